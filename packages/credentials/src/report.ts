@@ -1,0 +1,51 @@
+import type { VerificationCode } from './errors.js';
+
+/** The outcome of one check: passed, or failed with a stable code. */
+export type Check = { ok: true } | { ok: false; code: VerificationCode };
+
+/** The checks every verification runs, in the order an officer reads them. */
+export interface VerificationChecks {
+  decoding: Check;
+  signature: Check;
+  issuerTrusted: Check;
+  validity: Check;
+  schema: Check;
+}
+
+/** One problem found while verifying. The message names no token and no personal data. */
+export interface VerificationIssue {
+  code: VerificationCode;
+  message: string;
+}
+
+/** How the credential reached the verifier and how it was secured. */
+export type CredentialFormat = 'passage';
+export type Envelope = 'qr' | 'jws' | 'enveloped';
+export type Securing = 'vc+jwt' | 'jwt';
+
+/** What the verifier knows of the issuer: its DID and, when trusted, the trust entry's facts. */
+export interface IssuerInfo {
+  did: string;
+  name?: string;
+  economy?: string;
+}
+
+/**
+ * The answer to "is this credential genuine, trusted and valid?". Verification never throws for a bad
+ * credential: it returns a report with `verified: false` and a failed check carrying a code.
+ */
+export interface VerificationReport {
+  verified: boolean;
+  format: CredentialFormat;
+  envelope?: Envelope;
+  securing?: Securing;
+  checks: VerificationChecks;
+  errors: VerificationIssue[];
+  /** The credential as decoded (VC Data Model 2.0 JSON), present once decoding succeeded. */
+  credential?: Record<string, unknown>;
+  issuer?: IssuerInfo;
+  /** The credential's `type` that names what it is (`VaccinationCertificate`, `BusinessTravelCard`). */
+  credentialType?: string;
+  /** The instant the validity check was made against (ISO 8601). */
+  checkedAt: string;
+}
