@@ -1,1 +1,69 @@
-export {};
+export {
+  type Codeable,
+  type Coding,
+  codeableSchema,
+  codeOf,
+  codingSchema,
+  ICD11_SYSTEM,
+  toCoding,
+} from './codeable.js';
+export {
+  type CompletedSubject,
+  completeTravelCardInput,
+  completeVaccinationInput,
+  DEFAULT_VACCINATION_VALIDITY_DAYS,
+  MAX_TRAVEL_CARD_YEARS,
+} from './complete.js';
+export { BUNDLED_CONTEXTS, PASSAGE_CONTEXT, PASSAGE_CONTEXT_URL, VC_V2_CONTEXT_URL } from './context.js';
+export { alpha3Schema, isIsoAlpha3 } from './countries.js';
+export {
+  CREDENTIAL_TYPES,
+  type CredentialType,
+  credentialTypeOf,
+  credentialTypeSchema,
+  isCredentialType,
+} from './credential-types.js';
+export { isoDateSchema, isoDateTimeSchema, isRealDate } from './dates.js';
+export { didSchema } from './did.js';
+export {
+  APEC_ECONOMIES,
+  type ApecAlpha2,
+  type ApecAlpha3,
+  type ApecEconomy,
+  apecAlpha3Schema,
+  findApecEconomy,
+} from './economies.js';
+export { exampleTravelCardInput, exampleVaccinationInput } from './examples.js';
+export { credentialJsonSchema, credentialSchemaPath, credentialTypeForSchemaFile } from './json-schema.js';
+export {
+  DDCC_VERSION,
+  type RecordVaccination,
+  type VaccinationRecord,
+  vaccinationRecordFromSubject,
+  vaccinationRecordSchema,
+} from './record.js';
+export type { Parsed, SubjectIssue } from './result.js';
+export { parseSubject, type TypedSubject } from './subject.js';
+export {
+  type DoseView,
+  type FactsView,
+  type HolderView,
+  type PreClearanceView,
+  type SubjectView,
+  summarizeSubject,
+} from './summary.js';
+export {
+  type PreClearance,
+  type TravelCardInput,
+  type TravelCardSubject,
+  travelCardInputSchema,
+  travelCardSubjectSchema,
+} from './travel-card.js';
+export {
+  type Person,
+  type VaccinationEvent,
+  type VaccinationInput,
+  type VaccinationSubject,
+  vaccinationInputSchema,
+  vaccinationSubjectSchema,
+} from './vaccination.js';

@@ -1,0 +1,120 @@
+import { type Codeable, codeOf } from './codeable.js';
+import { findApecEconomy } from './economies.js';
+import type { TypedSubject } from './subject.js';
+
+/** What an officer compares with the passport. */
+export interface HolderView {
+  name: string;
+  birthDate: string;
+  documentNumber?: string;
+  nationality?: string;
+  sex?: string;
+}
+
+/** One dose, as an officer reads it. */
+export interface DoseView {
+  dose: number;
+  totalDoses?: number;
+  date: string;
+  vaccine: string;
+  brand: string;
+  country: string;
+}
+
+/** One economy's pre-clearance, as an officer reads it. */
+export interface PreClearanceView {
+  economy: string;
+  economyName: string;
+  status: string;
+  maxStayDays?: number;
+}
+
+/** The facts the credential states, by kind. */
+export type FactsView =
+  | {
+      kind: 'vaccination';
+      certificateId: string;
+      issuingEconomy: string;
+      doses: DoseView[];
+      lastDoseDate: string;
+    }
+  | {
+      kind: 'travel-card';
+      cardNumber: string;
+      issuingEconomy: string;
+      validFrom: string;
+      validUntil: string;
+      preClearances: PreClearanceView[];
+    };
+
+/** The officer's view of a credential subject: who the holder is and what the credential says. */
+export interface SubjectView {
+  holder: HolderView;
+  facts: FactsView;
+}
+
+const label = (value: Codeable) => (typeof value === 'string' ? value : (value.display ?? codeOf(value)));
+
+/** Summarises a checked subject for the officer's screen. */
+export function summarizeSubject(typed: TypedSubject): SubjectView {
+  if (typed.type === 'VaccinationCertificate') {
+    const { person, certificate, vaccinations } = typed.subject;
+    const documentNumber =
+      person.identifier === undefined
+        ? undefined
+        : typeof person.identifier === 'string'
+          ? person.identifier
+          : person.identifier.value;
+    const doses = vaccinations.map((e) => ({
+      dose: e.dose,
+      ...(e.totalDoses === undefined ? {} : { totalDoses: e.totalDoses }),
+      date: e.date,
+      vaccine: label(e.vaccine),
+      brand: label(e.brand),
+      country: e.country,
+    }));
+    const lastDoseDate =
+      doses
+        .map((d) => d.date)
+        .sort()
+        .at(-1) ?? '';
+    return {
+      holder: {
+        name: person.name,
+        birthDate: person.birthDate,
+        ...(documentNumber === undefined ? {} : { documentNumber }),
+        ...(person.sex === undefined ? {} : { sex: person.sex }),
+      },
+      facts: {
+        kind: 'vaccination',
+        certificateId: certificate.hcid,
+        issuingEconomy: certificate.issuer,
+        doses,
+        lastDoseDate,
+      },
+    };
+  }
+  const { holder, cardNumber, issuingEconomy, validity, preClearances } = typed.subject;
+  return {
+    holder: {
+      name: `${holder.givenNames} ${holder.familyName}`,
+      birthDate: holder.birthDate,
+      documentNumber: holder.passport.number,
+      nationality: holder.nationality,
+      sex: holder.sex,
+    },
+    facts: {
+      kind: 'travel-card',
+      cardNumber,
+      issuingEconomy,
+      validFrom: validity.from,
+      validUntil: validity.until,
+      preClearances: preClearances.map((p) => ({
+        economy: p.economy,
+        economyName: findApecEconomy(p.economy)?.name ?? p.economy,
+        status: p.status,
+        ...(p.maxStayDays === undefined ? {} : { maxStayDays: p.maxStayDays }),
+      })),
+    },
+  };
+}
