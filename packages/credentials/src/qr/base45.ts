@@ -1,0 +1,63 @@
+import { CredentialError } from '../errors.js';
+
+/** The RFC 9285 alphabet: exactly the QR alphanumeric character set, in value order. */
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+
+const VALUES = new Map<string, number>([...ALPHABET].map((char, value) => [char, value]));
+
+function char(value: number): string {
+  return ALPHABET.charAt(value);
+}
+
+/**
+ * Encodes bytes as base45 (RFC 9285): every two bytes become three characters, a last odd byte two.
+ *
+ * The last character of any output is never a space or a symbol (its value is at most 32), so
+ * trimming trailing whitespace from a scanned text cannot damage it.
+ */
+export function encodeBase45(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    const n = (bytes[i] ?? 0) * 256 + (bytes[i + 1] ?? 0);
+    out += char(n % 45) + char(Math.floor(n / 45) % 45) + char(Math.floor(n / 2025));
+  }
+  if (bytes.length % 2 === 1) {
+    const n = bytes[bytes.length - 1] ?? 0;
+    out += char(n % 45) + char(Math.floor(n / 45));
+  }
+  return out;
+}
+
+function valueAt(text: string, index: number): number {
+  const value = VALUES.get(text.charAt(index));
+  if (value === undefined) {
+    throw new CredentialError('INVALID_BASE45', 'QR text has a character outside base45');
+  }
+  return value;
+}
+
+/**
+ * Decodes base45 text (RFC 9285), strictly: a character outside the alphabet, a length of 3k+1, a
+ * triplet above 65535 or a final pair above 255 is `INVALID_BASE45`, so each byte string has exactly
+ * one accepted text.
+ */
+export function decodeBase45(text: string): Uint8Array {
+  if (text.length % 3 === 1) {
+    throw new CredentialError('INVALID_BASE45', 'QR text has a truncated base45 group');
+  }
+  const out = new Uint8Array(Math.floor(text.length / 3) * 2 + (text.length % 3 === 2 ? 1 : 0));
+  let o = 0;
+  let i = 0;
+  for (; i + 2 < text.length; i += 3) {
+    const n = valueAt(text, i) + valueAt(text, i + 1) * 45 + valueAt(text, i + 2) * 2025;
+    if (n > 0xffff) throw new CredentialError('INVALID_BASE45', 'QR text has a base45 group out of range');
+    out[o++] = n >> 8;
+    out[o++] = n & 0xff;
+  }
+  if (i < text.length) {
+    const n = valueAt(text, i) + valueAt(text, i + 1) * 45;
+    if (n > 0xff) throw new CredentialError('INVALID_BASE45', 'QR text has a base45 group out of range');
+    out[o] = n;
+  }
+  return out;
+}
