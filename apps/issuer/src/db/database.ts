@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { IssuerDbError } from './errors.js';
+import type { IssuerTables } from './schema.js';
+
+/** Where the issuer's data lives, parsed from a `DATABASE_URL`-style string. */
+export type DatabaseLocation = { kind: 'sqlite'; filename: string } | { kind: 'sqlite-memory' };
+
+/** An open database: typed Kysely handle and a way to release it. */
+export interface IssuerDatabase {
+  db: Kysely<IssuerTables>;
+  close(): Promise<void>;
+}
+
+/** Milliseconds a writer waits for another connection's lock before SQLite reports SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Parses a database URL. Accepted: `sqlite::memory:`, `sqlite:/abs/file.db`, `sqlite:///abs/file.db` and
+ * `sqlite:relative/file.db` (resolved against the working directory).
+ *
+ * @throws IssuerDbError `DATABASE_UNSUPPORTED` for `postgres:`/`postgresql:` (not yet supported),
+ *   `DATABASE_URL_INVALID` for anything else
+ */
+export function parseDatabaseUrl(url: string): DatabaseLocation {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'postgres' || scheme === 'postgresql') {
+    throw new IssuerDbError('DATABASE_UNSUPPORTED', 'postgres databases are not yet supported; use sqlite:');
+  }
+  if (scheme !== 'sqlite') {
+    throw new IssuerDbError('DATABASE_URL_INVALID', 'database URL must start with sqlite:');
+  }
+  const rest = url.slice('sqlite:'.length);
+  if (rest === ':memory:') return { kind: 'sqlite-memory' };
+  const path = rest.startsWith('//') ? rest.slice(2) : rest;
+  if (path.trim() === '' || path.includes('\0') || path.includes('?')) {
+    throw new IssuerDbError('DATABASE_URL_INVALID', 'sqlite URL needs a file path or :memory:');
+  }
+  return { kind: 'sqlite', filename: resolve(path) };
+}
+
+/**
+ * Opens the issuer database named by `url` (see {@link parseDatabaseUrl}). SQLite files get WAL journaling,
+ * enforced foreign keys and a busy timeout; the parent directory is created if missing. Run
+ * `migrateToLatest(db)` before use.
+ *
+ * @example
+ * const { db, close } = openDatabase('sqlite:/var/lib/passage/issuer.db');
+ * await migrateToLatest(db);
+ */
+export function openDatabase(url: string): IssuerDatabase {
+  const location = parseDatabaseUrl(url);
+  let filename = ':memory:';
+  if (location.kind === 'sqlite') {
+    mkdirSync(dirname(location.filename), { recursive: true });
+    filename = location.filename;
+  }
+  const sqlite = new Database(filename);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const db = new Kysely<IssuerTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, close: () => db.destroy() };
+}

@@ -1,0 +1,34 @@
+export {
+  type ApiKeyRecord,
+  type ApiKeyScope,
+  createApiKey,
+  findApiKey,
+  listApiKeys,
+  revokeApiKey,
+} from './api-keys.js';
+export {
+  type AuthorityKeyType,
+  type AuthorityRecord,
+  findAuthorityByDid,
+  findAuthorityById,
+  findAuthorityBySlug,
+  insertAuthority,
+  listAuthorities,
+  type NewAuthority,
+} from './authorities.js';
+export {
+  type CredentialFormat,
+  type CredentialRecord,
+  credentialDigest,
+  findByIdempotencyKey,
+  findCredential,
+  insertCredential,
+  type NewCredential,
+} from './credentials.js';
+export { type DatabaseLocation, type IssuerDatabase, openDatabase, parseDatabaseUrl } from './database.js';
+export { IssuerDbError, type IssuerDbErrorCode, isIssuerDbError } from './errors.js';
+export { migrateToLatest } from './migrate.js';
+export type { IssuerTables } from './schema.js';
+export { createSecretBox, SecretBox } from './secret-box.js';
+export { SqlDidStore } from './veramo-did-store.js';
+export { SqlKeyStore, SqlPrivateKeyStore } from './veramo-key-store.js';

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial.js';
+
+/**
+ * Every migration, in order. Listed statically rather than scanned from disk so that bundling, `tsx` and
+ * the compiled `dist/` all see the same set. Names sort lexically; never rename or reorder a shipped one.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': initial,
+};
