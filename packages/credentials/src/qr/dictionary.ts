@@ -1,22 +1,21 @@
 /**
- * The preset DEFLATE dictionary of container version 1: strings that recur in Passage credentials, so
- * even their first occurrence compresses to a back-reference. DEFLATE codes near distances in fewer
- * bits, so the most frequent strings come last.
+ * The preset DEFLATE dictionary of container version 1: the JSON our credentials repeat, so even its
+ * first occurrence compresses to a back-reference. Measured on the sample credentials, it shrinks the
+ * compressed payload by about 40 % (see the QR codec's report in the commit history).
+ *
+ * Layout, learned by measuring: fragments follow the key order the issuer writes (the schema package's
+ * parse order), so one match runs across several keys and the short values between them; DEFLATE
+ * codes near distances in fewer bits, so the most frequent fragments come last. Rare shapes (plain-code
+ * vaccines, other brands, VC 1.1 JWT claims, status lists) still match in part.
  *
  * Frozen: changing one byte changes how every version-1 QR text decodes. A new dictionary needs a new
- * container version (and decoders keep the old one).
+ * container version, and decoders keep the old one.
  */
 const FRAGMENTS_V1: readonly string[] = [
-  // Seldom: other vaccines and manufacturers, status lists, JWT claims, VC 1.1 JWTs, EdDSA.
-  'Spikevax","manufacturer":"Moderna',
-  'Vaxzevria","manufacturer":"AstraZeneca',
-  'CoronaVac","manufacturer":"Sinovac',
-  'Covishield","manufacturer":"Serum Institute of India',
-  'BBIBP-CorV","manufacturer":"Sinopharm',
-  'Jcovden","manufacturer":"Janssen',
-  'Nuvaxovid","manufacturer":"Novavax',
+  // Seldom: VC 1.1 JWTs, status lists, an issuer object, other vaccines and optional fields.
   '"credentialStatus":{"type":"BitstringStatusListEntry","statusPurpose":"revocation","statusListIndex":"',
-  '"statusListCredential":"',
+  '","statusListCredential":"',
+  '"https://www.w3.org/2018/credentials/v1"',
   '"nbf":',
   '"exp":',
   '"iat":',
@@ -26,62 +25,70 @@ const FRAGMENTS_V1: readonly string[] = [
   '"vc":{',
   '"typ":"JWT"',
   '{"alg":"EdDSA","kid":"did:web:',
-  // Business travel cards.
-  '"status":"pending"',
-  '"status":"refused"',
-  '"status":"revoked"',
-  '"preClearances":[{"economy":"',
-  '","status":"granted","maxStayDays":',
-  '},{"economy":"',
-  '"validity":{"from":"',
-  '"issuingEconomy":"',
-  '"cardNumber":"',
-  '"photoDigest":"sha256-',
-  '"nationality":"',
-  '"passport":{"number":"',
-  '","expiry":"',
-  '{"holder":{"familyName":"',
-  '","givenNames":"',
-  'BusinessTravelCard"]',
-  '/schemas/business-travel-card.json',
-  // Vaccination certificates.
-  '{"system":"http://id.who.int/icd11/mms","code":"',
-  '","display":"',
-  'COVID-19 vaccine',
+  '{"alg":"ES256","typ":"vc+jwt","kid":"did:web:',
+  '"issuer":{"id":"did:web:',
+  '","name":"',
+  'Spikevax","manufacturer":"Moderna Biotech Spain S.L.',
+  'Vaxzevria","manufacturer":"AstraZeneca AB',
+  'Jcovden","manufacturer":"Janssen-Cilag International NV',
+  'Nuvaxovid","manufacturer":"Novavax CZ',
+  'CoronaVac","manufacturer":"Sinovac',
+  'Covishield","manufacturer":"Serum Institute of India',
+  'BBIBP-CorV","manufacturer":"Sinopharm',
   '"maholder":"',
+  '"validFrom":"',
   '"nextDose":"',
-  '","centre":"',
-  '","country":"',
-  '"totalDoses":',
+  '"identifier":{"type":"national-id","value":"',
+  '"sex":"other"',
+  '"sex":"X"',
+  '"status":"refused"',
+  '"status":"withdrawn"',
+  '"disease":"RA01"',
+  '{"vaccine":"XM68M6","brand":"',
+  '"sex":"female"',
+  '"sex":"M"',
+  // Business travel card subject.
+  'business-travel-card-v1.json","type":"JsonSchema"},"credentialSubject":{"holder":{"familyName":"',
+  '","givenNames":"',
+  '","birthDate":"',
+  '","sex":"F","nationality":"',
+  '","passport":{"number":"',
+  '","expiry":"',
+  '"},"photoDigest":"sha256-',
+  '"},"cardNumber":"',
+  '","issuingEconomy":"',
+  '","validity":{"from":"',
+  '","until":"',
+  '"},"preClearances":[{"economy":"',
+  '","status":"granted","maxStayDays":90},{"economy":"',
+  '","status":"pending"}]}}',
+  // Vaccination certificate subject.
+  'vaccination-certificate-v1.json","type":"JsonSchema"},"credentialSubject":{"person":{"name":"',
+  '","birthDate":"',
+  '","identifier":{"type":"passport","value":"',
+  '"},"sex":"male"},"certificate":{"hcid":"',
+  '","issuer":"',
+  '","period":{"start":"',
+  '","end":"',
+  '"}},"vaccinations":[',
+  '{"vaccine":{"system":"http://id.who.int/icd11/mms","code":"XM68M6","display":"COVID-19 vaccine"},' +
+    '"brand":"Comirnaty","manufacturer":"BioNTech Manufacturing GmbH","lot":"',
   '","date":"',
   '","dose":',
-  '","lot":"',
-  'Comirnaty","manufacturer":"Pfizer-BioNTech',
-  '{"disease":"RA01","vaccine":"XM68M6","brand":"',
-  '"vaccinations":[',
-  '"period":{"from":"',
-  '","until":"',
-  '"certificate":{"hcid":"',
-  '","issuer":"',
-  '"sex":"female"',
-  '"sex":"male"',
-  '"identifier":{"type":"PPN","value":"',
-  '","birthDate":"',
-  '{"person":{"name":"',
-  'VaccinationCertificate"]',
-  '/schemas/vaccination-certificate.json',
-  // Every credential.
-  '"credentialSubject":',
-  '"credentialSchema":{"id":"https://',
-  '","type":"JsonSchema"},',
-  'T00:00:00Z",',
-  '"validUntil":"',
-  '"validFrom":"',
-  '"issuer":"did:web:',
-  '"id":"urn:uuid:',
-  '{"@context":["https://www.w3.org/ns/credentials/v2","https://w3id.org/passage/v1"],"type":["VerifiableCredential","',
-  '#key-1","typ":"vc+jwt"}',
+  ',"totalDoses":',
+  ',"country":"',
+  '","centre":"',
+  '","disease":{"system":"http://id.who.int/icd11/mms","code":"RA01","display":"COVID-19"}},',
+  // The protected header, then the credential envelope: in every credential.
   '{"alg":"ES256","kid":"did:web:',
+  '#key-1","typ":"vc+jwt"}',
+  '{"@context":["https://www.w3.org/ns/credentials/v2","https://w3id.org/passage/v1"],"id":"urn:uuid:',
+  '","type":["VerifiableCredential","VaccinationCertificate"],"issuer":"did:web:',
+  '","type":["VerifiableCredential","BusinessTravelCard"],"issuer":"did:web:',
+  '","validFrom":"',
+  'T00:00:00Z","validUntil":"',
+  'T23:59:59Z","credentialSchema":{"id":"https://',
+  '/schemas/',
 ];
 
 /** The version-1 dictionary bytes (UTF-8, fragments concatenated). */

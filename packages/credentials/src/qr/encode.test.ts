@@ -9,6 +9,7 @@ import {
   signSample,
   thrownCode,
 } from './fixtures.js';
+import { qrVersionFor } from './render.js';
 import { QR_PREFIX } from './text.js';
 
 const samples = [
@@ -40,6 +41,11 @@ describe('encodeQrText round trip', () => {
   it('is much shorter than the JWS itself', () => {
     const { jws } = signSample(SAMPLE_VACCINATION_CREDENTIAL, 'ES256');
     expect(encodeQrText(jws).length).toBeLessThan(jws.length / 2);
+  });
+
+  it.each(samples)('fits the %s in a QR code of version 20 or less at level Q', (_, credential) => {
+    // The EU DCC's median is about version 18; a Passage credential should not need a bigger code.
+    expect(qrVersionFor(encodeQrText(signSample(credential, 'ES256').jws))).toBeLessThanOrEqual(20);
   });
 
   it('keeps non-ASCII names byte for byte', () => {

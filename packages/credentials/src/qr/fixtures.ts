@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject, randomUUID, sign } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import {
   type CompletedSubject,
   type CredentialType,
@@ -15,12 +15,17 @@ import { isCredentialError } from '../errors.js';
 
 const ISSUER_URL = 'http://localhost:4001';
 
-function credential(type: CredentialType, issuer: string, completed: Parsed<CompletedSubject<object>>) {
+function credential(
+  type: CredentialType,
+  id: string,
+  issuer: string,
+  completed: Parsed<CompletedSubject<object>>,
+) {
   if (!completed.ok) throw new Error(`sample ${type} no longer validates`);
   const { subject, validFrom, validUntil } = completed.value;
   return {
     '@context': [VC_V2_CONTEXT_URL, PASSAGE_CONTEXT_URL],
-    id: `urn:uuid:${randomUUID()}`,
+    id,
     type: ['VerifiableCredential', type],
     issuer,
     validFrom,
@@ -36,6 +41,7 @@ function credential(type: CredentialType, issuer: string, completed: Parsed<Comp
  */
 export const SAMPLE_VACCINATION_CREDENTIAL = credential(
   'VaccinationCertificate',
+  'urn:uuid:3f1c2a9e-7b4d-4e8a-9c1f-5d2b6e8a0c47',
   'did:web:localhost%3A4001:authorities:demo-moph',
   completeVaccinationInput(exampleVaccinationInput, {
     issuedAt: new Date('2024-04-02T09:30:00Z'),
@@ -47,6 +53,7 @@ export const SAMPLE_VACCINATION_CREDENTIAL = credential(
 /** A realistic business travel card (four pre-clearances), made the same way. Invented person. */
 export const SAMPLE_TRAVEL_CARD_CREDENTIAL = credential(
   'BusinessTravelCard',
+  'urn:uuid:8a6d0f3b-1e2c-4b7a-a5d9-c04e7f1b2d93',
   'did:web:localhost%3A4001:authorities:demo-ica',
   completeTravelCardInput(exampleTravelCardInput, {
     issuedAt: new Date('2025-06-01T08:00:00Z'),
