@@ -11,9 +11,9 @@ const ERROR_CORRECTION = 'Q';
 /** Options for {@link renderQrPng}. */
 export interface QrPngOptions {
   /** Pixels per module, 1 to 32 (default 4). */
-  scale?: number;
+  scale?: number | undefined;
   /** Quiet zone in modules, 0 to 16 (default 4, what the QR standard asks for). */
-  margin?: number;
+  margin?: number | undefined;
 }
 
 function segments(text: string): QRCode.QRCodeSegment[] {
