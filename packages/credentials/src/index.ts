@@ -1,1 +1,60 @@
-export {};
+export {
+  createPassageAgent,
+  type PassageAgent,
+  type PassageAgentHandle,
+  type PassageStores,
+} from './agent.js';
+export { createAuthorityDid, createJwkDid } from './did/create.js';
+export { didWebFor, didWebToUrl } from './did/did-web.js';
+export { type DidDocument, didDocumentFor, publicKeysOf } from './did/document.js';
+export { FIRST_KEY_FRAGMENT, verificationMethodId } from './did/verification-method.js';
+export {
+  CredentialError,
+  type CredentialErrorCode,
+  isCredentialError,
+  VERIFICATION_CODES,
+  type VerificationCode,
+} from './errors.js';
+export {
+  type BuildCredentialOptions,
+  buildCredential,
+  type UnsecuredCredential,
+} from './issue/credential.js';
+export { type EnvelopedCredential, envelopedCredential, jwsFromEnvelope } from './issue/envelope.js';
+export { issueCredential, type SecuringFormat } from './issue/issue.js';
+export { CredentialProviderVcJose, VC_JOSE_FORMAT } from './issue/vc-jose-provider.js';
+export { type DecodedJws, decodeCompactJws } from './jws/compact.js';
+export { SUPPORTED_ALGORITHMS } from './jws/signature.js';
+export { algorithmFor, type PassageAlgorithm, type PassageKeyType } from './keys/key-material.js';
+export { NodeCryptoKms, PASSAGE_KMS } from './keys/node-crypto-kms.js';
+export { createMemoryStores } from './keys/stores.js';
+export {
+  decodeQrText,
+  encodeQrText,
+  isPassageQrText,
+  QR_PREFIX,
+  qrVersionFor,
+  renderQrPng,
+  renderQrSvg,
+} from './qr/index.js';
+export type {
+  Check,
+  CredentialFormat,
+  Envelope,
+  IssuerInfo,
+  Securing,
+  VerificationChecks,
+  VerificationIssue,
+  VerificationReport,
+} from './report.js';
+export {
+  type PassageTrustEntry,
+  passageTrustEntrySchema,
+  type TrustFile,
+  type TrustFileInput,
+  trustFileSchema,
+} from './trust/trust-file.js';
+export { createTrustStore, type TrustStore, trustEntryFor } from './trust/trust-store.js';
+export { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from './verify/options.js';
+export type { SchemaOutcome } from './verify/schema-check.js';
+export { type VerificationOutcome, verifyCredential, verifyCredentialDetailed } from './verify/verify.js';

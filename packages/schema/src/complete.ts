@@ -63,7 +63,8 @@ export function completeTravelCardInput(
   const from = input.validity?.from ?? dateOf(assigned.issuedAt);
   const fiveYears = dateOf(addDays(addYears(new Date(`${from}T00:00:00Z`), MAX_TRAVEL_CARD_YEARS), -1));
   const passportExpiry = input.holder.passport.expiry;
-  const until = input.validity?.until ?? (fiveYears.localeCompare(passportExpiry) < 0 ? fiveYears : passportExpiry);
+  const until =
+    input.validity?.until ?? (fiveYears.localeCompare(passportExpiry) < 0 ? fiveYears : passportExpiry);
   const candidate = {
     ...(input.id === undefined ? {} : { id: input.id }),
     holder: input.holder,

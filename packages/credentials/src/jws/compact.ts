@@ -1,0 +1,61 @@
+import { CredentialError } from '../errors.js';
+
+/** The largest compact JWS we accept (a QR holds far less; this bounds work on hostile input). */
+export const MAX_JWS_LENGTH = 64 * 1024;
+
+const B64URL = /^[A-Za-z0-9_-]*$/;
+
+/** The parts of a compact JWS, decoded once. */
+export interface DecodedJws {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  /** `base64url(header) "." base64url(payload)`, the bytes the signature covers. */
+  signingInput: string;
+  signature: Buffer;
+}
+
+function parseObject(segment: string, what: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+  } catch (cause) {
+    throw new CredentialError('DECODING_FAILED', `the JWS ${what} is not JSON`, { cause });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CredentialError('DECODING_FAILED', `the JWS ${what} is not a JSON object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** True when `text` has the shape of a compact JWS (three base64url segments). */
+export function looksLikeCompactJws(text: string): boolean {
+  const parts = text.split('.');
+  return parts.length === 3 && parts.every((p) => p.length > 0 && B64URL.test(p));
+}
+
+/**
+ * Splits and decodes a compact JWS without verifying it. Throws DECODING_FAILED (or INPUT_TOO_LARGE)
+ * for anything that is not three base64url segments holding a JSON header and a JSON payload.
+ */
+export function decodeCompactJws(jws: string): DecodedJws {
+  if (jws.length > MAX_JWS_LENGTH) throw new CredentialError('INPUT_TOO_LARGE', 'the JWS is too large');
+  const parts = jws.split('.');
+  const [h, p, s] = parts;
+  if (parts.length !== 3 || h === undefined || p === undefined || s === undefined) {
+    throw new CredentialError('DECODING_FAILED', 'a compact JWS has three segments');
+  }
+  if (!B64URL.test(h) || !B64URL.test(p) || !B64URL.test(s) || h === '' || p === '' || s === '') {
+    throw new CredentialError('DECODING_FAILED', 'a JWS segment is not base64url');
+  }
+  return {
+    header: parseObject(h, 'header'),
+    payload: parseObject(p, 'payload'),
+    signingInput: `${h}.${p}`,
+    signature: Buffer.from(s, 'base64url'),
+  };
+}
+
+/** base64url of a JSON value, as a JWS segment. */
+export function encodeSegment(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}

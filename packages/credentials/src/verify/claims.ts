@@ -1,0 +1,90 @@
+import { CredentialError } from '../errors.js';
+import type { DecodedJws } from '../jws/compact.js';
+import type { Securing } from '../report.js';
+
+/** The credential a JWS secures, normalised to VC Data Model 2.0 field names. */
+export interface SecuredCredential {
+  securing: Securing;
+  credential: Record<string, unknown>;
+  issuer: string;
+  validFrom?: number;
+  validUntil?: number;
+}
+
+const asObject = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+
+function instant(value: unknown, what: string): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(ms)) throw new CredentialError('DECODING_FAILED', `${what} is not a date-time`);
+  return ms;
+}
+
+function seconds(value: unknown, what: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new CredentialError('DECODING_FAILED', `${what} is not a NumericDate`);
+  return value * 1000;
+}
+
+const later = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.max(a, b);
+const earlier = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.min(a, b);
+
+/**
+ * Reads the credential out of a decoded JWS: VC 2.0 `vc+jwt` (the payload is the credential) or
+ * VC 1.1 `JWT` (the `vc` claim plus registered claims). JWT time claims, when present, narrow validity.
+ */
+export function securedCredentialOf(jws: DecodedJws): SecuredCredential {
+  const { header, payload } = jws;
+  if (header.crit !== undefined)
+    throw new CredentialError('DECODING_FAILED', 'critical header parameters are not understood');
+  const nbf = seconds(payload.nbf, 'nbf');
+  const exp = seconds(payload.exp, 'exp');
+  if (header.typ === 'vc+jwt') {
+    const issuerValue = payload.issuer;
+    const issuer = typeof issuerValue === 'string' ? issuerValue : asObject(issuerValue)?.id;
+    if (typeof issuer !== 'string')
+      throw new CredentialError('DECODING_FAILED', 'the credential names no issuer');
+    if (payload.iss !== undefined && payload.iss !== issuer) {
+      throw new CredentialError('DECODING_FAILED', 'the iss claim contradicts the credential issuer');
+    }
+    return {
+      securing: 'vc+jwt',
+      credential: payload,
+      issuer,
+      ...optional('validFrom', later(instant(payload.validFrom, 'validFrom'), nbf)),
+      ...optional('validUntil', earlier(instant(payload.validUntil, 'validUntil'), exp)),
+    };
+  }
+  if (header.typ === undefined || header.typ === 'JWT') {
+    const vc = asObject(payload.vc);
+    if (!vc || typeof payload.iss !== 'string')
+      throw new CredentialError('DECODING_FAILED', 'the JWT carries no credential');
+    const subject = asObject(vc.credentialSubject) ?? {};
+    const credential: Record<string, unknown> = {
+      ...vc,
+      issuer: payload.iss,
+      ...(typeof payload.jti === 'string' ? { id: payload.jti } : {}),
+      ...(typeof payload.sub === 'string' ? { credentialSubject: { ...subject, id: payload.sub } } : {}),
+      ...(nbf === undefined ? {} : { issuanceDate: new Date(nbf).toISOString() }),
+      ...(exp === undefined ? {} : { expirationDate: new Date(exp).toISOString() }),
+    };
+    return {
+      securing: 'jwt',
+      credential,
+      issuer: payload.iss,
+      ...optional('validFrom', nbf),
+      ...optional('validUntil', exp),
+    };
+  }
+  throw new CredentialError('UNSUPPORTED_FORMAT', 'the JWS type is neither vc+jwt nor JWT');
+}
+
+function optional<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: number };
+}

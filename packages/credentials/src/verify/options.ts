@@ -1,0 +1,17 @@
+import type { PassageAlgorithm } from '../keys/key-material.js';
+import type { TrustStore } from '../trust/trust-store.js';
+
+/** The security settings of a verification, all explicit. */
+export interface VerifyOptions {
+  /** The issuers this verifier trusts, with their keys. */
+  trust: TrustStore;
+  /** Algorithms accepted in the JWS header. Default: ES256 and EdDSA. */
+  algorithms?: readonly PassageAlgorithm[];
+  /** The instant to validate against. Default: now. */
+  now?: Date;
+  /** Leeway for clock skew between issuer and verifier, in seconds. Default: 60. */
+  clockToleranceSec?: number;
+}
+
+/** The default clock tolerance: a minute covers ordinary device clock drift. */
+export const DEFAULT_CLOCK_TOLERANCE_SEC = 60;

@@ -1,0 +1,30 @@
+import type { VerificationCode } from '../errors.js';
+import type { Check, VerificationChecks, VerificationIssue, VerificationReport } from '../report.js';
+
+const NOT_CHECKED: Check = { ok: false, code: 'NOT_CHECKED' };
+
+/** Collects check outcomes in order and turns them into a report. Unset checks read NOT_CHECKED. */
+export class ReportBuilder {
+  readonly checks: VerificationChecks = {
+    decoding: NOT_CHECKED,
+    signature: NOT_CHECKED,
+    issuerTrusted: NOT_CHECKED,
+    validity: NOT_CHECKED,
+    schema: NOT_CHECKED,
+  };
+  readonly errors: VerificationIssue[] = [];
+
+  pass(check: keyof VerificationChecks): void {
+    this.checks[check] = { ok: true };
+  }
+
+  fail(check: keyof VerificationChecks, code: VerificationCode, message: string): void {
+    this.checks[check] = { ok: false, code };
+    if (code !== 'NOT_CHECKED') this.errors.push({ code, message });
+  }
+
+  build(fields: Omit<VerificationReport, 'verified' | 'checks' | 'errors' | 'format'>): VerificationReport {
+    const verified = Object.values(this.checks).every((c: Check) => c.ok);
+    return { verified, format: 'passage', ...fields, checks: this.checks, errors: this.errors };
+  }
+}

@@ -1,0 +1,184 @@
+import {
+  completeTravelCardInput,
+  completeVaccinationInput,
+  exampleTravelCardInput,
+  exampleVaccinationInput,
+} from '@passage/schema';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPassageAgent, type PassageAgent } from '../agent.js';
+import { createAuthorityDid, createJwkDid } from '../did/create.js';
+import { buildCredential } from '../issue/credential.js';
+import { issueCredential } from '../issue/issue.js';
+import { encodeSegment } from '../jws/compact.js';
+import { createMemoryStores } from '../keys/stores.js';
+import { encodeQrText } from '../qr/index.js';
+import { createTrustStore, type TrustStore, trustEntryFor } from '../trust/trust-store.js';
+import { verifyCredential } from './verify.js';
+
+const issuedAt = new Date('2025-01-15T10:00:00Z');
+const later = new Date('2025-06-01T00:00:00Z');
+let agent: PassageAgent;
+let did: string;
+let trust: TrustStore;
+
+async function vaccinationJws(format: 'vc+jwt' | 'jwt' = 'vc+jwt', issuer = did): Promise<string> {
+  const done = completeVaccinationInput(exampleVaccinationInput, {
+    issuedAt,
+    hcid: 'HCID-1',
+    economy: 'THA',
+  });
+  if (!done.ok) throw new Error('example must complete');
+  const credential = buildCredential({ type: 'VaccinationCertificate', issuer, ...done.value });
+  return issueCredential(agent, { credential: { ...credential }, format });
+}
+
+beforeAll(async () => {
+  agent = createPassageAgent(createMemoryStores()).agent;
+  const identifier = await createAuthorityDid(agent, { publicUrl: 'http://127.0.0.1:4001', slug: 'moh-th' });
+  did = identifier.did;
+  const entry = trustEntryFor(identifier, {
+    name: 'Ministry of Public Health',
+    economy: 'THA',
+    types: ['VaccinationCertificate'],
+  });
+  trust = createTrustStore({ entries: [entry] });
+});
+
+describe('verifyCredential', () => {
+  it('verifies a vc+jwt vaccination certificate from its QR text', async () => {
+    const jws = await vaccinationJws();
+    const report = verifyCredential(encodeQrText(jws), { trust, now: later });
+    expect(report.errors).toEqual([]);
+    expect(report).toMatchObject({
+      verified: true,
+      envelope: 'qr',
+      securing: 'vc+jwt',
+      credentialType: 'VaccinationCertificate',
+    });
+    expect(report.issuer).toEqual({ did, name: 'Ministry of Public Health', economy: 'THA' });
+  });
+
+  it('writes the header VC-JOSE-COSE asks for and no vc claim', async () => {
+    const [header, payload] = (await vaccinationJws())
+      .split('.')
+      .slice(0, 2)
+      .map((s) => JSON.parse(Buffer.from(s, 'base64url').toString()));
+    expect(header).toEqual({ alg: 'ES256', kid: `${did}#key-1`, typ: 'vc+jwt' });
+    expect(payload.vc).toBeUndefined();
+    expect(payload.issuanceDate).toBeUndefined();
+    expect(payload['@context'][0]).toBe('https://www.w3.org/ns/credentials/v2');
+  });
+
+  it('verifies a VC 1.1 JWT from the same agent', async () => {
+    const report = verifyCredential(await vaccinationJws('jwt'), { trust, now: later });
+    expect(report.errors).toEqual([]);
+    expect(report).toMatchObject({ verified: true, securing: 'jwt', envelope: 'jws' });
+  });
+
+  it('verifies an Ed25519 authority', async () => {
+    const ed = await createAuthorityDid(agent, {
+      publicUrl: 'https://issuer.example',
+      slug: 'ed',
+      keyType: 'Ed25519',
+    });
+    const edTrust = createTrustStore({
+      entries: [trustEntryFor(ed, { name: 'Ed', economy: 'THA', types: ['VaccinationCertificate'] })],
+    });
+    const report = verifyCredential(await vaccinationJws('vc+jwt', ed.did), { trust: edTrust, now: later });
+    expect(report.verified).toBe(true);
+  });
+
+  it('SIGNATURE_INVALID when the payload is altered', async () => {
+    const [h, p, s] = (await vaccinationJws()).split('.');
+    const payload = JSON.parse(Buffer.from(p ?? '', 'base64url').toString());
+    payload.credentialSubject.person.name = 'Someone Else';
+    const report = verifyCredential(`${h}.${encodeSegment(payload)}.${s}`, { trust, now: later });
+    expect(report.checks.signature).toEqual({ ok: false, code: 'SIGNATURE_INVALID' });
+    expect(report.verified).toBe(false);
+  });
+
+  it('EXPIRED after validUntil, NOT_YET_VALID before validFrom', async () => {
+    const jws = await vaccinationJws();
+    expect(verifyCredential(jws, { trust, now: new Date('2027-01-01') }).checks.validity).toEqual({
+      ok: false,
+      code: 'EXPIRED',
+    });
+    expect(verifyCredential(jws, { trust, now: new Date('2025-01-01') }).checks.validity).toEqual({
+      ok: false,
+      code: 'NOT_YET_VALID',
+    });
+  });
+
+  it('ISSUER_NOT_TRUSTED for an unknown did:web, whose signature is not checked', async () => {
+    const report = verifyCredential(await vaccinationJws(), {
+      trust: createTrustStore({ entries: [] }),
+      now: later,
+    });
+    expect(report.checks.issuerTrusted).toEqual({ ok: false, code: 'ISSUER_NOT_TRUSTED' });
+    expect(report.checks.signature).toEqual({ ok: false, code: 'NOT_CHECKED' });
+  });
+
+  it('checks the signature of an untrusted did:jwk issuer without any network', async () => {
+    const holderLike = await createJwkDid(agent);
+    const report = verifyCredential(await vaccinationJws('vc+jwt', holderLike.did), { trust, now: later });
+    expect(report.checks.signature).toEqual({ ok: true });
+    expect(report.checks.issuerTrusted).toEqual({ ok: false, code: 'ISSUER_NOT_TRUSTED' });
+  });
+
+  it('ISSUER_NOT_TRUSTED when the issuer is trusted for other types only', async () => {
+    const done = completeTravelCardInput(exampleTravelCardInput, {
+      issuedAt,
+      cardNumber: 'SGP-1',
+      economy: 'SGP',
+    });
+    if (!done.ok) throw new Error('example must complete');
+    const jws = await issueCredential(agent, {
+      credential: { ...buildCredential({ type: 'BusinessTravelCard', issuer: did, ...done.value }) },
+    });
+    expect(verifyCredential(jws, { trust, now: later }).checks.issuerTrusted).toEqual({
+      ok: false,
+      code: 'ISSUER_NOT_TRUSTED',
+    });
+  });
+
+  it('ALGORITHM_NOT_ALLOWED when the verifier accepts only EdDSA', async () => {
+    const report = verifyCredential(await vaccinationJws(), { trust, now: later, algorithms: ['EdDSA'] });
+    expect(report.checks.signature).toEqual({ ok: false, code: 'ALGORITHM_NOT_ALLOWED' });
+  });
+
+  it('KEY_NOT_FOUND when the kid is not a key the trust list holds', async () => {
+    const [, p, s] = (await vaccinationJws()).split('.');
+    const header = encodeSegment({ alg: 'ES256', kid: `${did}#key-9`, typ: 'vc+jwt' });
+    expect(verifyCredential(`${header}.${p}.${s}`, { trust, now: later }).checks.signature).toEqual({
+      ok: false,
+      code: 'KEY_NOT_FOUND',
+    });
+  });
+
+  it('DECODING_FAILED for a JWS whose payload is not JSON', () => {
+    const report = verifyCredential(`${encodeSegment({ alg: 'ES256' })}.bm90IGpzb24.c2ln`, {
+      trust,
+      now: later,
+    });
+    expect(report.checks.decoding).toEqual({ ok: false, code: 'DECODING_FAILED' });
+    expect(report.checks.signature).toEqual({ ok: false, code: 'NOT_CHECKED' });
+  });
+
+  it('UNSUPPORTED_FORMAT for text that is nothing we know', () => {
+    expect(verifyCredential('hello world', { trust }).checks.decoding).toEqual({
+      ok: false,
+      code: 'UNSUPPORTED_FORMAT',
+    });
+  });
+
+  it('INVALID_PREFIX for an unknown QR prefix', () => {
+    expect(verifyCredential('XX9:ABC', { trust }).checks.decoding).toEqual({
+      ok: false,
+      code: 'INVALID_PREFIX',
+    });
+  });
+
+  it('MALFORMED_INPUT for a number', () => {
+    expect(verifyCredential(42, { trust }).checks.decoding).toEqual({ ok: false, code: 'MALFORMED_INPUT' });
+  });
+});
