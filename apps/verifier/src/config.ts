@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { VerifierError } from './errors.js';
+
+/** Settings of the verifier service, read from the environment once at start. */
+export interface VerifierConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  trustFile: string;
+  clockToleranceSec: number;
+  logLevel: string;
+}
+
+const envSchema = z.object({
+  PASSAGE_VERIFIER_PORT: z.coerce.number().int().min(0).max(65_535).default(4002),
+  PASSAGE_HOST: z.string().min(1).default('127.0.0.1'),
+  PASSAGE_DATA_DIR: z.string().min(1).optional(),
+  PASSAGE_TRUST_FILE: z.string().min(1).optional(),
+  PASSAGE_CLOCK_TOLERANCE_SEC: z.coerce.number().int().min(0).max(3600).default(60),
+  PASSAGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The repository root, found from this file's location (the folder holding pnpm-workspace.yaml). */
+export function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+/**
+ * Reads and validates the verifier's configuration.
+ *
+ * @throws VerifierError `CONFIG_INVALID` naming each bad variable.
+ */
+export function loadVerifierConfig(env: NodeJS.ProcessEnv = process.env): VerifierConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const names = details.map((d) => d.path).join(', ');
+    throw new VerifierError('CONFIG_INVALID', `invalid configuration: ${names}`, details);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.PASSAGE_DATA_DIR ?? join(repoRoot(), '.data'));
+  return {
+    port: e.PASSAGE_VERIFIER_PORT,
+    host: e.PASSAGE_HOST,
+    dataDir,
+    trustFile: resolve(e.PASSAGE_TRUST_FILE ?? join(dataDir, 'trust.json')),
+    clockToleranceSec: e.PASSAGE_CLOCK_TOLERANCE_SEC,
+    logLevel: e.PASSAGE_LOG_LEVEL,
+  };
+}
