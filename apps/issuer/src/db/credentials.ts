@@ -34,7 +34,10 @@ export interface NewCredential {
   authorityId: string;
   type: string;
   format: CredentialFormat;
+  /** The JWS as stored: the service seals it under the configuration secret, as it holds personal data. */
   jws: string;
+  /** Hex SHA-256 of the clear compact JWS; computed from `jws` when absent. */
+  digest?: string | undefined;
   issuedAt: Date;
   validFrom: Date;
   validUntil?: Date | undefined;
@@ -93,7 +96,7 @@ export async function insertCredential(
     id: input.id,
     authority_id: input.authorityId,
     type: input.type,
-    digest: credentialDigest(input.jws),
+    digest: input.digest ?? credentialDigest(input.jws),
     format: input.format,
     jws: input.jws,
     issued_at: input.issuedAt.toISOString(),

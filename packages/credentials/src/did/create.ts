@@ -6,14 +6,14 @@ import { didWebFor } from './did-web.js';
 import { FIRST_KEY_FRAGMENT } from './verification-method.js';
 
 /**
- * Creates an authority's did:web under the issuer's public URL, with a fresh P-256 (default) or
- * Ed25519 key published as `#key-1`.
+ * Creates an authority's did:web under the issuer's public URL (`…:authorities:{slug}`, or the host's
+ * own DID when `root`), with a fresh P-256 (default) or Ed25519 key published as `#key-1`.
  */
 export async function createAuthorityDid(
   agent: PassageAgent,
-  options: { publicUrl: string; slug: string; keyType?: PassageKeyType },
+  options: { publicUrl: string; slug: string; keyType?: PassageKeyType; root?: boolean },
 ): Promise<IIdentifier> {
-  const did = didWebFor(options.publicUrl, ['authorities', options.slug]);
+  const did = didWebFor(options.publicUrl, options.root ? [] : ['authorities', options.slug]);
   const type = options.keyType ?? 'Secp256r1';
   return agent.didManagerCreate({
     provider: 'did:web',

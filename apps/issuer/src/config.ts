@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { IssuerError } from './errors.js';
+
+/** Settings of the issuer service and of the CLI commands that share its database. */
+export interface IssuerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  secret: string;
+  /** Where the issuer is reached from outside; authority DIDs (did:web) are built from it. */
+  publicUrl: string;
+  logLevel: string;
+  /** True when the secret was generated into the data folder (development only). */
+  secretGenerated: boolean;
+}
+
+const envSchema = z.object({
+  PASSAGE_ISSUER_PORT: z.coerce.number().int().min(0).max(65_535).default(4001),
+  PASSAGE_HOST: z.string().min(1).default('127.0.0.1'),
+  PASSAGE_DATA_DIR: z.string().min(1).optional(),
+  PASSAGE_DATABASE_URL: z.string().min(1).optional(),
+  PASSAGE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PASSAGE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PASSAGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().optional(),
+});
+
+/** The repository root (the folder holding pnpm-workspace.yaml), found from this file. */
+export function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+/** The development secret kept in the data folder, made on first use with owner-only permissions. */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+/**
+ * Reads and validates the issuer's configuration from the environment. Without PASSAGE_SECRET a
+ * secret is generated into the data folder, except in production, where it is required.
+ *
+ * @throws IssuerError `CONFIG_INVALID` naming each bad variable.
+ */
+export function loadIssuerConfig(env: NodeJS.ProcessEnv = process.env): IssuerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw new IssuerError(
+      'CONFIG_INVALID',
+      `invalid configuration: ${details.map((d) => d.path).join(', ')}`,
+      details,
+    );
+  }
+  const e = parsed.data;
+  if (e.PASSAGE_SECRET === undefined && e.NODE_ENV === 'production') {
+    throw new IssuerError(
+      'CONFIG_INVALID',
+      'invalid configuration: PASSAGE_SECRET is required in production',
+      [{ path: 'PASSAGE_SECRET', message: 'required in production' }],
+    );
+  }
+  const dataDir = resolve(e.PASSAGE_DATA_DIR ?? join(repoRoot(), '.data'));
+  const host = e.PASSAGE_HOST;
+  return {
+    port: e.PASSAGE_ISSUER_PORT,
+    host,
+    dataDir,
+    databaseUrl: e.PASSAGE_DATABASE_URL ?? `sqlite:${join(dataDir, 'issuer.db')}`,
+    secret: e.PASSAGE_SECRET ?? developmentSecret(dataDir),
+    secretGenerated: e.PASSAGE_SECRET === undefined,
+    publicUrl: (
+      e.PASSAGE_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${e.PASSAGE_ISSUER_PORT}`
+    ).replace(/\/$/, ''),
+    logLevel: e.PASSAGE_LOG_LEVEL,
+  };
+}

@@ -1,0 +1,52 @@
+/** Stable codes of every error the issuer service answers. */
+export type IssuerErrorCode =
+  | 'CONFIG_INVALID'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'MALFORMED_INPUT'
+  | 'SCHEMA_INVALID'
+  | 'NOT_FOUND'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'AUTHORITY_EXISTS'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'INTERNAL';
+
+/** The HTTP status of each code. `satisfies` makes the compiler check that every code has one. */
+export const STATUS_BY_CODE = {
+  CONFIG_INVALID: 500,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  MALFORMED_INPUT: 400,
+  SCHEMA_INVALID: 422,
+  NOT_FOUND: 404,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  AUTHORITY_EXISTS: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INTERNAL: 500,
+} as const satisfies Record<IssuerErrorCode, number>;
+
+/** One reason a request was refused, by JSON path. */
+export interface ProblemDetail {
+  path: string;
+  message: string;
+}
+
+/** The issuer's error. Messages never carry personal data or secrets. */
+export class IssuerError extends Error {
+  override readonly name = 'IssuerError';
+  readonly code: IssuerErrorCode;
+  readonly details: ProblemDetail[];
+
+  constructor(code: IssuerErrorCode, message: string, details: ProblemDetail[] = []) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** True when `value` is an {@link IssuerError}, optionally with this code. */
+export function isIssuerError(value: unknown, code?: IssuerErrorCode): value is IssuerError {
+  return value instanceof IssuerError && (code === undefined || value.code === code);
+}

@@ -1,0 +1,274 @@
+import { createTrustStore, decodeQrText, verifyCredential } from '@passage/credentials';
+import { exampleTravelCardInput, exampleVaccinationInput } from '@passage/schema';
+import { pino } from 'pino';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreatedAuthority } from '../service/authorities.js';
+import { type OpenIssuer, openIssuer } from '../service/open.js';
+import { createIssuerApp } from './app.js';
+
+const publicUrl = 'https://issuer.example';
+let issuer: OpenIssuer;
+let app: ReturnType<typeof createIssuerApp>;
+let health: CreatedAuthority;
+let immigration: CreatedAuthority;
+
+const bearer = (a: CreatedAuthority) => ({ authorization: `Bearer ${a.apiKey}` });
+
+beforeAll(async () => {
+  issuer = await openIssuer({
+    databaseUrl: 'sqlite::memory:',
+    secret: 'abcdefghijklmnopqrstuvwxyz0123456789',
+    publicUrl,
+  });
+  app = createIssuerApp({ service: issuer.service, logger: pino({ level: 'silent' }) });
+  health = await issuer.service.createAuthority({
+    name: 'Ministry of Public Health',
+    economy: 'THA',
+    types: ['VaccinationCertificate'],
+  });
+  immigration = await issuer.service.createAuthority({
+    name: 'ICA',
+    economy: 'SGP',
+    types: ['BusinessTravelCard'],
+    keyType: 'Ed25519',
+  });
+});
+
+afterAll(() => issuer.close());
+
+describe('issuing over HTTP', () => {
+  it('201 with a credential that verifies against the printed trust entry', async () => {
+    const res = await request(app)
+      .post('/v1/vaccination-certificates')
+      .set(bearer(health))
+      .send(exampleVaccinationInput);
+    expect(res.status).toBe(201);
+    expect(res.body.credential.type).toBe('EnvelopedVerifiableCredential');
+    expect(res.body.links.png).toBe(`${res.body.links.self}/qr.png`);
+    expect(decodeQrText(res.body.qr)).toBe(res.body.jws);
+    const report = verifyCredential(res.body.qr, {
+      trust: createTrustStore({ entries: [health.trustEntry] }),
+    });
+    expect(report.errors).toEqual([]);
+    const payload = JSON.parse(Buffer.from(res.body.jws.split('.')[1], 'base64url').toString());
+    expect(payload.credentialSchema.id).toBe(`${publicUrl}/schemas/vaccination-certificate-v1.json`);
+    expect(payload.credentialSubject.certificate.hcid).toMatch(/^THA-[0-9A-Z]{16}$/);
+  });
+
+  it('issues a travel card with an Ed25519 key and assigns the card number', async () => {
+    const res = await request(app)
+      .post('/v1/travel-cards')
+      .set(bearer(immigration))
+      .send(exampleTravelCardInput);
+    expect(res.status).toBe(201);
+    expect(JSON.parse(Buffer.from(res.body.jws.split('.')[0], 'base64url').toString()).alg).toBe('EdDSA');
+    const payload = JSON.parse(Buffer.from(res.body.jws.split('.')[1], 'base64url').toString());
+    expect(payload.credentialSubject.cardNumber).toMatch(/^SGP-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(payload.validUntil).toMatch(/T23:59:59Z$/);
+  });
+
+  it('issues a VC 1.1 JWT when asked', async () => {
+    const res = await request(app)
+      .post('/v1/vaccination-certificates?format=jwt')
+      .set(bearer(health))
+      .send(exampleVaccinationInput);
+    expect(res.status).toBe(201);
+    expect(res.body.format).toBe('jwt');
+    expect(typeof res.body.credential).toBe('string');
+  });
+
+  it('a retry with the same Idempotency-Key returns the same credential', async () => {
+    const first = await request(app)
+      .post('/v1/vaccination-certificates')
+      .set(bearer(health))
+      .set('Idempotency-Key', 'k-1')
+      .send(exampleVaccinationInput);
+    const again = await request(app)
+      .post('/v1/vaccination-certificates')
+      .set(bearer(health))
+      .set('Idempotency-Key', 'k-1')
+      .send(exampleVaccinationInput);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.body.jws).toBe(first.body.jws);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('409 IDEMPOTENCY_KEY_REUSED when the key comes back with another body', async () => {
+    await request(app)
+      .post('/v1/vaccination-certificates')
+      .set(bearer(health))
+      .set('Idempotency-Key', 'k-2')
+      .send(exampleVaccinationInput);
+    const other = {
+      ...exampleVaccinationInput,
+      person: { ...exampleVaccinationInput.person, name: 'Other Person' },
+    };
+    const res = await request(app)
+      .post('/v1/vaccination-certificates')
+      .set(bearer(health))
+      .set('Idempotency-Key', 'k-2')
+      .send(other);
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+});
+
+describe('refusals', () => {
+  it('401 UNAUTHORIZED without a key', async () => {
+    const res = await request(app).post('/v1/vaccination-certificates').send(exampleVaccinationInput);
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.code).toBe('UNAUTHORIZED');
+  });
+
+  it('401 UNAUTHORIZED with a forged key', async () => {
+    const forged = `${health.apiKey.slice(0, -2)}xx`;
+    const res = await request(app)
+      .post('/v1/vaccination-certificates')
+      .set({ authorization: `Bearer ${forged}` })
+      .send(exampleVaccinationInput);
+    expect(res.status).toBe(401);
+  });
+
+  it('403 FORBIDDEN for a type outside the key scope', async () => {
+    const res = await request(app).post('/v1/travel-cards').set(bearer(health)).send(exampleTravelCardInput);
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('FORBIDDEN');
+  });
+
+  it('403 FORBIDDEN for another economy than the key', async () => {
+    const body = { ...exampleVaccinationInput, certificate: { issuer: 'SGP' } };
+    const res = await request(app).post('/v1/vaccination-certificates').set(bearer(health)).send(body);
+    expect(res.status).toBe(403);
+  });
+
+  it('422 SCHEMA_INVALID names the bad field without echoing it', async () => {
+    const body = {
+      ...exampleVaccinationInput,
+      person: { ...exampleVaccinationInput.person, birthDate: '1985-02-30' },
+    };
+    const res = await request(app).post('/v1/vaccination-certificates').set(bearer(health)).send(body);
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('SCHEMA_INVALID');
+    expect(res.body.errors).toEqual([{ path: 'person.birthDate', message: expect.any(String) }]);
+    expect(JSON.stringify(res.body)).not.toContain('1985-02-30');
+  });
+
+  it('400 MALFORMED_INPUT for a body that is not JSON', async () => {
+    const res = await request(app)
+      .post('/v1/vaccination-certificates')
+      .set(bearer(health))
+      .set('content-type', 'application/json')
+      .send('{"person":');
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('MALFORMED_INPUT');
+  });
+
+  it('415 UNSUPPORTED_MEDIA_TYPE for a form post', async () => {
+    const res = await request(app)
+      .post('/v1/vaccination-certificates')
+      .set(bearer(health))
+      .type('form')
+      .send('a=b');
+    expect(res.status).toBe(415);
+  });
+
+  it('413 PAYLOAD_TOO_LARGE for a huge body', async () => {
+    const res = await request(app)
+      .post('/v1/vaccination-certificates')
+      .set(bearer(health))
+      .send({ pad: 'x'.repeat(100_000) });
+    expect(res.status).toBe(413);
+  });
+});
+
+describe('QR images and public documents', () => {
+  it('serves the QR as PNG and SVG to its authority only', async () => {
+    const issued = await request(app)
+      .post('/v1/vaccination-certificates')
+      .set(bearer(health))
+      .send(exampleVaccinationInput);
+    const png = await request(app).get(new URL(issued.body.links.png).pathname).set(bearer(health));
+    expect(png.status).toBe(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    const svg = await request(app).get(new URL(issued.body.links.svg).pathname).set(bearer(health));
+    expect(String(svg.text ?? svg.body)).toContain('<svg');
+    const other = await request(app).get(new URL(issued.body.links.png).pathname).set(bearer(immigration));
+    expect(other.status).toBe(404);
+  });
+
+  it('publishes the authority DID document with the key credentials name in kid', async () => {
+    const slug = health.authority.slug;
+    const res = await request(app).get(`/authorities/${slug}/did.json`);
+    expect(res.status).toBe(200);
+    expect(res.body.id).toBe(health.did);
+    expect(res.body.verificationMethod[0].id).toBe(`${health.did}#key-1`);
+    expect(res.body.verificationMethod[0].publicKeyJwk.d).toBeUndefined();
+  });
+
+  it('serves the host DID document when an authority holds it', async () => {
+    expect((await request(app).get('/.well-known/did.json')).status).toBe(404);
+    const root = await issuer.service.createAuthority({
+      name: 'Root',
+      economy: 'THA',
+      types: ['VaccinationCertificate'],
+      root: true,
+    });
+    expect(root.did).toBe('did:web:issuer.example');
+    const res = await request(app).get('/.well-known/did.json');
+    expect(res.body.id).toBe('did:web:issuer.example');
+  });
+
+  it('serves the JSON Schema a credential names', async () => {
+    const res = await request(app).get('/schemas/business-travel-card-v1.json');
+    expect(res.status).toBe(200);
+    expect(res.body.$id).toBe(`${publicUrl}/schemas/business-travel-card-v1.json`);
+  });
+
+  it('404 problem for anything else', async () => {
+    const res = await request(app).get('/nope');
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('VC-API POST /credentials/issue', () => {
+  const credential = {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    type: ['VerifiableCredential'],
+    credentialSubject: { id: 'did:example:123', degree: 'BSc' },
+  };
+
+  it('201 with an enveloped verifiable credential', async () => {
+    const res = await request(app)
+      .post('/credentials/issue')
+      .set(bearer(health))
+      .send({ credential, options: {} });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.verifiableCredential.type).toBe('EnvelopedVerifiableCredential');
+    expect(res.body.verifiableCredential.id).toMatch(/^data:application\/vc\+jwt,/);
+  });
+
+  it('400 when there is no credential', async () => {
+    const res = await request(app).post('/credentials/issue').set(bearer(health)).send({ options: {} });
+    expect(res.status).toBe(400);
+  });
+
+  it('422 for a credential without the VC 2.0 context', async () => {
+    const res = await request(app)
+      .post('/credentials/issue')
+      .set(bearer(health))
+      .send({ credential: { ...credential, '@context': ['https://example.org'] } });
+    expect(res.status).toBe(422);
+  });
+
+  it('422 for a credential that claims another issuer', async () => {
+    const res = await request(app)
+      .post('/credentials/issue')
+      .set(bearer(health))
+      .send({ credential: { ...credential, issuer: 'did:example:other' } });
+    expect(res.status).toBe(422);
+  });
+});

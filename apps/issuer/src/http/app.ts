@@ -1,0 +1,35 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { IssuerService } from '../service/issuer-service.js';
+import { problemHandler, sendProblem } from './problem.js';
+import { requestLog } from './request-log.js';
+import { credentialRoutes } from './routes/credentials.js';
+import { issueRoutes } from './routes/issue.js';
+import { publicRoutes } from './routes/public.js';
+
+/** What the issuer app needs. */
+export interface IssuerAppDeps {
+  service: IssuerService;
+  logger: Logger;
+}
+
+/**
+ * Builds the issuer's express app. It never listens: `server.ts` does.
+ *
+ * @example
+ * const { service } = await openIssuer(config);
+ * const app = createIssuerApp({ service, logger: pino() });
+ */
+export function createIssuerApp(deps: IssuerAppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestLog(deps.logger));
+  app.use(express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }));
+  app.use(publicRoutes(deps.service));
+  app.use(issueRoutes(deps.service));
+  app.use(credentialRoutes(deps.service));
+  app.use((_req, res) => sendProblem(res, 'NOT_FOUND', 'no such resource'));
+  app.use(problemHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,69 @@
+import { envelopedCredential } from '@passage/credentials';
+import type { CredentialType } from '@passage/schema';
+import { type Request, type Response, Router } from 'express';
+import { z } from 'zod';
+import { IssuerError } from '../../errors.js';
+import type { IssuerService } from '../../service/issuer-service.js';
+import type { IssuedCredential } from '../../service/persist.js';
+import { callerOf, requireApiKey } from '../auth.js';
+import { issuedBody } from '../representation.js';
+
+const idempotencyKeySchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII');
+const formatSchema = z.enum(['vc+jwt', 'jwt']);
+
+function idempotencyKeyOf(req: Request): string | undefined {
+  const raw = req.get('idempotency-key');
+  if (raw === undefined) return undefined;
+  const parsed = idempotencyKeySchema.safeParse(raw);
+  if (!parsed.success) throw new IssuerError('MALFORMED_INPUT', 'the Idempotency-Key header is not valid');
+  return parsed.data;
+}
+
+function formatOf(req: Request): 'vc+jwt' | 'jwt' | undefined {
+  const raw = req.query.format;
+  if (raw === undefined) return undefined;
+  const parsed = formatSchema.safeParse(raw);
+  if (!parsed.success) throw new IssuerError('MALFORMED_INPUT', 'format must be vc+jwt or jwt');
+  return parsed.data;
+}
+
+function requireJson(req: Request): void {
+  if (!req.is('application/json') && !req.is('application/*+json')) {
+    throw new IssuerError('UNSUPPORTED_MEDIA_TYPE', 'send the request as application/json');
+  }
+}
+
+function answer(res: Response, status: number, issued: IssuedCredential, body: unknown): void {
+  res.locals.credentialId = issued.id;
+  if (issued.replayed) res.setHeader('Idempotent-Replayed', 'true');
+  res.status(status).location(`/v1/credentials/${issued.id}`).json(body);
+}
+
+/** `POST /v1/vaccination-certificates`, `POST /v1/travel-cards` and VC-API `POST /credentials/issue`. */
+export function issueRoutes(service: IssuerService): Router {
+  const router = Router();
+  const auth = requireApiKey(service);
+  const typed = (type: CredentialType) => async (req: Request, res: Response) => {
+    requireJson(req);
+    const issued = await service.issue(callerOf(res), type, req.body, {
+      idempotencyKey: idempotencyKeyOf(req),
+      format: formatOf(req),
+    });
+    answer(res, 201, issued, issuedBody(service.publicUrl, issued));
+  };
+  router.post('/v1/vaccination-certificates', auth, typed('VaccinationCertificate'));
+  router.post('/v1/travel-cards', auth, typed('BusinessTravelCard'));
+  router.post('/credentials/issue', auth, async (req, res) => {
+    requireJson(req);
+    const issued = await service.issueGeneric(callerOf(res), req.body, {
+      idempotencyKey: idempotencyKeyOf(req),
+    });
+    const verifiableCredential = issued.format === 'vc+jwt' ? envelopedCredential(issued.jws) : issued.jws;
+    answer(res, 201, issued, { verifiableCredential });
+  });
+  return router;
+}

@@ -1,0 +1,110 @@
+import { buildCredential, issueCredential, type SecuringFormat } from '@passage/credentials';
+import {
+  type CompletedSubject,
+  type CredentialType,
+  completeTravelCardInput,
+  completeVaccinationInput,
+  credentialSchemaPath,
+  type Parsed,
+  travelCardInputSchema,
+  vaccinationInputSchema,
+} from '@passage/schema';
+import { IssuerError } from '../errors.js';
+import type { Caller, IssuerContext } from './context.js';
+import { issuesToDetails, subjectIssuesToDetails } from './details.js';
+import { newCardNumber, newHcid } from './identifiers.js';
+import { type IssuedCredential, persist, replayFor, requestHash } from './persist.js';
+
+/** Options of one issuance request. */
+export interface IssueOptions {
+  idempotencyKey?: string | undefined;
+  format?: SecuringFormat | undefined;
+}
+
+/** Refuses a key that may not issue this type, or a request for another economy than the key's. */
+export function assertScope(caller: Caller, type: string, economy?: string): void {
+  if (!caller.types.includes(type)) throw new IssuerError('FORBIDDEN', `this API key may not issue ${type}`);
+  if (economy !== undefined && economy !== caller.economy) {
+    throw new IssuerError('FORBIDDEN', 'this API key may not issue for that economy');
+  }
+}
+
+function complete(
+  type: CredentialType,
+  body: unknown,
+  caller: Caller,
+  issuedAt: Date,
+): Parsed<CompletedSubject<object>> {
+  const economy = caller.economy;
+  if (type === 'VaccinationCertificate') {
+    const input = vaccinationInputSchema.safeParse(body);
+    if (!input.success)
+      throw new IssuerError(
+        'SCHEMA_INVALID',
+        'the vaccination certificate is not valid',
+        issuesToDetails(input.error),
+      );
+    assertScope(caller, type, input.data.certificate?.issuer);
+    return completeVaccinationInput(input.data, { issuedAt, hcid: newHcid(economy), economy });
+  }
+  const input = travelCardInputSchema.safeParse(body);
+  if (!input.success)
+    throw new IssuerError('SCHEMA_INVALID', 'the travel card is not valid', issuesToDetails(input.error));
+  assertScope(caller, type, input.data.issuingEconomy);
+  return completeTravelCardInput(input.data, { issuedAt, cardNumber: newCardNumber(economy), economy });
+}
+
+/**
+ * Issues a vaccination certificate or a business travel card from the subject data an authority
+ * sent: checks scope and meaning, fills in what the issuer assigns, signs, records and encodes the QR.
+ */
+export async function issueTyped(
+  ctx: IssuerContext,
+  caller: Caller,
+  type: CredentialType,
+  body: unknown,
+  options: IssueOptions = {},
+): Promise<IssuedCredential> {
+  assertScope(caller, type);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new IssuerError('MALFORMED_INPUT', 'the request body must be a JSON object');
+  }
+  const format = options.format ?? 'vc+jwt';
+  const hash = requestHash(`${type} ${format}`, body);
+  const replay = await replayFor(ctx, caller, options.idempotencyKey, hash);
+  if (replay) return replay;
+  const issuedAt = ctx.clock();
+  const completed = complete(type, body, caller, issuedAt);
+  if (!completed.ok) {
+    throw new IssuerError(
+      'SCHEMA_INVALID',
+      `the ${type} subject is not valid`,
+      subjectIssuesToDetails(completed.issues),
+    );
+  }
+  const { subject, validFrom, validUntil } = completed.value;
+  const credential = buildCredential({
+    type,
+    issuer: caller.authority.did,
+    subject,
+    validFrom,
+    validUntil,
+    schemaUrl: `${ctx.publicUrl}/${credentialSchemaPath(type)}`,
+  });
+  const jws = await issueCredential(ctx.agent, { credential: { ...credential }, format });
+  return persist(
+    ctx,
+    caller,
+    {
+      id: credential.id,
+      type,
+      format,
+      jws,
+      issuedAt,
+      validFrom: new Date(validFrom),
+      validUntil: new Date(validUntil),
+      subject,
+    },
+    { key: options.idempotencyKey, hash },
+  );
+}

@@ -1,0 +1,75 @@
+import { type DidDocument, didDocumentFor, type PassageAgent } from '@passage/credentials';
+import type { CredentialType } from '@passage/schema';
+import {
+  type AuthorityRecord,
+  findApiKey,
+  findAuthorityByDid,
+  findAuthorityById,
+  findAuthorityBySlug,
+  findCredential,
+  listAuthorities,
+} from '../db/index.js';
+import { IssuerError } from '../errors.js';
+import { authorityDid, type CreatedAuthority, createAuthority, rootDid } from './authorities.js';
+import type { Caller, IssuerContext } from './context.js';
+import { issueGeneric } from './issue-generic.js';
+import { type IssueOptions, issueTyped } from './issue-typed.js';
+import { fromRecord, type IssuedCredential } from './persist.js';
+
+/** Everything the issuer does, as plain async functions over one context. The HTTP app and CLI call these. */
+export interface IssuerService {
+  readonly publicUrl: string;
+  readonly agent: PassageAgent;
+  createAuthority(input: unknown): Promise<CreatedAuthority>;
+  listAuthorities(): Promise<AuthorityRecord[]>;
+  /** The caller an API key stands for, or undefined for a missing, malformed, unknown or revoked key. */
+  authenticate(presented: string): Promise<Caller | undefined>;
+  issue(
+    caller: Caller,
+    type: CredentialType,
+    body: unknown,
+    options?: IssueOptions,
+  ): Promise<IssuedCredential>;
+  issueGeneric(
+    caller: Caller,
+    body: unknown,
+    options?: Pick<IssueOptions, 'idempotencyKey'>,
+  ): Promise<IssuedCredential>;
+  /** One of the caller's own credentials; another authority's is NOT_FOUND, never FORBIDDEN (no probing). */
+  getCredential(caller: Caller, id: string): Promise<IssuedCredential>;
+  /** The DID document of the authority with this slug, or of the one holding the host's DID when no slug. */
+  didDocument(slug?: string): Promise<DidDocument | undefined>;
+}
+
+/** Builds the service over a context. */
+export function createIssuerService(ctx: IssuerContext): IssuerService {
+  return {
+    publicUrl: ctx.publicUrl,
+    agent: ctx.agent,
+    createAuthority: (input) => createAuthority(ctx, input),
+    listAuthorities: () => listAuthorities(ctx.db),
+    async authenticate(presented) {
+      const scope = await findApiKey(ctx.db, presented);
+      if (!scope) return undefined;
+      const authority = await findAuthorityById(ctx.db, scope.authorityId);
+      return authority
+        ? { keyId: scope.id, authority, types: scope.types, economy: scope.economy }
+        : undefined;
+    },
+    issue: (caller, type, body, options) => issueTyped(ctx, caller, type, body, options),
+    issueGeneric: (caller, body, options) => issueGeneric(ctx, caller, body, options),
+    async getCredential(caller, id) {
+      const record = await findCredential(ctx.db, id, caller.authority.id);
+      if (!record) throw new IssuerError('NOT_FOUND', 'no such credential');
+      return fromRecord(ctx, record, false);
+    },
+    async didDocument(slug) {
+      const authority =
+        slug === undefined
+          ? await findAuthorityByDid(ctx.db, rootDid(ctx))
+          : await findAuthorityBySlug(ctx.db, slug);
+      if (!authority || (slug !== undefined && authority.did !== authorityDid(ctx, slug))) return undefined;
+      return didDocumentFor(await ctx.agent.didManagerGet({ did: authority.did }));
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { encodeQrText, type SecuringFormat } from '@passage/credentials';
+import {
+  type CredentialRecord,
+  credentialDigest,
+  findByIdempotencyKey,
+  insertCredential,
+  isIssuerDbError,
+} from '../db/index.js';
+import { IssuerError } from '../errors.js';
+import type { Caller, IssuerContext } from './context.js';
+
+/** A credential the issuer has signed and recorded. */
+export interface IssuedCredential {
+  id: string;
+  type: string;
+  format: SecuringFormat;
+  jws: string;
+  qr: string;
+  issuedAt: Date;
+  validFrom: Date;
+  validUntil: Date | undefined;
+  /** True when an Idempotency-Key retry returned the credential issued the first time. */
+  replayed: boolean;
+}
+
+/** The fingerprint of a request, to tell a retry from a different request reusing the key. */
+export function requestHash(kind: string, body: unknown): string {
+  return createHash('sha256').update(kind).update('\n').update(JSON.stringify(body)).digest('hex');
+}
+
+/** The issued credential a stored record stands for, opening its sealed JWS. */
+export function fromRecord(
+  ctx: IssuerContext,
+  record: CredentialRecord,
+  replayed: boolean,
+): IssuedCredential {
+  const jws = ctx.box.open(record.jws, record.id);
+  return {
+    id: record.id,
+    type: record.type,
+    format: record.format,
+    jws,
+    qr: encodeQrText(jws),
+    issuedAt: record.issuedAt,
+    validFrom: record.validFrom,
+    validUntil: record.validUntil,
+    replayed,
+  };
+}
+
+/** The credential an earlier request with this Idempotency-Key issued, or 409 if that request differed. */
+export async function replayFor(
+  ctx: IssuerContext,
+  caller: Caller,
+  key: string | undefined,
+  hash: string,
+): Promise<IssuedCredential | undefined> {
+  if (key === undefined) return undefined;
+  const earlier = await findByIdempotencyKey(ctx.db, caller.authority.id, key);
+  if (!earlier) return undefined;
+  if (earlier.requestHash !== hash) {
+    throw new IssuerError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request');
+  }
+  return fromRecord(ctx, earlier, true);
+}
+
+/**
+ * Records a signed credential. The JWS is sealed under the configuration secret (it carries the
+ * person's data); the subject is kept in clear only when the authority asks for it. A concurrent retry
+ * with the same Idempotency-Key loses the race and answers the winner's credential.
+ */
+export async function persist(
+  ctx: IssuerContext,
+  caller: Caller,
+  issued: Omit<IssuedCredential, 'replayed' | 'qr'> & { subject: unknown },
+  idempotency: { key: string | undefined; hash: string },
+): Promise<IssuedCredential> {
+  const qr = encodeQrText(issued.jws);
+  try {
+    await insertCredential(ctx.db, {
+      id: issued.id,
+      authorityId: caller.authority.id,
+      type: issued.type,
+      format: issued.format,
+      jws: ctx.box.seal(issued.jws, issued.id),
+      digest: credentialDigest(issued.jws),
+      issuedAt: issued.issuedAt,
+      validFrom: issued.validFrom,
+      validUntil: issued.validUntil,
+      subject: issued.subject,
+      idempotencyKey: idempotency.key,
+      requestHash: idempotency.hash,
+    });
+  } catch (error) {
+    if (isIssuerDbError(error, 'IDEMPOTENCY_CONFLICT')) {
+      const winner = await replayFor(ctx, caller, idempotency.key, idempotency.hash);
+      if (winner) return winner;
+    }
+    throw error;
+  }
+  const { subject: _subject, ...rest } = issued;
+  return { ...rest, qr, replayed: false };
+}
