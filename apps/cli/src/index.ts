@@ -1,1 +1,3 @@
-export {};
+export { runCli } from './cli.js';
+export { CliError, type CliErrorCode, EXIT } from './errors.js';
+export { type CliIo, processIo } from './io.js';

@@ -17,7 +17,7 @@ export const DEFAULT_VACCINATION_VALIDITY_DAYS = 365;
 export const MAX_TRAVEL_CARD_YEARS = 5;
 
 function iso(instant: number): string {
-  return new Date(instant).toISOString().replace('.000Z', 'Z');
+  return new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /**

@@ -22,6 +22,11 @@ export interface IssuerService {
   readonly agent: PassageAgent;
   createAuthority(input: unknown): Promise<CreatedAuthority>;
   listAuthorities(): Promise<AuthorityRecord[]>;
+  /**
+   * Acts as an authority without an API key, for the operator's CLI on the issuer's own database. With
+   * no slug or DID, the one authority that may issue `type` (NOT_FOUND when there are none or several).
+   */
+  actAs(authority: string | undefined, type?: CredentialType): Promise<Caller>;
   /** The caller an API key stands for, or undefined for a missing, malformed, unknown or revoked key. */
   authenticate(presented: string): Promise<Caller | undefined>;
   issue(
@@ -48,6 +53,20 @@ export function createIssuerService(ctx: IssuerContext): IssuerService {
     agent: ctx.agent,
     createAuthority: (input) => createAuthority(ctx, input),
     listAuthorities: () => listAuthorities(ctx.db),
+    async actAs(ref, type) {
+      const all = await listAuthorities(ctx.db);
+      const matches = all.filter((a) =>
+        ref === undefined ? type === undefined || a.types.includes(type) : a.slug === ref || a.did === ref,
+      );
+      const [authority, ...others] = matches;
+      if (!authority || others.length > 0) {
+        throw new IssuerError(
+          'NOT_FOUND',
+          ref === undefined ? 'name the authority: none or several match' : 'no such authority',
+        );
+      }
+      return { keyId: 'operator', authority, types: authority.types, economy: authority.economy };
+    },
     async authenticate(presented) {
       const scope = await findApiKey(ctx.db, presented);
       if (!scope) return undefined;

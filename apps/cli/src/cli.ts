@@ -1,0 +1,51 @@
+import { authorityCommand, authorityUsage } from './commands/authority.js';
+import { issueCommand, issueUsage } from './commands/issue.js';
+import { qrCommand, qrUsage } from './commands/qr.js';
+import { verifyCommand, verifyUsage } from './commands/verify.js';
+import { CliError, EXIT } from './errors.js';
+import type { CliIo } from './io.js';
+
+const usage = ['usage:', `  ${authorityUsage}`, `  ${issueUsage}`, `  ${verifyUsage}`, `  ${qrUsage}`].join(
+  '\n',
+);
+
+const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  authority: authorityCommand,
+  issue: issueCommand,
+  verify: verifyCommand,
+  qr: qrCommand,
+};
+
+/**
+ * Runs one `passage` command and returns its exit status: 0 done or verified, 1 not verified, 2 usage or
+ * input error. Errors are printed as one line with their code; nothing here calls `process.exit`.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(`${usage}\n`);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`passage: unknown command '${name}'\n${usage}\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    io.stderr(`passage: ${describe(error)}\n`);
+    return EXIT.usage;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof CliError) return `${error.code}: ${error.message}`;
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+    return `${error.code}: ${error.message}`;
+  }
+  if (error instanceof Error && error.name === 'TypeError' && /argument|option/i.test(error.message)) {
+    return `USAGE: ${error.message}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
