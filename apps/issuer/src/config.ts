@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { commonEnvShape, configIssues, findRepoRoot } from '@passage/service-kit';
 import { z } from 'zod';
 import { IssuerError } from './errors.js';
 
@@ -20,25 +21,17 @@ export interface IssuerConfig {
 }
 
 const envSchema = z.object({
+  ...commonEnvShape,
   PASSAGE_ISSUER_PORT: z.coerce.number().int().min(0).max(65_535).default(4001),
-  PASSAGE_HOST: z.string().min(1).default('127.0.0.1'),
-  PASSAGE_DATA_DIR: z.string().min(1).optional(),
   PASSAGE_DATABASE_URL: z.string().min(1).optional(),
   PASSAGE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PASSAGE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  PASSAGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
 
 /** The repository root (the folder holding pnpm-workspace.yaml), found from this file. */
 export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
+  return findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 }
 
 /** The development secret kept in the data folder, made on first use with owner-only permissions. */
@@ -60,7 +53,7 @@ function developmentSecret(dataDir: string): string {
 export function loadIssuerConfig(env: NodeJS.ProcessEnv = process.env): IssuerConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const details = configIssues(parsed.error);
     throw new IssuerError(
       'CONFIG_INVALID',
       `invalid configuration: ${details.map((d) => d.path).join(', ')}`,

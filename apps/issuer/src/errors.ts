@@ -1,3 +1,5 @@
+import type { ProblemDetail } from '@passage/service-kit';
+
 /** Stable codes of every error the issuer service answers. */
 export type IssuerErrorCode =
   | 'CONFIG_INVALID'
@@ -27,11 +29,7 @@ export const STATUS_BY_CODE = {
   INTERNAL: 500,
 } as const satisfies Record<IssuerErrorCode, number>;
 
-/** One reason a request was refused, by JSON path. */
-export interface ProblemDetail {
-  path: string;
-  message: string;
-}
+export type { ProblemDetail } from '@passage/service-kit';
 
 /** The issuer's error. Messages never carry personal data or secrets. */
 export class IssuerError extends Error {

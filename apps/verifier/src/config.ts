@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { commonEnvShape, configIssues, findRepoRoot } from '@passage/service-kit';
 import { z } from 'zod';
 import { VerifierError } from './errors.js';
 
@@ -15,23 +15,15 @@ export interface VerifierConfig {
 }
 
 const envSchema = z.object({
+  ...commonEnvShape,
   PASSAGE_VERIFIER_PORT: z.coerce.number().int().min(0).max(65_535).default(4002),
-  PASSAGE_HOST: z.string().min(1).default('127.0.0.1'),
-  PASSAGE_DATA_DIR: z.string().min(1).optional(),
   PASSAGE_TRUST_FILE: z.string().min(1).optional(),
   PASSAGE_CLOCK_TOLERANCE_SEC: z.coerce.number().int().min(0).max(3600).default(60),
-  PASSAGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-/** The repository root, found from this file's location (the folder holding pnpm-workspace.yaml). */
+/** The repository root (the folder holding pnpm-workspace.yaml), found from this file. */
 export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
+  return findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 }
 
 /**
@@ -42,7 +34,7 @@ export function repoRoot(): string {
 export function loadVerifierConfig(env: NodeJS.ProcessEnv = process.env): VerifierConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const details = configIssues(parsed.error);
     const names = details.map((d) => d.path).join(', ');
     throw new VerifierError('CONFIG_INVALID', `invalid configuration: ${names}`, details);
   }

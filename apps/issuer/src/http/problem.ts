@@ -1,3 +1,4 @@
+import { bodyParserCode, problemDocument } from '@passage/service-kit';
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { isIssuerDbError } from '../db/index.js';
@@ -15,22 +16,8 @@ export function sendProblem(
   res
     .status(status)
     .type('application/problem+json')
-    .json({
-      type: `https://w3id.org/passage/problems/${code.toLowerCase().replaceAll('_', '-')}`,
-      title: code,
-      status,
-      detail,
-      code,
-      ...(errors.length > 0 ? { errors } : {}),
-    });
+    .json(problemDocument(code, status, detail, errors));
 }
-
-const BODY_PARSER_CODES: Record<string, IssuerErrorCode> = {
-  'entity.parse.failed': 'MALFORMED_INPUT',
-  'entity.too.large': 'PAYLOAD_TOO_LARGE',
-  'encoding.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
-  'charset.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
-};
 
 /** Turns thrown errors into problem documents. Anything unexpected is logged and answered as a bare 500. */
 export function problemHandler(logger: Logger): ErrorRequestHandler {
@@ -38,8 +25,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     if (isIssuerError(error)) return sendProblem(res, error.code, error.message, error.details);
     if (isIssuerDbError(error, 'AUTHORITY_EXISTS'))
       return sendProblem(res, 'AUTHORITY_EXISTS', 'the authority exists');
-    const type = (error as { type?: unknown } | null)?.type;
-    const code = typeof type === 'string' ? BODY_PARSER_CODES[type] : undefined;
+    const code = bodyParserCode(error);
     if (code)
       return sendProblem(
         res,

@@ -1,0 +1,43 @@
+/** One reason a request was refused, by JSON path; the message never echoes the value. */
+export interface ProblemDetail {
+  path: string;
+  message: string;
+}
+
+/** An RFC 9457 problem document carrying Passage's stable `code`. */
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: ProblemDetail[];
+}
+
+/** Builds the problem document for a code; `type` is a stable URL derived from the code. */
+export function problemDocument(
+  code: string,
+  status: number,
+  detail: string,
+  errors: ProblemDetail[] = [],
+): ProblemDocument {
+  return {
+    type: `https://w3id.org/passage/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title: code,
+    status,
+    detail,
+    code,
+    ...(errors.length > 0 ? { errors } : {}),
+  };
+}
+
+/** The problem code for an error body-parser raised, if it is one of its request errors. */
+export function bodyParserCode(
+  error: unknown,
+): 'MALFORMED_INPUT' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | undefined {
+  const type = (error as { type?: unknown } | null)?.type;
+  if (type === 'entity.parse.failed') return 'MALFORMED_INPUT';
+  if (type === 'entity.too.large') return 'PAYLOAD_TOO_LARGE';
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return 'UNSUPPORTED_MEDIA_TYPE';
+  return undefined;
+}
