@@ -7,6 +7,7 @@ export {
 export { createAuthorityDid, createJwkDid } from './did/create.js';
 export { didWebFor, didWebToUrl } from './did/did-web.js';
 export { type DidDocument, didDocumentFor, publicKeysOf } from './did/document.js';
+export { createDidResolver, didWebMethod } from './did/resolver.js';
 export { FIRST_KEY_FRAGMENT, verificationMethodId } from './did/verification-method.js';
 export {
   CredentialError,
@@ -57,4 +58,9 @@ export {
 export { createTrustStore, type TrustStore, trustEntryFor } from './trust/trust-store.js';
 export { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from './verify/options.js';
 export type { SchemaOutcome } from './verify/schema-check.js';
-export { type VerificationOutcome, verifyCredential, verifyCredentialDetailed } from './verify/verify.js';
+export {
+  type VerificationOutcome,
+  verifyCredential,
+  verifyCredentialDetailed,
+  verifyCredentialResolving,
+} from './verify/verify.js';

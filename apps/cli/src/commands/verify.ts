@@ -20,7 +20,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   const text = (source === '-' ? await readInput(io, '-') : source).trim();
   if (text === '') throw new CliError('USAGE', `nothing to verify. ${verifyUsage}`);
   const input = text.startsWith('{') ? parseObject(text) : text;
-  const report = verifyForOfficer(input, { trust, now, clockToleranceSec: config.clockToleranceSec });
+  const report = await verifyForOfficer(input, { trust, now, clockToleranceSec: config.clockToleranceSec });
   printJson(io, report);
   return report.verified ? EXIT.ok : EXIT.notVerified;
 }

@@ -32,7 +32,7 @@ export function createVerifierApp(deps: VerifierAppDeps): Express {
 
   const run = async (res: Response, input: unknown, at: string | undefined): Promise<VerifierAnswer> => {
     const now = at ? new Date(at) : (deps.now?.() ?? new Date());
-    const answer = verifyForOfficer(input, {
+    const answer = await verifyForOfficer(input, {
       trust: deps.trust.current(),
       now,
       clockToleranceSec: deps.clockToleranceSec ?? 60,

@@ -1,3 +1,4 @@
+import type { Resolvable } from 'did-resolver';
 import { isCredentialError } from '../errors.js';
 import { type DecodedJws, decodeCompactJws } from '../jws/compact.js';
 import { SUPPORTED_ALGORITHMS, signatureIsValid } from '../jws/signature.js';
@@ -7,6 +8,7 @@ import { extractJws } from './input.js';
 import { keyForSignature } from './keys.js';
 import { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from './options.js';
 import { ReportBuilder } from './report-builder.js';
+import { withResolvedKeys } from './resolve-keys.js';
 import { checkSchema, type SchemaOutcome } from './schema-check.js';
 
 function decode(input: unknown, report: ReportBuilder) {
@@ -111,4 +113,23 @@ export function verifyCredentialDetailed(input: unknown, options: VerifyOptions)
 /** Verifies a credential and answers the report. See {@link verifyCredentialDetailed}. */
 export function verifyCredential(input: unknown, options: VerifyOptions): VerificationReport {
   return verifyCredentialDetailed(input, options).report;
+}
+
+/**
+ * Like {@link verifyCredentialDetailed}, but a trusted issuer whose trust entry lists no keys has its
+ * keys resolved from its DID document through `resolver` first. Untrusted DIDs are never resolved.
+ */
+export async function verifyCredentialResolving(
+  input: unknown,
+  options: VerifyOptions & { resolver: Resolvable },
+): Promise<VerificationOutcome> {
+  let issuer: string | undefined;
+  try {
+    issuer = securedCredentialOf(decodeCompactJws(extractJws(input).jws)).issuer;
+  } catch {
+    issuer = undefined;
+  }
+  const trust =
+    issuer === undefined ? options.trust : await withResolvedKeys(options.trust, issuer, options.resolver);
+  return verifyCredentialDetailed(input, { ...options, trust });
 }
