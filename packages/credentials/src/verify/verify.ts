@@ -81,10 +81,18 @@ export interface VerificationOutcome {
  * if (!report.verified) console.log(report.errors.map((e) => e.code));
  */
 export function verifyCredentialDetailed(input: unknown, options: VerifyOptions): VerificationOutcome {
+  const report = new ReportBuilder();
+  return verifyDecoded(decode(input, report), report, options);
+}
+
+/** The checks after decoding; `decoded` is undefined when decoding failed (the report says why). */
+function verifyDecoded(
+  decoded: ReturnType<typeof decode>,
+  report: ReportBuilder,
+  options: VerifyOptions,
+): VerificationOutcome {
   const now = (options.now ?? new Date()).getTime();
   const checkedAt = new Date(now).toISOString();
-  const report = new ReportBuilder();
-  const decoded = decode(input, report);
   if (!decoded) return { report: report.build({ checkedAt }) };
   const { envelope, secured } = decoded;
   const entry = options.trust.findIssuer(secured.issuer);
@@ -123,13 +131,11 @@ export async function verifyCredentialResolving(
   input: unknown,
   options: VerifyOptions & { resolver: Resolvable },
 ): Promise<VerificationOutcome> {
-  let issuer: string | undefined;
-  try {
-    issuer = securedCredentialOf(decodeCompactJws(extractJws(input).jws)).issuer;
-  } catch {
-    issuer = undefined;
-  }
-  const trust =
-    issuer === undefined ? options.trust : await withResolvedKeys(options.trust, issuer, options.resolver);
-  return verifyCredentialDetailed(input, { ...options, trust });
+  // Decode once: the resolution step and the checks share the decoded credential.
+  const report = new ReportBuilder();
+  const decoded = decode(input, report);
+  const trust = decoded
+    ? await withResolvedKeys(options.trust, decoded.secured.issuer, options.resolver)
+    : options.trust;
+  return verifyDecoded(decoded, report, { ...options, trust });
 }
