@@ -31,13 +31,17 @@ export function problemDocument(
   };
 }
 
-/** The problem code for an error body-parser raised, if it is one of its request errors. */
-export function bodyParserCode(
+/** The problem for an error body-parser raised (bad JSON, too large, bad encoding), if it is one. */
+export function bodyParserProblem(
   error: unknown,
-): 'MALFORMED_INPUT' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | undefined {
+): { code: 'MALFORMED_INPUT' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE'; detail: string } | undefined {
   const type = (error as { type?: unknown } | null)?.type;
-  if (type === 'entity.parse.failed') return 'MALFORMED_INPUT';
-  if (type === 'entity.too.large') return 'PAYLOAD_TOO_LARGE';
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return 'UNSUPPORTED_MEDIA_TYPE';
+  if (type === 'entity.parse.failed')
+    return { code: 'MALFORMED_INPUT', detail: 'the request body is not valid JSON' };
+  if (type === 'entity.too.large')
+    return { code: 'PAYLOAD_TOO_LARGE', detail: 'the request body is too large' };
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return { code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'the request body encoding is not supported' };
+  }
   return undefined;
 }

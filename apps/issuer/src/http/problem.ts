@@ -1,4 +1,4 @@
-import { bodyParserCode, problemDocument } from '@passage/service-kit';
+import { bodyParserProblem, problemDocument } from '@passage/service-kit';
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { isIssuerDbError } from '../db/index.js';
@@ -25,13 +25,8 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     if (isIssuerError(error)) return sendProblem(res, error.code, error.message, error.details);
     if (isIssuerDbError(error, 'AUTHORITY_EXISTS'))
       return sendProblem(res, 'AUTHORITY_EXISTS', 'the authority exists');
-    const code = bodyParserCode(error);
-    if (code)
-      return sendProblem(
-        res,
-        code,
-        code === 'MALFORMED_INPUT' ? 'the body is not valid JSON' : 'the body cannot be read',
-      );
+    const parser = bodyParserProblem(error);
+    if (parser) return sendProblem(res, parser.code, parser.detail);
     logger.error({ err: error }, 'unhandled error');
     sendProblem(res, 'INTERNAL', 'internal error');
   };

@@ -1,4 +1,4 @@
-import { bodyParserCode, type ProblemDetail, problemDocument } from '@passage/service-kit';
+import { bodyParserProblem, type ProblemDetail, problemDocument } from '@passage/service-kit';
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { STATUS_BY_CODE, VerifierError, type VerifierErrorCode } from '../errors.js';
@@ -21,13 +21,8 @@ export function sendProblem(
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
     if (error instanceof VerifierError) return sendProblem(res, error.code, error.message, error.details);
-    const code = bodyParserCode(error);
-    if (code)
-      return sendProblem(
-        res,
-        code,
-        code === 'MALFORMED_INPUT' ? 'request body is not valid JSON' : 'request body cannot be read',
-      );
+    const parser = bodyParserProblem(error);
+    if (parser) return sendProblem(res, parser.code, parser.detail);
     logger.error({ err: error }, 'unhandled error');
     sendProblem(res, 'INTERNAL', 'internal error');
   };
