@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { loadIssuerConfig, openIssuer } from '@passage/issuer';
 import type { CredentialType } from '@passage/schema';
 import { CliError, EXIT } from '../errors.js';
 import { type CliIo, parseJson, printJson, readInput } from '../io.js';
+import { withIssuer } from '../issuer.js';
 
 export const issueUsage =
   'passage issue vaccination|travel-card --data FILE|- [--authority SLUG|DID] [--format vc+jwt|jwt]';
@@ -24,26 +24,17 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
   });
   const type = TYPES[positionals[0] ?? ''];
   if (!type || positionals.length !== 1 || values.data === undefined) throw new CliError('USAGE', issueUsage);
-  if (values.format !== undefined && values.format !== 'vc+jwt' && values.format !== 'jwt') {
+  const format = values.format;
+  if (format !== undefined && format !== 'vc+jwt' && format !== 'jwt') {
     throw new CliError('USAGE', '--format is vc+jwt or jwt');
   }
   const body = parseJson(
     await readInput(io, values.data),
     values.data === '-' ? 'standard input' : values.data,
   );
-  const issuer = await openIssuer(loadIssuerConfig(io.env));
-  try {
-    const caller = await issuer.service.actAs(values.authority, type);
-    const issued = await issuer.service.issue(caller, type, body, { format: values.format });
-    printJson(io, {
-      id: issued.id,
-      type: issued.type,
-      format: issued.format,
-      jws: issued.jws,
-      qr: issued.qr,
-    });
-    return EXIT.ok;
-  } finally {
-    await issuer.close();
-  }
+  const issued = await withIssuer(io, async (service) =>
+    service.issue(await service.actAs(values.authority, type), type, body, { format }),
+  );
+  printJson(io, { id: issued.id, type: issued.type, format: issued.format, jws: issued.jws, qr: issued.qr });
+  return EXIT.ok;
 }
