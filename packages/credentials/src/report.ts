@@ -9,6 +9,8 @@ export interface VerificationChecks {
   signature: Check;
   issuerTrusted: Check;
   validity: Check;
+  /** Revocation and suspension (Bitstring Status List). Passes when the credential carries no status entry. */
+  status: Check;
   schema: Check;
 }
 

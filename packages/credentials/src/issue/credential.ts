@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CredentialType, PASSAGE_CONTEXT_URL, VC_V2_CONTEXT_URL } from '@passage/schema';
+import type { BitstringStatusListEntry } from '../status/entry.js';
 
 /** A VC Data Model 2.0 credential before it is secured. */
 export interface UnsecuredCredential {
@@ -11,6 +12,7 @@ export interface UnsecuredCredential {
   validUntil?: string;
   credentialSchema?: { id: string; type: 'JsonSchema' };
   credentialSubject: Record<string, unknown>;
+  credentialStatus?: BitstringStatusListEntry[];
 }
 
 /** What {@link buildCredential} needs. */
@@ -24,6 +26,8 @@ export interface BuildCredentialOptions {
   schemaUrl?: string;
   /** A `urn:uuid:` id; a fresh one when absent. */
   id?: string;
+  /** Where verifiers check revocation and suspension. */
+  credentialStatus?: BitstringStatusListEntry[];
 }
 
 /**
@@ -44,5 +48,8 @@ export function buildCredential(options: BuildCredentialOptions): UnsecuredCrede
       ? {}
       : { credentialSchema: { id: options.schemaUrl, type: 'JsonSchema' as const } }),
     credentialSubject: { ...options.subject },
+    ...(options.credentialStatus === undefined || options.credentialStatus.length === 0
+      ? {}
+      : { credentialStatus: options.credentialStatus }),
   };
 }

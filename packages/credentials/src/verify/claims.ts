@@ -9,6 +9,8 @@ export interface SecuredCredential {
   issuer: string;
   validFrom?: number;
   validUntil?: number;
+  /** The JWT `iat` claim, in epoch milliseconds, when present. */
+  issuedAt?: number;
 }
 
 const asObject = (value: unknown): Record<string, unknown> | undefined =>
@@ -45,6 +47,7 @@ export function securedCredentialOf(jws: DecodedJws): SecuredCredential {
     throw new CredentialError('DECODING_FAILED', 'critical header parameters are not understood');
   const nbf = seconds(payload.nbf, 'nbf');
   const exp = seconds(payload.exp, 'exp');
+  const iat = seconds(payload.iat, 'iat');
   if (header.typ === 'vc+jwt') {
     const issuerValue = payload.issuer;
     const issuer = typeof issuerValue === 'string' ? issuerValue : asObject(issuerValue)?.id;
@@ -59,6 +62,7 @@ export function securedCredentialOf(jws: DecodedJws): SecuredCredential {
       issuer,
       ...optional('validFrom', later(instant(payload.validFrom, 'validFrom'), nbf)),
       ...optional('validUntil', earlier(instant(payload.validUntil, 'validUntil'), exp)),
+      ...optional('issuedAt', iat),
     };
   }
   if (header.typ === undefined || header.typ === 'JWT') {
@@ -80,6 +84,7 @@ export function securedCredentialOf(jws: DecodedJws): SecuredCredential {
       issuer: payload.iss,
       ...optional('validFrom', nbf),
       ...optional('validUntil', exp),
+      ...optional('issuedAt', iat),
     };
   }
   throw new CredentialError('UNSUPPORTED_FORMAT', 'the JWS type is neither vc+jwt nor JWT');

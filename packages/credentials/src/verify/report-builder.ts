@@ -10,6 +10,7 @@ export class ReportBuilder {
     signature: NOT_CHECKED,
     issuerTrusted: NOT_CHECKED,
     validity: NOT_CHECKED,
+    status: NOT_CHECKED,
     schema: NOT_CHECKED,
   };
   readonly errors: VerificationIssue[] = [];

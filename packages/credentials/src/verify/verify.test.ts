@@ -137,7 +137,7 @@ describe('verifyCredential', () => {
     });
     expect(verifyCredential(jws, { trust, now: later }).checks.issuerTrusted).toEqual({
       ok: false,
-      code: 'ISSUER_NOT_TRUSTED',
+      code: 'TYPE_NOT_ALLOWED',
     });
   });
 

@@ -3,6 +3,7 @@ import { isCredentialError } from '../errors.js';
 import { type DecodedJws, decodeCompactJws } from '../jws/compact.js';
 import { SUPPORTED_ALGORITHMS, signatureIsValid } from '../jws/signature.js';
 import type { Envelope, VerificationReport } from '../report.js';
+import { checkTrustEntry } from '../trust/entry-check.js';
 import { type SecuredCredential, securedCredentialOf } from './claims.js';
 import { extractJws } from './input.js';
 import { keyForSignature } from './keys.js';
@@ -10,6 +11,7 @@ import { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from './options.js';
 import { ReportBuilder } from './report-builder.js';
 import { withResolvedKeys } from './resolve-keys.js';
 import { checkSchema, type SchemaOutcome } from './schema-check.js';
+import { checkStatus } from './status-check.js';
 
 function decode(input: unknown, report: ReportBuilder) {
   try {
@@ -65,6 +67,24 @@ function checkValidity(secured: SecuredCredential, now: number, toleranceMs: num
   report.pass('validity');
 }
 
+function checkIssuer(
+  entry: ReturnType<VerifyOptions['trust']['findIssuer']>,
+  secured: SecuredCredential,
+  credentialType: string | undefined,
+  now: number,
+  report: ReportBuilder,
+) {
+  if (!entry)
+    return report.fail('issuerTrusted', 'ISSUER_NOT_TRUSTED', 'the issuer is not in the trust list');
+  const problem = checkTrustEntry(entry, {
+    credentialType,
+    issuedAt: secured.issuedAt ?? secured.validFrom,
+    now,
+  });
+  if (problem) return report.fail('issuerTrusted', problem.code, problem.message);
+  report.pass('issuerTrusted');
+}
+
 /** A verification report together with the typed subject, for callers that show it to an officer. */
 export interface VerificationOutcome {
   report: VerificationReport;
@@ -98,11 +118,9 @@ function verifyDecoded(
   const entry = options.trust.findIssuer(secured.issuer);
   const schema = checkSchema(secured, now);
   checkSignature(decoded.decoded, secured, entry !== undefined, options, report);
-  if (!entry) report.fail('issuerTrusted', 'ISSUER_NOT_TRUSTED', 'the issuer is not in the trust list');
-  else if (schema.credentialType && !entry.types.includes(schema.credentialType)) {
-    report.fail('issuerTrusted', 'ISSUER_NOT_TRUSTED', 'the issuer is not trusted for this credential type');
-  } else report.pass('issuerTrusted');
+  checkIssuer(entry, secured, schema.credentialType, now, report);
   checkValidity(secured, now, (options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC) * 1000, report);
+  checkStatus(secured.credential, report);
   if (schema.check.ok) report.pass('schema');
   else report.fail('schema', schema.check.code, schema.message ?? 'the credential does not match its schema');
   return {

@@ -1,0 +1,31 @@
+/** What a status list says about the credentials it covers (Bitstring Status List v1.0). */
+export type StatusPurpose = 'revocation' | 'suspension';
+
+/** The purposes every Passage credential carries an entry for. */
+export const STATUS_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
+
+/** One `credentialStatus` entry of a credential. */
+export interface BitstringStatusListEntry {
+  id: string;
+  type: 'BitstringStatusListEntry';
+  statusPurpose: StatusPurpose;
+  /** A decimal string, as the spec requires. */
+  statusListIndex: string;
+  /** The URL of the status list credential. */
+  statusListCredential: string;
+}
+
+/** The entry pointing at `index` of the list published at `listUrl`. */
+export function statusListEntry(
+  listUrl: string,
+  purpose: StatusPurpose,
+  index: number,
+): BitstringStatusListEntry {
+  return {
+    id: `${listUrl}#${index}`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: purpose,
+    statusListIndex: String(index),
+    statusListCredential: listUrl,
+  };
+}
