@@ -57,6 +57,7 @@ export {
 } from './trust/trust-file.js';
 export { createTrustStore, type TrustStore, trustEntryFor } from './trust/trust-store.js';
 export { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from './verify/options.js';
+export { ReportBuilder } from './verify/report-builder.js';
 export type { SchemaOutcome } from './verify/schema-check.js';
 export {
   type VerificationOutcome,

@@ -1,3 +1,4 @@
+import type { VaccinationRecord } from '@passage/schema';
 import type { VerificationCode } from './errors.js';
 
 /** The outcome of one check: passed, or failed with a stable code. */
@@ -21,7 +22,7 @@ export interface VerificationIssue {
 }
 
 /** How the credential reached the verifier and how it was secured. */
-export type CredentialFormat = 'passage';
+export type CredentialFormat = 'passage' | 'dcc' | 'shc' | 'icao-vds-nc';
 export type Envelope = 'qr' | 'jws' | 'enveloped';
 export type Securing = 'vc+jwt' | 'jwt';
 
@@ -50,4 +51,11 @@ export interface VerificationReport {
   credentialType?: string;
   /** The instant the validity check was made against (ISO 8601). */
   checkedAt: string;
+  /**
+   * The canonical vaccination record (WHO DDCC:VS core data set), whatever the format: what the officer
+   * sees and what entry rules evaluate. Present for vaccination certificates once decoding succeeded.
+   */
+  record?: VaccinationRecord;
+  /** The format's own fields, kept beside the canonical record for the officer (e.g. a DCC's `v[0]`). */
+  native?: Record<string, unknown>;
 }

@@ -1,5 +1,11 @@
 import type { VerificationCode } from '../errors.js';
-import type { Check, VerificationChecks, VerificationIssue, VerificationReport } from '../report.js';
+import type {
+  Check,
+  CredentialFormat,
+  VerificationChecks,
+  VerificationIssue,
+  VerificationReport,
+} from '../report.js';
 
 const NOT_CHECKED: Check = { ok: false, code: 'NOT_CHECKED' };
 
@@ -24,8 +30,11 @@ export class ReportBuilder {
     if (code !== 'NOT_CHECKED') this.errors.push({ code, message });
   }
 
-  build(fields: Omit<VerificationReport, 'verified' | 'checks' | 'errors' | 'format'>): VerificationReport {
+  build(
+    fields: Omit<VerificationReport, 'verified' | 'checks' | 'errors' | 'format'>,
+    format: CredentialFormat = 'passage',
+  ): VerificationReport {
     const verified = Object.values(this.checks).every((c: Check) => c.ok);
-    return { verified, format: 'passage', ...fields, checks: this.checks, errors: this.errors };
+    return { verified, format, ...fields, checks: this.checks, errors: this.errors };
   }
 }
