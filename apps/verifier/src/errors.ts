@@ -6,6 +6,7 @@ export type VerifierErrorCode =
   | 'NOT_FOUND'
   | 'CONFIG_INVALID'
   | 'TRUST_FILE_INVALID'
+  | 'BUNDLE_INVALID'
   | 'INTERNAL';
 
 /** The one error class of the verifier service. Messages carry no credential content. */
@@ -29,5 +30,6 @@ export const STATUS_BY_CODE = {
   NOT_FOUND: 404,
   CONFIG_INVALID: 500,
   TRUST_FILE_INVALID: 500,
+  BUNDLE_INVALID: 500,
   INTERNAL: 500,
 } as const satisfies Record<VerifierErrorCode, number>;

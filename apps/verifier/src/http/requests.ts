@@ -11,6 +11,13 @@ export const verifyRequestSchema = z
     credential: credentialInput.optional(),
     /** Validation clock for testing and for checking old material as of its own time. */
     at: at.optional(),
+    /** The economy whose entry rules to evaluate (ISO 3166-1 alpha-3), e.g. `THA`. */
+    economy: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code')
+      .optional(),
+    /** The traveller's arrival: a date (`2026-12-01`) or date-time. Default: the validation clock. */
+    arrivalDate: z.union([z.iso.date(), at]).optional(),
   })
   .refine((b) => (b.qr === undefined) !== (b.credential === undefined), {
     message: 'give exactly one of qr or credential',
@@ -20,7 +27,17 @@ export const verifyRequestSchema = z
 /** `POST /credentials/verify` in the W3C VC-API shape. */
 export const vcApiVerifyRequestSchema = z.object({
   verifiableCredential: credentialInput,
-  options: z.object({ at: at.optional() }).loose().optional(),
+  options: z
+    .object({
+      at: at.optional(),
+      economy: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .optional(),
+      arrivalDate: z.union([z.iso.date(), at]).optional(),
+    })
+    .loose()
+    .optional(),
 });
 
 export type VerifyRequest = z.infer<typeof verifyRequestSchema>;

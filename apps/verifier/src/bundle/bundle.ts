@@ -1,0 +1,88 @@
+import { readFileSync, statSync } from 'node:fs';
+import { z } from 'zod';
+import { VerifierError } from '../errors.js';
+
+/** The largest bundle a verifier reads: a million-entry status list is ~170 KB, so this is generous. */
+export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+
+const instant = z.iso.datetime({ offset: true });
+const signedDocument = z.record(z.string(), z.unknown()).refine((d) => typeof d.proof === 'object', {
+  message: 'must be a signed document with a proof',
+});
+
+/**
+ * Everything a verifier needs to decide with no network: the operator's signed trust list and entry
+ * rules, the issuers' signed status lists and the DID documents of issuers listed without keys.
+ * Nothing in it is trusted because it is in the bundle: each part is verified as if fetched.
+ */
+export const offlineBundleSchema = z.strictObject({
+  type: z.literal('PassageOfflineBundle'),
+  createdAt: instant,
+  trustList: signedDocument,
+  rules: signedDocument.optional(),
+  statusLists: z
+    .array(
+      z.strictObject({
+        url: z.url(),
+        jws: z
+          .string()
+          .min(1)
+          .max(4 * 1024 * 1024),
+        fetchedAt: instant,
+      }),
+    )
+    .max(10_000)
+    .default([]),
+  didDocuments: z
+    .array(
+      z.strictObject({
+        did: z.string().startsWith('did:'),
+        document: z.record(z.string(), z.unknown()),
+        fetchedAt: instant,
+      }),
+    )
+    .max(100_000)
+    .default([]),
+});
+
+/** A parsed offline bundle. */
+export type OfflineBundle = z.infer<typeof offlineBundleSchema>;
+
+/**
+ * Parses bundle JSON text.
+ *
+ * @throws VerifierError `BUNDLE_INVALID` when the JSON or its shape is wrong.
+ */
+export function parseBundle(text: string): OfflineBundle {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new VerifierError('BUNDLE_INVALID', 'the bundle is not valid JSON');
+  }
+  const parsed = offlineBundleSchema.safeParse(json);
+  if (!parsed.success) {
+    const details = parsed.error.issues
+      .slice(0, 20)
+      .map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw new VerifierError('BUNDLE_INVALID', 'the bundle does not match the offline bundle schema', details);
+  }
+  return parsed.data;
+}
+
+/**
+ * Reads a bundle file, refusing files over {@link MAX_BUNDLE_BYTES}.
+ *
+ * @throws VerifierError `BUNDLE_INVALID` when it is missing, too large or malformed.
+ */
+export function readBundle(path: string): OfflineBundle {
+  try {
+    if (statSync(path).size > MAX_BUNDLE_BYTES) {
+      throw new VerifierError('BUNDLE_INVALID', 'the bundle is larger than the verifier accepts');
+    }
+    return parseBundle(readFileSync(path, 'utf8'));
+  } catch (error) {
+    if (error instanceof VerifierError) throw error;
+    throw new VerifierError('BUNDLE_INVALID', 'the bundle cannot be read');
+  }
+}
