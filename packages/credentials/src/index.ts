@@ -49,6 +49,28 @@ export type {
   VerificationReport,
 } from './report.js';
 export {
+  decodeStatusList,
+  emptyStatusList,
+  encodeStatusList,
+  getStatusBit,
+  MAX_STATUS_LIST_BYTES,
+  MIN_STATUS_LIST_SIZE,
+  setStatusBit,
+  statusListSize,
+} from './status/bitstring.js';
+export {
+  type BitstringStatusListEntry,
+  STATUS_PURPOSES,
+  type StatusPurpose,
+  statusListEntry,
+} from './status/entry.js';
+export {
+  type BitstringStatusListSubject,
+  buildStatusListCredential,
+  type StatusListCredential,
+  type StatusListCredentialOptions,
+} from './status/publish.js';
+export {
   type PassageTrustEntry,
   passageTrustEntrySchema,
   type TrustFile,
