@@ -1,1 +1,30 @@
-export {};
+export {
+  isTrustListError,
+  TRUST_LIST_CODES,
+  type TrustErrorCode,
+  type TrustListCode,
+  TrustListError,
+} from './errors.js';
+export {
+  generateOperatorKey,
+  jwkThumbprint,
+  OPERATOR_ALGORITHMS,
+  type OperatorAlgorithm,
+  type OperatorPrivateJwk,
+  type OperatorPublicJwk,
+  operatorPrivateJwkSchema,
+  operatorPublicJwkSchema,
+  parseOperatorPrivateJwk,
+  parseOperatorPublicJwk,
+  publicJwkOf,
+} from './operator-key.js';
+export {
+  type DocumentProof,
+  documentProofSchema,
+  SIGNED_DOCUMENT_TYPES,
+  type SignedDocumentCode,
+  type SignedDocumentResult,
+  type SignedDocumentType,
+  signDocument,
+  verifySignedDocument,
+} from './signed-document.js';
