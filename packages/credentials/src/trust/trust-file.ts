@@ -28,10 +28,24 @@ export const trustedKeySchema = z.strictObject({
   publicKeyJwk: publicJwkSchema,
 });
 
+/** Where an issuer stands with the operator: `suspended` may be lifted, `terminated` is final. */
+export const TRUST_STATUSES = ['active', 'suspended', 'terminated'] as const;
+/** A trust entry's status. */
+export type TrustStatus = (typeof TRUST_STATUSES)[number];
+
+const instantSchema = z.iso.datetime({ offset: true });
+
+/** One change of an entry's status, so that "issued while suspended" can be judged at issuance time. */
+export const trustStatusChangeSchema = z.strictObject({
+  status: z.enum(TRUST_STATUSES),
+  since: instantSchema,
+});
+
 /**
  * A Passage issuer the verifier trusts: its DID, who it is, which credential types it may issue and
  * its public keys. When `keys` is empty the keys are resolved from the DID document (trusted, so
- * fetching it is allowed).
+ * fetching it is allowed). The validity window and status come from signed trust lists; they are
+ * optional so that older trust files stay valid (no window, `active`).
  */
 export const passageTrustEntrySchema = z.strictObject({
   framework: z.literal('passage'),
@@ -40,6 +54,10 @@ export const passageTrustEntrySchema = z.strictObject({
   economy: alpha3Schema,
   types: z.array(z.enum(CREDENTIAL_TYPES)).min(1),
   keys: z.array(trustedKeySchema).max(50).default([]),
+  validFrom: instantSchema.optional(),
+  validUntil: instantSchema.optional(),
+  status: z.enum(TRUST_STATUSES).default('active'),
+  statusHistory: z.array(trustStatusChangeSchema).max(1000).optional(),
 });
 
 /**
@@ -52,6 +70,10 @@ export const trustFileSchema = z.strictObject({
 
 /** A trusted Passage issuer. */
 export type PassageTrustEntry = z.infer<typeof passageTrustEntrySchema>;
+/** A trust entry as written (defaults not yet applied). */
+export type PassageTrustEntryInput = z.input<typeof passageTrustEntrySchema>;
+/** One status change of a trust entry. */
+export type TrustStatusChange = z.infer<typeof trustStatusChangeSchema>;
 /** The trust file. */
 export type TrustFile = z.infer<typeof trustFileSchema>;
 /** The trust file as written (defaults not yet applied). */

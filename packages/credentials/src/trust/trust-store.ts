@@ -17,12 +17,16 @@ export interface TrustStore {
   readonly size: number;
 }
 
-/** Builds a trust store from a parsed trust file, importing every key once. */
-export function createTrustStore(file: TrustFile): TrustStore {
+/** A parsed entry as a store takes it: `status` may be left out (it is then `active`). */
+export type TrustStoreEntry = Omit<PassageTrustEntry, 'status'> & Partial<Pick<PassageTrustEntry, 'status'>>;
+
+/** Builds a trust store from a parsed trust file (or trust list's entries), importing every key once. */
+export function createTrustStore(file: { entries: readonly TrustStoreEntry[] } | TrustFile): TrustStore {
   const issuers = new Map<string, PassageTrustEntry>();
   const keys = new Map<string, VerificationKey>();
   const byIssuer = new Map<string, VerificationKey[]>();
-  for (const entry of file.entries) {
+  for (const listed of file.entries) {
+    const entry: PassageTrustEntry = { ...listed, status: listed.status ?? 'active' };
     issuers.set(entry.did, entry);
     const own: VerificationKey[] = [];
     for (const key of entry.keys) {
@@ -57,6 +61,7 @@ export function trustEntryFor(
     name: facts.name,
     economy: facts.economy,
     types: facts.types,
+    status: 'active',
     keys: publicKeysOf(identifier).map(({ kid, publicKeyJwk }) => ({
       kid,
       publicKeyJwk: publicKeyJwk as PassageTrustEntry['keys'][number]['publicKeyJwk'],
