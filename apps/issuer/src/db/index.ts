@@ -6,6 +6,7 @@ export {
   listApiKeys,
   revokeApiKey,
 } from './api-keys.js';
+export { AUDIT_PAGE_LIMIT, type AuditEntry, appendAudit, listAudit } from './audit-log.js';
 export {
   type AuthorityKeyType,
   type AuthorityRecord,
@@ -16,6 +17,16 @@ export {
   listAuthorities,
   type NewAuthority,
 } from './authorities.js';
+export {
+  type CredentialState,
+  type CredentialStatusRecord,
+  changeCredentialStatus,
+  findCredentialStatus,
+  releaseIndex,
+  type StatusAction,
+  type StatusChangeOutcome,
+  stateOf,
+} from './credential-status.js';
 export {
   type CredentialFormat,
   type CredentialRecord,
@@ -30,5 +41,14 @@ export { IssuerDbError, type IssuerDbErrorCode, isIssuerDbError } from './errors
 export { migrateToLatest } from './migrate.js';
 export type { IssuerTables } from './schema.js';
 export { createSecretBox, SecretBox } from './secret-box.js';
+export { type AllocatedStatus, allocateStatusIndex } from './status-allocation.js';
+export {
+  findStatusList,
+  listStatusLists,
+  type StatusListPurpose,
+  type StatusListRecord,
+  saveSignedVersion,
+  setIndexes,
+} from './status-lists.js';
 export { SqlDidStore } from './veramo-did-store.js';
 export { SqlKeyStore, SqlPrivateKeyStore } from './veramo-key-store.js';

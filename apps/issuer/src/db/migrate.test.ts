@@ -7,7 +7,10 @@ import { tempDir } from './test-db.js';
 const TABLES = [
   'api_keys',
   'authorities',
+  'credential_status',
   'credentials',
+  'status_audit_log',
+  'status_lists',
   'veramo_dids',
   'veramo_keys',
   'veramo_private_keys',
@@ -23,7 +26,7 @@ describe('migrateToLatest', () => {
   it('creates every table in memory and is a no-op the second time', async () => {
     const { db, close } = openDatabase('sqlite::memory:');
     try {
-      expect(await migrateToLatest(db)).toEqual(['0001-initial']);
+      expect(await migrateToLatest(db)).toEqual(['0001-initial', '0002-status']);
       expect(await migrateToLatest(db)).toEqual([]);
       const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
       expect(tables).toEqual(TABLES);

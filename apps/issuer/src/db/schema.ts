@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Row shapes of the issuer's tables, as Kysely sees them. Column names are snake_case in the database;
  * the record types the rest of the issuer uses are camelCase and live beside each repository module.
@@ -71,6 +73,48 @@ export interface VeramoDidsTable {
   services_json: string;
 }
 
+/** One status list: an authority's list for one purpose in one generation, and its last signed version. */
+export interface StatusListsTable {
+  id: string;
+  authority_id: string;
+  generation: number;
+  purpose: 'revocation' | 'suspension';
+  size: number;
+  /** Bumped whenever a bit of the list changes. */
+  version: number;
+  /** When `version` was made: the `validFrom` of the status list credential. */
+  updated_at: string;
+  signed_version: number | null;
+  signed_jws: string | null;
+  signed_json: string | null;
+}
+
+/** A credential's index in its authority's lists (one generation) and its revocation and suspension bits. */
+export interface CredentialStatusTable {
+  credential_id: string;
+  authority_id: string;
+  generation: number;
+  list_index: number;
+  revoked: number;
+  suspended: number;
+  changed_at: string;
+}
+
+/** One change of a credential's status. Append-only: triggers refuse UPDATE and DELETE. */
+export interface StatusAuditLogTable {
+  id: Generated<number>;
+  at: string;
+  authority_id: string;
+  /** The API key id, or `operator` for the CLI on the issuer's database. */
+  actor: string;
+  credential_id: string;
+  action: 'revoke' | 'suspend' | 'reinstate';
+  purpose: 'revocation' | 'suspension';
+  previous_state: 'active' | 'suspended' | 'revoked';
+  new_state: 'active' | 'suspended' | 'revoked';
+  reason: string | null;
+}
+
 /** Every table of the issuer database, for `Kysely<IssuerTables>`. */
 export interface IssuerTables {
   authorities: AuthoritiesTable;
@@ -79,4 +123,7 @@ export interface IssuerTables {
   veramo_keys: VeramoKeysTable;
   veramo_private_keys: VeramoPrivateKeysTable;
   veramo_dids: VeramoDidsTable;
+  status_lists: StatusListsTable;
+  credential_status: CredentialStatusTable;
+  status_audit_log: StatusAuditLogTable;
 }

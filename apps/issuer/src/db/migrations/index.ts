@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as status from './0002-status.js';
 
 /**
  * Every migration, in order. Listed statically rather than scanned from disk so that bundling, `tsx` and
@@ -7,4 +8,5 @@ import * as initial from './0001-initial.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
+  '0002-status': status,
 };
