@@ -1,1 +1,29 @@
-export {};
+export {
+  type DataProblem,
+  type EvaluationData,
+  type ExternalData,
+  evaluationData,
+  MAX_DATA_CHARS,
+  type TravelCardDerived,
+  type VaccinationDerived,
+} from './data.js';
+export { RULES_ERROR_CODES, RulesError, type RulesErrorCode } from './errors.js';
+export {
+  type EntryRulesErrorCode,
+  type EntryRulesInput,
+  type EntryRulesOutcome,
+  type EntryRulesVerdict,
+  evaluateEntryRules,
+  type RuleOutcome,
+  type RuleResult,
+} from './evaluate.js';
+export { exampleRuleSet } from './examples.js';
+export { parseRuleSet } from './parse.js';
+export {
+  type EntryRule,
+  entryRuleSchema,
+  RULE_SET_TYPE,
+  type RuleSet,
+  ruleSetSchema,
+  type ValueSets,
+} from './schema.js';

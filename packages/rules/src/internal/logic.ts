@@ -1,0 +1,26 @@
+import { validate } from 'certlogic-js/dist/validation/index.js';
+
+/** Bounds on a rule's logic, so that a rule set cannot make evaluation deep or long by its shape alone. */
+export const MAX_LOGIC_CHARS = 16_384;
+export const MAX_LOGIC_DEPTH = 48;
+
+function depthOf(value: unknown, limit: number): number {
+  if (value === null || typeof value !== 'object') return 0;
+  if (limit <= 0) return 1; // deep enough to refuse; stop descending
+  const children = Array.isArray(value) ? value : Object.values(value);
+  let deepest = 0;
+  for (const child of children) deepest = Math.max(deepest, depthOf(child, limit - 1));
+  return deepest + 1;
+}
+
+/**
+ * Problems with a rule's CertLogic logic, empty when it is well formed: certlogic-js's own format
+ * validator, plus size and nesting bounds (the evaluator recurses once per level).
+ */
+export function logicProblems(logic: unknown): string[] {
+  const text = JSON.stringify(logic);
+  if (text === undefined) return ['is not JSON'];
+  if (text.length > MAX_LOGIC_CHARS) return [`is longer than ${MAX_LOGIC_CHARS} characters`];
+  if (depthOf(logic, MAX_LOGIC_DEPTH) > MAX_LOGIC_DEPTH) return [`is nested deeper than ${MAX_LOGIC_DEPTH}`];
+  return validate(logic).map((e) => e.message);
+}
