@@ -34,11 +34,12 @@ export function looksLikeCompactJws(text: string): boolean {
 }
 
 /**
- * Splits and decodes a compact JWS without verifying it. Throws DECODING_FAILED (or INPUT_TOO_LARGE)
- * for anything that is not three base64url segments holding a JSON header and a JSON payload.
+ * Splits and decodes a compact JWS without verifying it. Throws DECODING_FAILED (or INPUT_TOO_LARGE,
+ * beyond `maxLength`) for anything that is not three base64url segments holding a JSON header and a
+ * JSON payload. Status lists pass a larger bound than credentials.
  */
-export function decodeCompactJws(jws: string): DecodedJws {
-  if (jws.length > MAX_JWS_LENGTH) throw new CredentialError('INPUT_TOO_LARGE', 'the JWS is too large');
+export function decodeCompactJws(jws: string, maxLength: number = MAX_JWS_LENGTH): DecodedJws {
+  if (jws.length > maxLength) throw new CredentialError('INPUT_TOO_LARGE', 'the JWS is too large');
   const parts = jws.split('.');
   const [h, p, s] = parts;
   if (parts.length !== 3 || h === undefined || p === undefined || s === undefined) {
