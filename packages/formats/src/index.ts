@@ -1,1 +1,18 @@
-export {};
+export {
+  type CoseSign1,
+  createDccTrust,
+  DCC_LIMITS,
+  DCC_PREFIX,
+  type DccClaims,
+  type DccSigner,
+  type DccTrust,
+  type DccTrustEntry,
+  type DccType,
+  type DecodedDcc,
+  dccKidOf,
+  dccTrustEntrySchema,
+  decodeDcc,
+  isDccText,
+  type VerifyDccOptions,
+  verifyDcc,
+} from './dcc/index.js';

@@ -1,0 +1,43 @@
+import { CredentialError } from '@passage/credentials';
+import { decodeBase45Strict } from './base45.js';
+import { type CoseSign1, parseCoseSign1 } from './cose.js';
+import { type DccClaims, parseDccClaims } from './cwt.js';
+import { inflateDcc } from './inflate.js';
+import { DCC_LIMITS } from './limits.js';
+
+/** The context identifier of an EU DCC in a QR code (version 1 of the health certificate). */
+export const DCC_PREFIX = 'HC1:';
+
+/** A DCC decoded but not verified: the COSE parts and the CWT claims. */
+export interface DecodedDcc {
+  cose: CoseSign1;
+  claims: DccClaims;
+}
+
+/** True when the scanned text is meant to be an EU DCC (starts with `HC1:`, case-sensitive). */
+export function isDccText(text: string): boolean {
+  return text.startsWith(DCC_PREFIX);
+}
+
+/**
+ * Decodes `HC1:` text without verifying anything: prefix, base45, zlib, COSE_Sign1, CWT claims.
+ * For tooling; verification goes through {@link verifyDcc}. Throws `CredentialError` with
+ * `INVALID_PREFIX`, `INPUT_TOO_LARGE`, `INVALID_BASE45`, `INVALID_COMPRESSION`, `INVALID_COSE` or
+ * `INVALID_CBOR`.
+ *
+ * @example
+ * const { claims } = decodeDcc(scannedText);
+ * claims.hcert.v; // the vaccination group, if any
+ */
+export function decodeDcc(text: string): DecodedDcc {
+  if (typeof text !== 'string' || !isDccText(text)) {
+    throw new CredentialError('INVALID_PREFIX', 'text does not start with HC1:');
+  }
+  // Scanners may add a line end; base45 never ends in a space, so trimming the end is safe.
+  const body = text.slice(DCC_PREFIX.length).trimEnd();
+  if (body.length > DCC_LIMITS.maxTextLength) {
+    throw new CredentialError('INPUT_TOO_LARGE', 'DCC text is longer than the size limit');
+  }
+  const cose = parseCoseSign1(inflateDcc(decodeBase45Strict(body)));
+  return { cose, claims: parseDccClaims(cose.payload) };
+}

@@ -1,0 +1,31 @@
+/** The certificate types of a DCC: which groups (`t`, `v`, `r`) its payload holds. */
+export type DccType = 'test' | 'vaccination' | 'recovery';
+
+const GROUP_TYPES: ReadonlyArray<readonly [string, DccType]> = [
+  ['t', 'test'],
+  ['v', 'vaccination'],
+  ['r', 'recovery'],
+];
+
+const SUFFIX: Record<DccType, string> = { test: '1', vaccination: '2', recovery: '3' };
+/** The DCC EKU arcs: the specified one and the legacy one some countries issued with. */
+const ARCS = ['1.3.6.1.4.1.1847.2021.1.', '1.3.6.1.4.1.0.1847.2021.1.'];
+
+/** The certificate types a payload claims to be, by the groups present. */
+export function dccTypesOf(hcert: Record<string, unknown>): DccType[] {
+  return GROUP_TYPES.filter(([key]) => hcert[key] !== undefined).map(([, type]) => type);
+}
+
+function isDccUsage(oid: string): boolean {
+  return ARCS.some((arc) => oid.startsWith(arc) && ['1', '2', '3'].includes(oid.slice(arc.length)));
+}
+
+/**
+ * True when a DSC may sign every type the payload claims. A DSC with no DCC extended key usage may
+ * sign all types; one with any DCC usage may sign only the types it lists (either OID arc).
+ */
+export function keyUsageAllows(extendedKeyUsage: readonly string[], types: readonly DccType[]): boolean {
+  const usages = extendedKeyUsage.filter(isDccUsage);
+  if (usages.length === 0) return true;
+  return types.every((type) => ARCS.some((arc) => usages.includes(arc + SUFFIX[type])));
+}
