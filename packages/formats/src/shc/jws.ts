@@ -1,0 +1,66 @@
+import { inflateRawSync } from 'node:zlib';
+import { CredentialError } from '@passage/credentials';
+import { MAX_SHC_JWS_LENGTH } from './numeric.js';
+
+/** The most a card's payload may inflate to: far above any real card, far below a zip bomb. */
+export const MAX_SHC_PAYLOAD_BYTES = 64 * 1024;
+
+const B64URL = /^[A-Za-z0-9_-]+$/;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A SMART Health Card's compact JWS, split and decoded once (not yet verified). */
+export interface ShcJws {
+  header: Record<string, unknown>;
+  /** The inflated JWT claims. */
+  payload: Record<string, unknown>;
+  /** `base64url(header) "." base64url(compressed payload)`, the bytes the signature covers. */
+  signingInput: string;
+  signature: Buffer;
+}
+
+function jsonObject(bytes: Buffer, what: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(utf8.decode(bytes));
+  } catch (cause) {
+    throw new CredentialError('DECODING_FAILED', `the JWS ${what} is not UTF-8 JSON`, { cause });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CredentialError('DECODING_FAILED', `the JWS ${what} is not a JSON object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Raw DEFLATE (RFC 1951), stopping at {@link MAX_SHC_PAYLOAD_BYTES} instead of inflating a bomb. */
+export function inflateShcPayload(compressed: Buffer): Buffer {
+  try {
+    return inflateRawSync(compressed, { maxOutputLength: MAX_SHC_PAYLOAD_BYTES });
+  } catch (cause) {
+    if (cause instanceof RangeError || (cause as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new CredentialError('INPUT_TOO_LARGE', 'the card payload inflates beyond the limit', { cause });
+    }
+    throw new CredentialError('INVALID_COMPRESSION', 'the card payload is not raw DEFLATE', { cause });
+  }
+}
+
+/**
+ * Splits a card's compact JWS, checks that its header announces `zip: "DEF"` and inflates the payload
+ * (bounded). Throws INPUT_TOO_LARGE, DECODING_FAILED or INVALID_COMPRESSION; verifies nothing.
+ */
+export function decodeShcJws(jws: string): ShcJws {
+  if (jws.length > MAX_SHC_JWS_LENGTH) throw new CredentialError('INPUT_TOO_LARGE', 'the JWS is too large');
+  const parts = jws.split('.');
+  const [h, p, s] = parts;
+  if (parts.length !== 3 || h === undefined || p === undefined || s === undefined) {
+    throw new CredentialError('DECODING_FAILED', 'a compact JWS has three segments');
+  }
+  if (!B64URL.test(h) || !B64URL.test(p) || !B64URL.test(s)) {
+    throw new CredentialError('DECODING_FAILED', 'a JWS segment is not base64url');
+  }
+  const header = jsonObject(Buffer.from(h, 'base64url'), 'header');
+  if (header.zip !== 'DEF') {
+    throw new CredentialError('INVALID_COMPRESSION', 'a SMART Health Card payload is compressed (zip: DEF)');
+  }
+  const payload = jsonObject(inflateShcPayload(Buffer.from(p, 'base64url')), 'payload');
+  return { header, payload, signingInput: `${h}.${p}`, signature: Buffer.from(s, 'base64url') };
+}

@@ -1,0 +1,148 @@
+import { verify as verifySignature } from 'node:crypto';
+import {
+  isCredentialError,
+  ReportBuilder,
+  VERIFICATION_CODES,
+  type VerificationCode,
+  type VerificationReport,
+} from '@passage/credentials';
+import { type ShcClaims, shcClaimsSchema } from './claims.js';
+import { decodeShcJws, type ShcJws } from './jws.js';
+import { isShcText, joinShcChunks } from './numeric.js';
+import { shcRecord } from './record.js';
+import { checkShcRevocation } from './revocation.js';
+import { prepareShcTrust, type ShcIssuer, type ShcKey, type ShcTrust } from './trust.js';
+
+/** The security settings of a SMART Health Card verification, all explicit. */
+export interface ShcVerifyOptions {
+  /** Trusted issuers: prepared with {@link prepareShcTrust}, or trust-list entries (non-SHC ones skipped). */
+  trust: ShcTrust | readonly unknown[];
+  /** The instant to validate against. Default: now. */
+  now?: Date;
+  /** Leeway for clock skew, in seconds. Default: 60. */
+  clockToleranceSec?: number;
+}
+
+const ES256_SIGNATURE_BYTES = 64;
+
+function asVerificationCode(code: string): VerificationCode {
+  return (VERIFICATION_CODES as readonly string[]).includes(code)
+    ? (code as VerificationCode)
+    : 'DECODING_FAILED';
+}
+
+function decode(
+  input: string | readonly string[],
+  report: ReportBuilder,
+): { jws: string; decoded: ShcJws } | undefined {
+  try {
+    const texts = typeof input === 'string' ? [input] : input;
+    const jws =
+      texts.length === 1 && !isShcText(texts[0] ?? '') ? (texts[0] ?? '').trim() : joinShcChunks(texts);
+    const decoded = decodeShcJws(jws);
+    report.pass('decoding');
+    return { jws, decoded };
+  } catch (error) {
+    if (!isCredentialError(error)) throw error;
+    report.fail('decoding', asVerificationCode(error.code), error.message);
+    return undefined;
+  }
+}
+
+function checkSignature(decoded: ShcJws, issuer: ShcIssuer, report: ReportBuilder): ShcKey | undefined {
+  const { header } = decoded;
+  if (header.alg !== 'ES256') {
+    report.fail('signature', 'ALGORITHM_NOT_ALLOWED', 'SMART Health Cards are signed with ES256');
+    return undefined;
+  }
+  const key = typeof header.kid === 'string' ? issuer.keys.get(header.kid) : undefined;
+  if (!key) {
+    report.fail('signature', 'KEY_NOT_FOUND', 'the issuer has no key with this kid');
+    return undefined;
+  }
+  const valid =
+    decoded.signature.length === ES256_SIGNATURE_BYTES &&
+    verifySignature(
+      'sha256',
+      Buffer.from(decoded.signingInput, 'latin1'),
+      { key: key.key, dsaEncoding: 'ieee-p1363' },
+      decoded.signature,
+    );
+  if (valid) report.pass('signature');
+  else report.fail('signature', 'SIGNATURE_INVALID', 'signature verification failed');
+  return key;
+}
+
+function checkValidity(claims: ShcClaims, nowSec: number, toleranceSec: number, report: ReportBuilder): void {
+  if (claims.nbf > nowSec + toleranceSec)
+    report.fail('validity', 'NOT_YET_VALID', 'the card is not valid yet');
+  else if (claims.exp !== undefined && claims.exp < nowSec - toleranceSec) {
+    report.fail('validity', 'EXPIRED', 'the card has expired');
+  } else report.pass('validity');
+}
+
+/**
+ * Verifies a SMART Health Card: a scanned `shc:/` text, every chunk of a legacy chunked card (any
+ * order), or the compact JWS itself. Synchronous and offline: keys and revocation lists come from the
+ * trust entries only. Returns a report; never throws for a bad card.
+ *
+ * @example
+ * const report = verifyShc(scanned, { trust: trustEntries, now: new Date() });
+ * if (report.verified) show(report.record);
+ */
+export function verifyShc(input: string | readonly string[], options: ShcVerifyOptions): VerificationReport {
+  const report = new ReportBuilder();
+  const nowMs = (options.now ?? new Date()).getTime();
+  const checkedAt = new Date(nowMs).toISOString();
+  const envelope = typeof input !== 'string' || isShcText(input) ? 'qr' : 'jws';
+  const fields = { envelope, securing: 'jwt', checkedAt } as const;
+  const result = decode(input, report);
+  if (!result) return report.build(fields, 'shc');
+  const { jws, decoded } = result;
+  const trust =
+    options.trust instanceof Map ? options.trust : prepareShcTrust(options.trust as readonly unknown[]);
+
+  const parsed = shcClaimsSchema.safeParse(decoded.payload);
+  const iss = typeof decoded.payload.iss === 'string' ? decoded.payload.iss : undefined;
+  const issuer = iss === undefined ? undefined : trust.get(iss);
+  if (issuer) report.pass('issuerTrusted');
+  else {
+    report.fail('issuerTrusted', 'ISSUER_NOT_TRUSTED', 'the card issuer is not in the trust list');
+    report.fail('signature', 'KEY_NOT_FOUND', 'no keys are held for an untrusted issuer');
+  }
+  const key = issuer ? checkSignature(decoded, issuer, report) : undefined;
+  if (!parsed.success) {
+    report.fail('schema', 'SCHEMA_INVALID', 'the card claims are not a SMART Health Card');
+    return report.build({ ...fields, native: { header: decoded.header } }, 'shc');
+  }
+  const claims = parsed.data;
+  checkValidity(claims, nowMs / 1000, options.clockToleranceSec ?? 60, report);
+  const kid = typeof decoded.header.kid === 'string' ? decoded.header.kid : undefined;
+  if (key && issuer) {
+    const outcome = checkShcRevocation(
+      { rid: claims.vc.rid, nbf: claims.nbf },
+      key,
+      issuer.crls.get(kid ?? ''),
+    );
+    if (outcome.ok) report.pass('status');
+    else report.fail('status', outcome.code, outcome.message);
+  }
+  const mapped = shcRecord(claims, jws, kid);
+  if (mapped.ok) report.pass('schema');
+  else report.fail('schema', 'SCHEMA_INVALID', mapped.message);
+  const record = mapped.ok ? mapped.record : undefined;
+  const native = {
+    iss: claims.iss,
+    nbf: claims.nbf,
+    ...(claims.exp === undefined ? {} : { exp: claims.exp }),
+    ...(kid === undefined ? {} : { kid }),
+    ...(claims.vc.rid === undefined ? {} : { rid: claims.vc.rid }),
+    types: claims.vc.type,
+    fhirVersion: claims.vc.credentialSubject.fhirVersion,
+    fhirBundle: claims.vc.credentialSubject.fhirBundle,
+  };
+  return report.build(
+    { ...fields, native, ...(record ? { record, credentialType: 'VaccinationCertificate' } : {}) },
+    'shc',
+  );
+}
