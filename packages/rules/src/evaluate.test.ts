@@ -1,4 +1,4 @@
-import type { TravelCardSubject, VaccinationSubject } from '@passage/schema';
+import { exampleTravelCardInput, type TravelCardSubject, type VaccinationSubject } from '@passage/schema';
 import { describe, expect, it } from 'vitest';
 import { evaluateEntryRules } from './evaluate.js';
 import { exampleRuleSet } from './examples.js';
@@ -30,14 +30,7 @@ const twoDoses = vaccination(dose('2024-03-01', 1), dose('2024-03-29', 2));
 
 function card(status: 'granted' | 'pending', until = '2028-12-31'): TravelCardSubject {
   return {
-    holder: {
-      familyName: 'TAN',
-      givenNames: 'MEI LING',
-      birthDate: '1979-11-02',
-      sex: 'F',
-      nationality: 'SGP',
-      passport: { number: 'K1234567A', expiry: '2031-05-01' },
-    },
+    holder: exampleTravelCardInput.holder,
     cardNumber: 'APEC-0001',
     issuingEconomy: 'SGP',
     validity: { from: '2024-01-01', until },

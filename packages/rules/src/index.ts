@@ -25,5 +25,7 @@ export {
   RULE_SET_TYPE,
   type RuleSet,
   ruleSetSchema,
+  type SignedRuleSet,
   type ValueSets,
 } from './schema.js';
+export { RULES_DOCUMENT_TYPE, signRuleSet, verifyRuleSet } from './signed.js';

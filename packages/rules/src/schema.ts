@@ -1,4 +1,5 @@
 import { apecAlpha3Schema, credentialTypeSchema, isoDateTimeSchema } from '@passage/schema';
+import { documentProofSchema } from '@passage/trust';
 import { z } from 'zod';
 import { logicProblems } from './internal/logic.js';
 import { SEMVER } from './internal/semver.js';
@@ -54,9 +55,6 @@ export const valueSetsSchema = z.record(
   z.array(z.string().min(1).max(100)).max(1000),
 );
 
-/** The signature of a signed document (see `@passage/trust`); its content is checked there. */
-export const proofSchema = z.looseObject({ type: z.literal('JsonWebSignature'), jws: z.string() });
-
 /** A rule set document, with or without its `proof`. */
 export const ruleSetSchema = z
   .strictObject({
@@ -67,7 +65,7 @@ export const ruleSetSchema = z
     validUntil: isoDateTimeSchema.optional(),
     valueSets: valueSetsSchema.optional(),
     rules: z.array(entryRuleSchema).max(500),
-    proof: proofSchema.optional(),
+    proof: documentProofSchema.optional(),
   })
   .refine((s) => new Set(s.rules.map((r) => `${r.id}@${r.version}`)).size === s.rules.length, {
     message: 'names a rule version twice',
@@ -78,5 +76,7 @@ export const ruleSetSchema = z
 export type EntryRule = z.infer<typeof entryRuleSchema>;
 /** A rule set document; `proof` is present once it is signed. */
 export type RuleSet = z.infer<typeof ruleSetSchema>;
+/** A signed rule set document. */
+export type SignedRuleSet = RuleSet & { proof: NonNullable<RuleSet['proof']> };
 /** Named lists of codes. */
 export type ValueSets = z.infer<typeof valueSetsSchema>;
