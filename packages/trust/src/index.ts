@@ -1,3 +1,12 @@
+export { type AcceptOptions, checkTrustListAcceptable } from './accept.js';
+export {
+  addIssuer,
+  createTrustList,
+  removeIssuer,
+  type SignTrustListOptions,
+  setIssuerStatus,
+  signTrustList,
+} from './edit.js';
 export {
   isTrustListError,
   TRUST_LIST_CODES,
@@ -28,3 +37,16 @@ export {
   signDocument,
   verifySignedDocument,
 } from './signed-document.js';
+export {
+  parseTrustList,
+  parseTrustListDraft,
+  TRUST_LIST_TYP,
+  type TrustList,
+  type TrustListDraft,
+  type TrustListEntryInput,
+  trustListDraftSchema,
+  trustListEntrySchema,
+  trustListJsonSchema,
+  trustListSchema,
+  trustStoreFromList,
+} from './trust-list.js';

@@ -1,0 +1,84 @@
+import { createTrustStore, passageTrustEntrySchema, type TrustStore } from '@passage/credentials';
+import { z } from 'zod';
+import { TrustListError } from './errors.js';
+import { documentProofSchema } from './signed-document.js';
+
+/** The JWS `typ` a trust list is signed with. */
+export const TRUST_LIST_TYP = 'passage-trust-list+json';
+
+const instantSchema = z.iso.datetime({ offset: true });
+
+/** A trust list entry. Entries are told apart by `framework`; ours is `passage`. */
+export const trustListEntrySchema = z.discriminatedUnion('framework', [passageTrustEntrySchema]);
+
+/**
+ * A trust list as an operator edits it, before it is signed: who the operator is, which issuers it
+ * recognises, its version and validity. DIDs are unique within a list.
+ */
+export const trustListDraftSchema = z
+  .strictObject({
+    type: z.literal('PassageTrustList'),
+    schemaVersion: z.literal(1),
+    version: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+    issuedAt: instantSchema,
+    validFrom: instantSchema.optional(),
+    validUntil: instantSchema,
+    operator: z.strictObject({ name: z.string().min(1).max(200) }),
+    entries: z.array(trustListEntrySchema).max(100_000),
+  })
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    for (const [index, entry] of list.entries.entries()) {
+      if (seen.has(entry.did))
+        ctx.addIssue({ code: 'custom', path: ['entries', index, 'did'], message: 'duplicate DID' });
+      seen.add(entry.did);
+    }
+  });
+
+/** A signed trust list: the draft plus the operator's `proof`. */
+export const trustListSchema = trustListDraftSchema.safeExtend({ proof: documentProofSchema });
+
+/** A trust list being edited (no proof). */
+export type TrustListDraft = z.infer<typeof trustListDraftSchema>;
+/** A signed trust list. */
+export type TrustList = z.infer<typeof trustListSchema>;
+/** An entry as written in a list (defaults not yet applied). */
+export type TrustListEntryInput = z.input<typeof trustListEntrySchema>;
+
+/** The published JSON Schema (2020-12) of a signed trust list, generated from the zod schema. */
+export const trustListJsonSchema: Record<string, unknown> = {
+  ...z.toJSONSchema(trustListSchema, { target: 'draft-2020-12', io: 'input' }),
+  title: 'PassageTrustList',
+  description: 'A signed, versioned list of the credential issuers an economy recognises.',
+};
+
+function shapeError(error: z.ZodError): TrustListError {
+  const where = error.issues[0]?.path.join('.') ?? '';
+  return new TrustListError(
+    'TRUST_LIST_INVALID',
+    `the trust list does not match its schema${where ? ` at ${where}` : ''}`,
+  );
+}
+
+/** Parses a signed trust list (the signature is not checked here). Throws TRUST_LIST_INVALID. */
+export function parseTrustList(value: unknown): TrustList {
+  const parsed = trustListSchema.safeParse(value);
+  if (!parsed.success) throw shapeError(parsed.error);
+  return parsed.data;
+}
+
+/** Parses a trust list being edited; a proof it carries is dropped. Throws TRUST_LIST_INVALID. */
+export function parseTrustListDraft(value: unknown): TrustListDraft {
+  const { proof: _proof, ...body } = (typeof value === 'object' && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >;
+  const parsed = trustListDraftSchema.safeParse(typeof value === 'object' && value !== null ? body : value);
+  if (!parsed.success) throw shapeError(parsed.error);
+  return parsed.data;
+}
+
+/** The verifier's trust store for a list's entries (the signature must have been checked already). */
+export function trustStoreFromList(list: Pick<TrustListDraft, 'entries'>): TrustStore {
+  return createTrustStore({ entries: list.entries });
+}
