@@ -44,6 +44,8 @@ export type {
   Envelope,
   IssuerInfo,
   Securing,
+  StatusEntryReport,
+  StatusSource,
   VerificationChecks,
   VerificationIssue,
   VerificationReport,
@@ -59,11 +61,27 @@ export {
   statusListSize,
 } from './status/bitstring.js';
 export {
+  createStatusListCache,
+  DEFAULT_STATUS_MAX_STALE_SEC,
+  type StatusListCache,
+  type StatusListCacheOptions,
+  type StatusListLoadOptions,
+  type StatusListLoadResult,
+  type StatusListView,
+  type StatusLookup,
+} from './status/cache.js';
+export {
   type BitstringStatusListEntry,
   STATUS_PURPOSES,
   type StatusPurpose,
   statusListEntry,
 } from './status/entry.js';
+export {
+  MAX_STATUS_LIST_JWS_LENGTH,
+  type StatusListSnapshot,
+  type StatusListVerifyOptions,
+  verifyStatusListCredential,
+} from './status/list-credential.js';
 export {
   type BitstringStatusListSubject,
   buildStatusListCredential,
@@ -81,6 +99,7 @@ export { createTrustStore, type TrustStore, trustEntryFor } from './trust/trust-
 export { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from './verify/options.js';
 export { ReportBuilder } from './verify/report-builder.js';
 export type { SchemaOutcome } from './verify/schema-check.js';
+export { statusListUrlsOf } from './verify/status-check.js';
 export {
   type VerificationOutcome,
   verifyCredential,

@@ -34,6 +34,28 @@ export interface IssuerInfo {
 }
 
 /**
+ * Where the status list a check read came from: `network` a copy fetched (or confirmed unchanged)
+ * within its `ttl`; `cache` a network copy kept past its `ttl` because no fresh one could be had;
+ * `bundle` a copy from an offline bundle.
+ */
+export type StatusSource = 'network' | 'cache' | 'bundle';
+
+/** One `credentialStatus` entry as checked: which list and bit, and how fresh the list was. */
+export interface StatusEntryReport {
+  purpose: string;
+  listUrl: string;
+  index: number;
+  /** The entry's bit: true set, false clear, undefined when the list could not be read. */
+  set: boolean | undefined;
+  source: StatusSource;
+  /** When the list was fetched or last confirmed unchanged (ISO 8601). */
+  fetchedAt?: string;
+  ageSeconds?: number;
+  /** True when the list is older than its `ttl`. */
+  stale: boolean;
+}
+
+/**
  * The answer to "is this credential genuine, trusted and valid?". Verification never throws for a bad
  * credential: it returns a report with `verified: false` and a failed check carrying a code.
  */
@@ -51,6 +73,8 @@ export interface VerificationReport {
   credentialType?: string;
   /** The instant the validity check was made against (ISO 8601). */
   checkedAt: string;
+  /** The status entries checked (revocation, suspension) or listed (other purposes). */
+  status?: StatusEntryReport[];
   /**
    * The canonical vaccination record (WHO DDCC:VS core data set), whatever the format: what the officer
    * sees and what entry rules evaluate. Present for vaccination certificates once decoding succeeded.

@@ -23,7 +23,7 @@ beforeAll(async () => {
 /** A fake status list server: `answer` decides each response; requests are recorded. */
 function server(answer: () => Response | Promise<Response>) {
   const requests: Headers[] = [];
-  const fetch = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+  const fetch = (async (_input: unknown, init?: RequestInit) => {
     requests.push(new Headers(init?.headers));
     return answer();
   }) as typeof globalThis.fetch;

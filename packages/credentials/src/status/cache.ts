@@ -1,4 +1,5 @@
 import { isCredentialError } from '../errors.js';
+import type { StatusSource } from '../report.js';
 import type { TrustStore } from '../trust/trust-store.js';
 import { fetchStatusList, isFetchableUrl } from './fetch.js';
 import {
@@ -6,13 +7,6 @@ import {
   type StatusListSnapshot,
   verifyStatusListCredential,
 } from './list-credential.js';
-
-/**
- * Where the list a status check used came from: `network` a copy fetched (or revalidated) within its
- * `ttl`; `cache` a network copy kept past its `ttl` because no fresh one could be had; `bundle` a
- * copy from an offline bundle.
- */
-export type StatusSource = 'network' | 'cache' | 'bundle';
 
 /** What a verifier holds for one list URL, as a status check sees it. */
 export interface StatusListView {

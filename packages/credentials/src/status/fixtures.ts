@@ -1,5 +1,7 @@
+import { completeVaccinationInput, exampleVaccinationInput } from '@passage/schema';
 import { createPassageAgent, type PassageAgent } from '../agent.js';
 import { createAuthorityDid } from '../did/create.js';
+import { buildCredential } from '../issue/credential.js';
 import { issueCredential } from '../issue/issue.js';
 import { createMemoryStores } from '../keys/stores.js';
 import { createTrustStore, type TrustStore, trustEntryFor } from '../trust/trust-store.js';
@@ -57,4 +59,24 @@ export async function signedStatusList(
   };
   options.edit?.(credential);
   return issueCredential(authority.agent, { credential, format: 'vc+jwt' });
+}
+
+/** A vaccination certificate from `authority` carrying `credentialStatus` as given (any shape). */
+export async function credentialWithStatus(
+  authority: StatusAuthority,
+  credentialStatus: unknown,
+): Promise<string> {
+  const done = completeVaccinationInput(exampleVaccinationInput, {
+    issuedAt: new Date('2025-01-15T10:00:00Z'),
+    hcid: 'HCID-1',
+    economy: 'THA',
+  });
+  if (!done.ok) throw new Error('the example must complete');
+  const credential = {
+    ...buildCredential({ type: 'VaccinationCertificate', issuer: authority.did, ...done.value }),
+  };
+  return issueCredential(authority.agent, {
+    credential: { ...credential, credentialStatus },
+    format: 'vc+jwt',
+  });
 }

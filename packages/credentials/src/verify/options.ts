@@ -1,4 +1,5 @@
 import type { PassageAlgorithm } from '../keys/key-material.js';
+import type { StatusLookup } from '../status/cache.js';
 import type { TrustStore } from '../trust/trust-store.js';
 
 /** The security settings of a verification, all explicit. */
@@ -11,6 +12,11 @@ export interface VerifyOptions {
   now?: Date;
   /** Leeway for clock skew between issuer and verifier, in seconds. Default: 60. */
   clockToleranceSec?: number;
+  /**
+   * Status lists already fetched and verified (a `StatusListCache`). Read synchronously; without it, a
+   * credential carrying revocation or suspension entries fails with STATUS_UNAVAILABLE.
+   */
+  status?: StatusLookup;
 }
 
 /** The default clock tolerance: a minute covers ordinary device clock drift. */

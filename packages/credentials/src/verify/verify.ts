@@ -3,6 +3,7 @@ import { isCredentialError } from '../errors.js';
 import { type DecodedJws, decodeCompactJws } from '../jws/compact.js';
 import { SUPPORTED_ALGORITHMS, signatureIsValid } from '../jws/signature.js';
 import type { Envelope, VerificationReport } from '../report.js';
+import type { StatusListCache } from '../status/cache.js';
 import { checkTrustEntry } from '../trust/entry-check.js';
 import { type SecuredCredential, securedCredentialOf } from './claims.js';
 import { extractJws } from './input.js';
@@ -11,7 +12,7 @@ import { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from './options.js';
 import { ReportBuilder } from './report-builder.js';
 import { withResolvedKeys } from './resolve-keys.js';
 import { checkSchema, type SchemaOutcome } from './schema-check.js';
-import { checkStatus } from './status-check.js';
+import { checkStatus, statusListUrlsOf } from './status-check.js';
 
 function decode(input: unknown, report: ReportBuilder) {
   try {
@@ -120,7 +121,11 @@ function verifyDecoded(
   checkSignature(decoded.decoded, secured, entry !== undefined, options, report);
   checkIssuer(entry, secured, schema.credentialType, now, report);
   checkValidity(secured, now, (options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC) * 1000, report);
-  checkStatus(secured.credential, report);
+  const status = checkStatus(
+    secured.credential,
+    { issuer: secured.issuer, trust: options.trust, status: options.status },
+    report,
+  );
   if (schema.check.ok) report.pass('schema');
   else report.fail('schema', schema.check.code, schema.message ?? 'the credential does not match its schema');
   return {
@@ -131,6 +136,7 @@ function verifyDecoded(
       issuer: { did: secured.issuer, ...(entry ? { name: entry.name, economy: entry.economy } : {}) },
       ...(schema.credentialType ? { credentialType: schema.credentialType } : {}),
       checkedAt,
+      ...(status ? { status } : {}),
     }),
     schema,
   };
@@ -143,17 +149,23 @@ export function verifyCredential(input: unknown, options: VerifyOptions): Verifi
 
 /**
  * Like {@link verifyCredentialDetailed}, but a trusted issuer whose trust entry lists no keys has its
- * keys resolved from its DID document through `resolver` first. Untrusted DIDs are never resolved.
+ * keys resolved from its DID document through `resolver` first, and, given `statusLists`, the
+ * credential's revocation and suspension lists are brought up to date before the checks read them.
+ * Untrusted DIDs are never resolved, and an untrusted issuer's lists never fetched.
  */
 export async function verifyCredentialResolving(
   input: unknown,
-  options: VerifyOptions & { resolver: Resolvable },
+  options: VerifyOptions & { resolver: Resolvable; statusLists?: StatusListCache },
 ): Promise<VerificationOutcome> {
-  // Decode once: the resolution step and the checks share the decoded credential.
+  // Decode once: the resolution step, the prefetch and the checks share the decoded credential.
   const report = new ReportBuilder();
   const decoded = decode(input, report);
-  const trust = decoded
-    ? await withResolvedKeys(options.trust, decoded.secured.issuer, options.resolver)
-    : options.trust;
-  return verifyDecoded(decoded, report, { ...options, trust });
+  const { resolver: _resolver, statusLists, ...verifyOptions } = options;
+  if (!decoded) return verifyDecoded(decoded, report, verifyOptions);
+  const { issuer, credential } = decoded.secured;
+  const trust = await withResolvedKeys(options.trust, issuer, options.resolver);
+  if (statusLists && trust.findIssuer(issuer))
+    await statusLists.prefetch(statusListUrlsOf(credential), trust);
+  const status = options.status ?? statusLists;
+  return verifyDecoded(decoded, report, { ...verifyOptions, trust, ...(status ? { status } : {}) });
 }
