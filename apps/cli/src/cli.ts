@@ -1,19 +1,26 @@
 import { authorityCommand, authorityUsage } from './commands/authority.js';
 import { issueCommand, issueUsage } from './commands/issue.js';
 import { qrCommand, qrUsage } from './commands/qr.js';
+import { rulesCommand, rulesUsage } from './commands/rules.js';
 import { verifyCommand, verifyUsage } from './commands/verify.js';
 import { CliError, EXIT } from './errors.js';
 import type { CliIo } from './io.js';
 
-const usage = ['usage:', `  ${authorityUsage}`, `  ${issueUsage}`, `  ${verifyUsage}`, `  ${qrUsage}`].join(
-  '\n',
-);
+const usage = [
+  'usage:',
+  `  ${authorityUsage}`,
+  `  ${issueUsage}`,
+  `  ${verifyUsage}`,
+  `  ${qrUsage}`,
+  `  ${rulesUsage}`,
+].join('\n');
 
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   authority: authorityCommand,
   issue: issueCommand,
   verify: verifyCommand,
   qr: qrCommand,
+  rules: rulesCommand,
 };
 
 /**
