@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MAX_STATUS_LIST_BYTES, MIN_STATUS_LIST_SIZE } from '@passage/credentials';
 import { commonEnvShape, configIssues, findRepoRoot } from '@passage/service-kit';
 import { z } from 'zod';
 import { IssuerError } from './errors.js';
@@ -18,6 +19,10 @@ export interface IssuerConfig {
   logLevel: string;
   /** True when the secret was generated into the data folder (development only). */
   secretGenerated: boolean;
+  /** How long verifiers may cache a status list, in milliseconds (the list's `ttl`). */
+  statusTtlMs: number;
+  /** Entries in each new status list: at least 131072 (herd privacy), a multiple of 8. */
+  statusListSize: number;
 }
 
 const envSchema = z.object({
@@ -27,6 +32,14 @@ const envSchema = z.object({
   PASSAGE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PASSAGE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   NODE_ENV: z.string().optional(),
+  PASSAGE_STATUS_TTL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
+  PASSAGE_STATUS_LIST_SIZE: z.coerce
+    .number()
+    .int()
+    .min(MIN_STATUS_LIST_SIZE)
+    .max(MAX_STATUS_LIST_BYTES * 8)
+    .refine((n) => n % 8 === 0, 'must be a multiple of 8')
+    .default(MIN_STATUS_LIST_SIZE),
 });
 
 /** The repository root (the folder holding pnpm-workspace.yaml), found from this file. */
@@ -81,5 +94,7 @@ export function loadIssuerConfig(env: NodeJS.ProcessEnv = process.env): IssuerCo
       e.PASSAGE_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${e.PASSAGE_ISSUER_PORT}`
     ).replace(/\/$/, ''),
     logLevel: e.PASSAGE_LOG_LEVEL,
+    statusTtlMs: e.PASSAGE_STATUS_TTL_MS,
+    statusListSize: e.PASSAGE_STATUS_LIST_SIZE,
   };
 }

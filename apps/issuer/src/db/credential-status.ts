@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { appendAudit } from './audit-log.js';
+import { type AuthorityRecord, findAuthorityById } from './authorities.js';
 import { IssuerDbError, isUniqueViolation } from './errors.js';
 import type { CredentialStatusTable, IssuerTables, StatusAuditLogTable } from './schema.js';
 
@@ -172,4 +173,17 @@ export async function changeCredentialStatus(
     });
     return { kind: 'changed', record: after };
   });
+}
+
+/** The authority a credential's status belongs to, whichever it is: for the operator only. */
+export async function findIssuerOf(
+  db: Kysely<IssuerTables>,
+  credentialId: string,
+): Promise<AuthorityRecord | undefined> {
+  const row = await db
+    .selectFrom('credential_status')
+    .select('authority_id')
+    .where('credential_id', '=', credentialId)
+    .executeTakeFirst();
+  return row && findAuthorityById(db, row.authority_id);
 }

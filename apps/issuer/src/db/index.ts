@@ -22,6 +22,7 @@ export {
   type CredentialStatusRecord,
   changeCredentialStatus,
   findCredentialStatus,
+  findIssuerOf,
   releaseIndex,
   type StatusAction,
   type StatusChangeOutcome,
@@ -44,6 +45,7 @@ export { createSecretBox, SecretBox } from './secret-box.js';
 export { type AllocatedStatus, allocateStatusIndex } from './status-allocation.js';
 export {
   findStatusList,
+  generationLists,
   listStatusLists,
   type StatusListPurpose,
   type StatusListRecord,

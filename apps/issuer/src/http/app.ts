@@ -6,6 +6,7 @@ import { requestLog } from './request-log.js';
 import { credentialRoutes } from './routes/credentials.js';
 import { issueRoutes } from './routes/issue.js';
 import { publicRoutes } from './routes/public.js';
+import { statusRoutes } from './routes/status.js';
 
 /** What the issuer app needs. */
 export interface IssuerAppDeps {
@@ -29,6 +30,7 @@ export function createIssuerApp(deps: IssuerAppDeps): Express {
   app.use(publicRoutes(deps.service));
   app.use(issueRoutes(deps.service));
   app.use(credentialRoutes(deps.service));
+  app.use(statusRoutes(deps.service));
   app.use((_req, res) => sendProblem(res, 'NOT_FOUND', 'no such resource'));
   app.use(problemHandler(deps.logger));
   return app;

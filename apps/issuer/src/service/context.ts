@@ -2,6 +2,17 @@ import type { PassageAgent } from '@passage/credentials';
 import type { Kysely } from 'kysely';
 import type { AuthorityRecord, IssuerTables, SecretBox } from '../db/index.js';
 
+/** How status lists are made and published. */
+export interface StatusSettings {
+  /** How long verifiers may cache a status list, in milliseconds (its `ttl`). */
+  ttlMs: number;
+  /** Entries in a new generation's lists. Configuration keeps it at least 131072; tests go smaller. */
+  listSize: number;
+}
+
+/** The defaults of {@link StatusSettings}: five minutes, and the spec's minimum size for herd privacy. */
+export const DEFAULT_STATUS_SETTINGS: StatusSettings = { ttlMs: 300_000, listSize: 131_072 };
+
 /** What the issuing functions work with; built once by `openIssuer`. */
 export interface IssuerContext {
   db: Kysely<IssuerTables>;
@@ -10,6 +21,7 @@ export interface IssuerContext {
   box: SecretBox;
   publicUrl: string;
   clock: () => Date;
+  status: StatusSettings;
 }
 
 /** An authenticated API key with its authority: what a request may do. */

@@ -7,6 +7,7 @@ import type { Caller, IssuerContext } from './context.js';
 import { issuesToDetails, subjectIssuesToDetails } from './details.js';
 import { assertScope, type IssueOptions } from './issue-typed.js';
 import { type IssuedCredential, persist, replayFor, requestHash } from './persist.js';
+import { withCredentialStatus } from './status-issue.js';
 
 const dateTimeStamp = z.iso.datetime({ offset: true });
 
@@ -39,6 +40,10 @@ const unsecuredCredentialSchema = z
     ]),
   })
   .refine((c) => !('proof' in c), { message: 'must not be secured already', path: ['proof'] })
+  .refine((c) => !('credentialStatus' in c), {
+    message: 'is assigned by the issuer',
+    path: ['credentialStatus'],
+  })
   .refine((c) => !c.validFrom || !c.validUntil || Date.parse(c.validFrom) < Date.parse(c.validUntil), {
     message: 'validUntil must be after validFrom',
     path: ['validUntil'],
@@ -97,21 +102,29 @@ export async function issueGeneric(
   const replay = await replayFor(ctx, caller, options.idempotencyKey, hash);
   if (replay) return replay;
   const id = credential.id ?? request.data.options?.credentialId ?? `urn:uuid:${randomUUID()}`;
-  const signed = { ...credential, id, issuer: credential.issuer ?? caller.authority.did, validFrom };
-  const jws = await issueCredential(ctx.agent, { credential: signed, format });
-  return persist(
-    ctx,
-    caller,
-    {
+  return withCredentialStatus(ctx, caller, id, async (credentialStatus) => {
+    const signed = {
+      ...credential,
       id,
-      type: ourType ?? credential.type.find((t) => t !== 'VerifiableCredential') ?? 'VerifiableCredential',
-      format,
-      jws,
-      issuedAt: now,
-      validFrom: new Date(validFrom),
-      validUntil: credential.validUntil ? new Date(credential.validUntil) : undefined,
-      subject: credential.credentialSubject,
-    },
-    { key: options.idempotencyKey, hash },
-  );
+      issuer: credential.issuer ?? caller.authority.did,
+      validFrom,
+      credentialStatus,
+    };
+    const jws = await issueCredential(ctx.agent, { credential: signed, format });
+    return persist(
+      ctx,
+      caller,
+      {
+        id,
+        type: ourType ?? credential.type.find((t) => t !== 'VerifiableCredential') ?? 'VerifiableCredential',
+        format,
+        jws,
+        issuedAt: now,
+        validFrom: new Date(validFrom),
+        validUntil: credential.validUntil ? new Date(credential.validUntil) : undefined,
+        subject: credential.credentialSubject,
+      },
+      { key: options.idempotencyKey, hash },
+    );
+  });
 }

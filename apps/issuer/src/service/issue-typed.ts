@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { buildCredential, issueCredential, type SecuringFormat } from '@passage/credentials';
 import {
   type CompletedSubject,
@@ -14,6 +15,7 @@ import type { Caller, IssuerContext } from './context.js';
 import { issuesToDetails, subjectIssuesToDetails } from './details.js';
 import { newCardNumber, newHcid } from './identifiers.js';
 import { type IssuedCredential, persist, replayFor, requestHash } from './persist.js';
+import { withCredentialStatus } from './status-issue.js';
 
 /** Options of one issuance request. */
 export interface IssueOptions {
@@ -83,28 +85,33 @@ export async function issueTyped(
     );
   }
   const { subject, validFrom, validUntil } = completed.value;
-  const credential = buildCredential({
-    type,
-    issuer: caller.authority.did,
-    subject,
-    validFrom,
-    validUntil,
-    schemaUrl: `${ctx.publicUrl}/${credentialSchemaPath(type)}`,
-  });
-  const jws = await issueCredential(ctx.agent, { credential: { ...credential }, format });
-  return persist(
-    ctx,
-    caller,
-    {
-      id: credential.id,
+  const id = `urn:uuid:${randomUUID()}`;
+  return withCredentialStatus(ctx, caller, id, async (credentialStatus) => {
+    const credential = buildCredential({
       type,
-      format,
-      jws,
-      issuedAt,
-      validFrom: new Date(validFrom),
-      validUntil: new Date(validUntil),
+      issuer: caller.authority.did,
       subject,
-    },
-    { key: options.idempotencyKey, hash },
-  );
+      validFrom,
+      validUntil,
+      schemaUrl: `${ctx.publicUrl}/${credentialSchemaPath(type)}`,
+      id,
+      credentialStatus,
+    });
+    const jws = await issueCredential(ctx.agent, { credential: { ...credential }, format });
+    return persist(
+      ctx,
+      caller,
+      {
+        id,
+        type,
+        format,
+        jws,
+        issuedAt,
+        validFrom: new Date(validFrom),
+        validUntil: new Date(validUntil),
+        subject,
+      },
+      { key: options.idempotencyKey, hash },
+    );
+  });
 }

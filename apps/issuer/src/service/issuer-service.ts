@@ -1,13 +1,16 @@
 import { type DidDocument, didDocumentFor, type PassageAgent } from '@passage/credentials';
 import type { CredentialType } from '@passage/schema';
 import {
+  type AuditEntry,
   type AuthorityRecord,
   findApiKey,
   findAuthorityByDid,
   findAuthorityById,
   findAuthorityBySlug,
   findCredential,
+  findIssuerOf,
   listAuthorities,
+  type StatusAction,
 } from '../db/index.js';
 import { IssuerError } from '../errors.js';
 import { authorityDid, type CreatedAuthority, createAuthority, rootDid } from './authorities.js';
@@ -15,6 +18,19 @@ import type { Caller, IssuerContext } from './context.js';
 import { issueGeneric } from './issue-generic.js';
 import { type IssueOptions, issueTyped } from './issue-typed.js';
 import { fromRecord, type IssuedCredential } from './persist.js';
+import {
+  auditLog,
+  type CredentialStatusView,
+  changeStatus,
+  credentialStatus,
+  normalizeCredentialId,
+} from './status.js';
+import {
+  createStatusPublisher,
+  type PublishedStatusList,
+  type StatusListIndexEntry,
+} from './status-publish.js';
+import { updateStatusVcApi } from './status-vc-api.js';
 
 /** Everything the issuer does, as plain async functions over one context. The HTTP app and CLI call these. */
 export interface IssuerService {
@@ -44,10 +60,30 @@ export interface IssuerService {
   getCredential(caller: Caller, id: string): Promise<IssuedCredential>;
   /** The DID document of the authority with this slug, or of the one holding the host's DID when no slug. */
   didDocument(slug?: string): Promise<DidDocument | undefined>;
+  /** Acts as the authority that issued this credential, for the operator's CLI (NOT_FOUND if none did). */
+  actAsIssuerOf(credentialId: string): Promise<Caller>;
+  /** Revokes (final), suspends or reinstates one of the caller's credentials; `body` is `{reason?}`. */
+  changeStatus(
+    caller: Caller,
+    id: string,
+    action: StatusAction,
+    body?: unknown,
+  ): Promise<CredentialStatusView>;
+  /** The status of one of the caller's credentials. */
+  credentialStatus(caller: Caller, id: string): Promise<CredentialStatusView>;
+  /** VC-API `updateCredentialStatus`. */
+  updateStatusVcApi(caller: Caller, body: unknown): Promise<CredentialStatusView>;
+  /** The caller's audit entries, optionally for one credential. */
+  auditLog(caller: Caller, credentialId?: string): Promise<AuditEntry[]>;
+  /** The current signed version of a status list (public). */
+  statusList(listId: string): Promise<PublishedStatusList | undefined>;
+  /** Every status list (public). */
+  statusLists(): Promise<StatusListIndexEntry[]>;
 }
 
 /** Builds the service over a context. */
 export function createIssuerService(ctx: IssuerContext): IssuerService {
+  const publisher = createStatusPublisher(ctx);
   return {
     publicUrl: ctx.publicUrl,
     agent: ctx.agent,
@@ -90,5 +126,16 @@ export function createIssuerService(ctx: IssuerContext): IssuerService {
       if (!authority || (slug !== undefined && authority.did !== authorityDid(ctx, slug))) return undefined;
       return didDocumentFor(await ctx.agent.didManagerGet({ did: authority.did }));
     },
+    async actAsIssuerOf(credentialId) {
+      const authority = await findIssuerOf(ctx.db, normalizeCredentialId(credentialId));
+      if (!authority) throw new IssuerError('NOT_FOUND', 'no such credential');
+      return { keyId: 'operator', authority, types: authority.types, economy: authority.economy };
+    },
+    changeStatus: (caller, id, action, body) => changeStatus(ctx, caller, id, action, body),
+    credentialStatus: (caller, id) => credentialStatus(ctx, caller, id),
+    updateStatusVcApi: (caller, body) => updateStatusVcApi(ctx, caller, body),
+    auditLog: (caller, credentialId) => auditLog(ctx, caller, credentialId),
+    statusList: (listId) => publisher.get(listId),
+    statusLists: () => publisher.index(),
   };
 }

@@ -8,6 +8,7 @@ import {
   SqlKeyStore,
   SqlPrivateKeyStore,
 } from '../db/index.js';
+import { DEFAULT_STATUS_SETTINGS } from './context.js';
 import { createIssuerService, type IssuerService } from './issuer-service.js';
 
 /** An open issuer: the service and how to close its database. */
@@ -21,7 +22,8 @@ export interface OpenIssuer {
  * are sealed under the configuration secret, and returns the issuer service.
  */
 export async function openIssuer(
-  config: Pick<IssuerConfig, 'databaseUrl' | 'secret' | 'publicUrl'>,
+  config: Pick<IssuerConfig, 'databaseUrl' | 'secret' | 'publicUrl'> &
+    Partial<Pick<IssuerConfig, 'statusTtlMs' | 'statusListSize'>>,
   clock: () => Date = () => new Date(),
 ): Promise<OpenIssuer> {
   const database = openDatabase(config.databaseUrl);
@@ -33,7 +35,18 @@ export async function openIssuer(
       privateKeyStore: new SqlPrivateKeyStore(database.db, box),
       didStore: new SqlDidStore(database.db),
     });
-    const service = createIssuerService({ db: database.db, agent, box, publicUrl: config.publicUrl, clock });
+    const status = {
+      ttlMs: config.statusTtlMs ?? DEFAULT_STATUS_SETTINGS.ttlMs,
+      listSize: config.statusListSize ?? DEFAULT_STATUS_SETTINGS.listSize,
+    };
+    const service = createIssuerService({
+      db: database.db,
+      agent,
+      box,
+      publicUrl: config.publicUrl,
+      clock,
+      status,
+    });
     return { service, close: () => database.close() };
   } catch (error) {
     await database.close();
