@@ -1,0 +1,109 @@
+import { deflateSync } from 'node:zlib';
+import { encode } from 'cbor-x';
+import { describe, expect, it } from 'vitest';
+import { decodeDcc } from './decode.js';
+import { dccTextFor, encodeBase45 } from './fixtures.js';
+import { createDccTrust } from './trust.js';
+import { verifyDcc } from './verify.js';
+
+const { trust } = createDccTrust([]);
+const decodingCode = (text: string) => verifyDcc(text, { trust }).checks.decoding;
+
+/** A COSE_Sign1 around the given CWT payload bytes, with a made-up kid and signature. */
+function coseAround(payload: Uint8Array): Uint8Array {
+  const protectedHeader = encode(new Map<number, unknown>([[1, -7]]));
+  return encode([protectedHeader, new Map([[4, Buffer.alloc(8)]]), payload, Buffer.alloc(64)]);
+}
+
+describe('hostile DCC text', () => {
+  it('refuses text without the HC1: prefix, case-sensitively', () => {
+    expect(decodingCode('hc1:6BF')).toEqual({ ok: false, code: 'INVALID_PREFIX' });
+    expect(decodingCode('6BF+7079')).toEqual({ ok: false, code: 'INVALID_PREFIX' });
+  });
+
+  it('refuses base45 outside the alphabet, a dangling character and a group out of range', () => {
+    expect(decodingCode('HC1:abc')).toEqual({ ok: false, code: 'INVALID_BASE45' });
+    expect(decodingCode('HC1:ABCD')).toEqual({ ok: false, code: 'INVALID_BASE45' });
+    expect(decodingCode('HC1::::')).toEqual({ ok: false, code: 'INVALID_BASE45' });
+  });
+
+  it('refuses text longer than the size limit before decoding it', () => {
+    expect(decodingCode(`HC1:${'0'.repeat(20_000)}`)).toEqual({ ok: false, code: 'INPUT_TOO_LARGE' });
+  });
+
+  it('refuses a truncated certificate at every length', () => {
+    const text = dccTextFor(coseAround(encode(new Map([[4, 2_000_000_000]]))));
+    for (let cut = 4; cut < text.length; cut += 7) {
+      const check = decodingCode(text.slice(0, cut));
+      expect(check.ok).toBe(false);
+    }
+  });
+
+  it('stops inflating a zip bomb at the output bound', () => {
+    const bomb = `HC1:${encodeBase45(deflateSync(Buffer.alloc(8 * 1024 * 1024)))}`;
+    expect(decodingCode(bomb)).toEqual({ ok: false, code: 'INPUT_TOO_LARGE' });
+  });
+
+  it('refuses deep CBOR nesting in the COSE message and in the payload', () => {
+    const deep = Buffer.concat([Buffer.alloc(60_000, 0x81), Buffer.of(0)]);
+    expect(decodingCode(dccTextFor(deep))).toEqual({ ok: false, code: 'INVALID_COSE' });
+    let nested: unknown = 1;
+    for (let i = 0; i < 40; i++) nested = [nested];
+    const payload = encode(
+      new Map<number, unknown>([
+        [4, 2e9],
+        [-260, new Map([[1, new Map([['v', nested]])]])],
+      ]),
+    );
+    expect(decodingCode(dccTextFor(coseAround(payload)))).toEqual({ ok: false, code: 'INVALID_CBOR' });
+  });
+
+  it('refuses arrays and maps that claim more items than the input holds', () => {
+    const hugeArray = Buffer.from('9bffffffffffffffff00', 'hex');
+    expect(decodingCode(dccTextFor(hugeArray))).toEqual({ ok: false, code: 'INVALID_COSE' });
+    const hugeMap = Buffer.from('ba7fffffff00', 'hex');
+    expect(decodingCode(dccTextFor(coseAround(hugeMap)))).toEqual({ ok: false, code: 'INVALID_CBOR' });
+  });
+
+  it('refuses a payload whose hcert holds values JSON has no place for', () => {
+    const payload = encode(
+      new Map<number, unknown>([
+        [4, 2e9],
+        [-260, new Map([[1, new Map([['v', Buffer.alloc(3)]])]])],
+      ]),
+    );
+    expect(decodingCode(dccTextFor(coseAround(payload)))).toEqual({ ok: false, code: 'INVALID_CBOR' });
+  });
+
+  it('refuses a CWT without exp or without the hcert claim', () => {
+    const noExp = encode(new Map<number, unknown>([[-260, new Map([[1, new Map([['ver', '1.3.0']])]])]]));
+    expect(() => decodeDcc(dccTextFor(coseAround(noExp)))).toThrow(
+      expect.objectContaining({ code: 'INVALID_CBOR' }),
+    );
+    const noHcert = encode(new Map<number, unknown>([[4, 2e9]]));
+    expect(decodingCode(dccTextFor(coseAround(noHcert)))).toEqual({ ok: false, code: 'INVALID_CBOR' });
+  });
+
+  it('refuses a COSE structure that is not four parts of the right types', () => {
+    expect(decodingCode(dccTextFor(encode([Buffer.alloc(0), new Map(), Buffer.alloc(1)])))).toEqual({
+      ok: false,
+      code: 'INVALID_COSE',
+    });
+    expect(decodingCode(dccTextFor(encode(['x', new Map(), Buffer.alloc(1), Buffer.alloc(1)])))).toEqual({
+      ok: false,
+      code: 'INVALID_COSE',
+    });
+  });
+
+  it('reports an unknown kid as KEY_NOT_FOUND and never as verified', () => {
+    const payload = encode(
+      new Map<number, unknown>([
+        [4, 2e9],
+        [-260, new Map([[1, new Map([['ver', '1.3.0']])]])],
+      ]),
+    );
+    const report = verifyDcc(dccTextFor(coseAround(payload)), { trust });
+    expect(report.verified).toBe(false);
+    expect(report.checks.signature).toEqual({ ok: false, code: 'KEY_NOT_FOUND' });
+  });
+});
