@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_STATUS_MAX_STALE_SEC } from '@passage/credentials';
 import { commonEnvShape, configIssues, findRepoRoot } from '@passage/service-kit';
 import { z } from 'zod';
 import { VerifierError } from './errors.js';
@@ -11,6 +12,8 @@ export interface VerifierConfig {
   dataDir: string;
   trustFile: string;
   clockToleranceSec: number;
+  /** How old a status list's last good copy may be and still be used, in seconds. */
+  statusMaxStaleSec: number;
   logLevel: string;
 }
 
@@ -19,6 +22,7 @@ const envSchema = z.object({
   PASSAGE_VERIFIER_PORT: z.coerce.number().int().min(0).max(65_535).default(4002),
   PASSAGE_TRUST_FILE: z.string().min(1).optional(),
   PASSAGE_CLOCK_TOLERANCE_SEC: z.coerce.number().int().min(0).max(3600).default(60),
+  PASSAGE_STATUS_MAX_STALE_SEC: z.coerce.number().int().min(0).default(DEFAULT_STATUS_MAX_STALE_SEC),
 });
 
 /** The repository root (the folder holding pnpm-workspace.yaml), found from this file. */
@@ -46,6 +50,7 @@ export function loadVerifierConfig(env: NodeJS.ProcessEnv = process.env): Verifi
     dataDir,
     trustFile: resolve(e.PASSAGE_TRUST_FILE ?? join(dataDir, 'trust.json')),
     clockToleranceSec: e.PASSAGE_CLOCK_TOLERANCE_SEC,
+    statusMaxStaleSec: e.PASSAGE_STATUS_MAX_STALE_SEC,
     logLevel: e.PASSAGE_LOG_LEVEL,
   };
 }

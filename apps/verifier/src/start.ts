@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { createStatusListCache } from '@passage/credentials';
 import { pino } from 'pino';
 import type { VerifierConfig } from './config.js';
 import { createVerifierApp } from './http/app.js';
@@ -17,7 +18,9 @@ export async function startVerifierServer(config: VerifierConfig): Promise<Runni
     onReload: (entries) => logger.info({ entries }, 'trust file reloaded'),
     onError: (error) => logger.warn({ code: error.code }, 'trust file rejected; keeping the last good one'),
   });
-  const app = createVerifierApp({ trust, logger, clockToleranceSec: config.clockToleranceSec });
+  // One cache per process: every request shares its lists and its one-fetch-per-URL rule.
+  const statusLists = createStatusListCache({ maxStaleSec: config.statusMaxStaleSec });
+  const app = createVerifierApp({ trust, logger, clockToleranceSec: config.clockToleranceSec, statusLists });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

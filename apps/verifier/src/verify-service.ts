@@ -1,6 +1,7 @@
 import {
   createDidResolver,
   didWebMethod,
+  type StatusListCache,
   type TrustStore,
   type VerificationReport,
   verifyCredentialResolving,
@@ -18,6 +19,8 @@ export interface VerifyInputOptions {
   clockToleranceSec: number;
   /** Resolves DID documents of trusted issuers listed without keys. Default: did-resolver with a cache. */
   resolver?: Resolvable;
+  /** The process's status list cache; the credential's lists are brought up to date before checking. */
+  statusLists?: StatusListCache;
 }
 
 // One resolver per process, so its cache serves every request.
@@ -34,6 +37,7 @@ export async function verifyForOfficer(input: unknown, options: VerifyInputOptio
     now: options.now,
     clockToleranceSec: options.clockToleranceSec,
     resolver: options.resolver ?? defaultResolver,
+    ...(options.statusLists ? { statusLists: options.statusLists } : {}),
   });
   return schema?.subject ? { ...report, view: summarizeSubject(schema.subject) } : report;
 }

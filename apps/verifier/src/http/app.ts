@@ -1,3 +1,4 @@
+import { createStatusListCache, type StatusListCache } from '@passage/credentials';
 import express, { type Express, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -15,6 +16,8 @@ export interface VerifierAppDeps {
   /** The clock; tests pin it. */
   now?: () => Date;
   clockToleranceSec?: number;
+  /** Status lists, shared by every request. Default: an online cache with default limits. */
+  statusLists?: StatusListCache;
 }
 
 /**
@@ -29,6 +32,7 @@ export function createVerifierApp(deps: VerifierAppDeps): Express {
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger));
   app.use(express.json({ limit: '128kb', type: ['application/json', 'application/*+json'] }));
+  const statusLists = deps.statusLists ?? createStatusListCache();
 
   const run = async (res: Response, input: unknown, at: string | undefined): Promise<VerifierAnswer> => {
     const now = at ? new Date(at) : (deps.now?.() ?? new Date());
@@ -36,6 +40,7 @@ export function createVerifierApp(deps: VerifierAppDeps): Express {
       trust: deps.trust.current(),
       now,
       clockToleranceSec: deps.clockToleranceSec ?? 60,
+      statusLists,
     });
     res.locals.verdict = verdictLog(answer);
     return answer;
