@@ -70,6 +70,7 @@ export {
   type StatusListView,
   type StatusLookup,
 } from './status/cache.js';
+export { isFetchableUrl } from './status/fetch.js';
 export {
   type BitstringStatusListEntry,
   STATUS_PURPOSES,
