@@ -115,16 +115,15 @@ async function show(args: string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-/** The data entry rules read from a verified credential: the canonical record, or the subject. */
-function ruleData(report: Awaited<ReturnType<typeof verifyForOfficer>>): {
-  type: CredentialType;
-  data: unknown;
-} {
-  const type = report.credentialType;
-  if (!isCredentialType(type))
-    throw new CliError('INPUT_INVALID', 'the credential is of no type entry rules know');
-  const data = type === 'VaccinationCertificate' ? report.record : report.credential?.credentialSubject;
-  return { type, data };
+/** The data entry rules read from a decoded credential: the canonical record, or the subject. */
+function ruleData(
+  report: Awaited<ReturnType<typeof verifyForOfficer>>,
+): { credentialType: CredentialType; data: unknown } | undefined {
+  const credentialType = report.credentialType;
+  if (!isCredentialType(credentialType)) return undefined;
+  const data =
+    credentialType === 'VaccinationCertificate' ? report.record : report.credential?.credentialSubject;
+  return data === undefined ? undefined : { credentialType, data };
 }
 
 async function check(args: string[], io: CliIo): Promise<number> {
@@ -156,20 +155,15 @@ async function check(args: string[], io: CliIo): Promise<number> {
     now,
     clockToleranceSec: config.clockToleranceSec,
   });
-  if (!report.verified) {
-    printJson(io, { verified: false, errors: report.errors });
-    return EXIT.notVerified;
-  }
-  const { type, data } = ruleData(report);
-  const verdict = evaluateEntryRules(ruleSet, {
-    credentialType: type,
-    data,
-    economy,
-    arrivalDate: arrival,
-    now,
-  });
-  printJson(io, { verified: true, entryRules: verdict });
-  return verdict.outcome === 'pass' || verdict.outcome === 'no-rules' ? EXIT.ok : EXIT.notVerified;
+  // Authentic and meets the rules are two answers: both are printed, and exit 0 needs both.
+  const input = ruleData(report);
+  const entryRules =
+    input === undefined
+      ? undefined
+      : evaluateEntryRules(ruleSet, { ...input, economy, arrivalDate: arrival, now });
+  printJson(io, { verified: report.verified, errors: report.errors, entryRules });
+  const meets = entryRules?.outcome === 'pass' || entryRules?.outcome === 'no-rules';
+  return report.verified && meets ? EXIT.ok : EXIT.notVerified;
 }
 
 /** `passage rules sign | verify | show | check`: the operator's signed entry rules. */
