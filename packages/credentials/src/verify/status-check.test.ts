@@ -168,16 +168,27 @@ describe('status check', () => {
     expect(report.status?.[0]).toMatchObject({ source: 'network', set: true });
   });
 
-  it('never fetches the lists of an untrusted issuer', async () => {
-    let fetched = false;
+  it('never fetches the lists of an untrusted issuer, or of a credential its issuer did not sign', async () => {
+    let fetched = 0;
     const fetch = (async () => {
-      fetched = true;
+      fetched += 1;
       return new Response('');
     }) as typeof globalThis.fetch;
     const statusLists = createStatusListCache({ fetch });
     const jws = await credentialWithStatus(authority, entries(1));
-    const trust = createTrustStore({ entries: [] });
-    await verifyCredentialResolving(jws, { trust, now, resolver: createDidResolver({}), statusLists });
-    expect(fetched).toBe(false);
+    const resolver = createDidResolver({});
+    const untrusted = createTrustStore({ entries: [] });
+    await verifyCredentialResolving(jws, { trust: untrusted, now, resolver, statusLists });
+    // The payload points at the lists, but the signature is another credential's.
+    const otherSignature = (await credentialWithStatus(authority, [])).split('.')[2];
+    const forged = `${jws.split('.').slice(0, 2).join('.')}.${otherSignature}`;
+    const { report } = await verifyCredentialResolving(forged, {
+      trust: authority.trust,
+      now,
+      resolver,
+      statusLists,
+    });
+    expect(report.checks.signature.ok).toBe(false);
+    expect(fetched).toBe(0);
   });
 });

@@ -106,11 +106,15 @@ export function verifyCredentialDetailed(input: unknown, options: VerifyOptions)
   return verifyDecoded(decode(input, report), report, options);
 }
 
-/** The checks after decoding; `decoded` is undefined when decoding failed (the report says why). */
+/**
+ * The checks after decoding; `decoded` is undefined when decoding failed (the report says why).
+ * `signatureChecked` skips a signature check the caller has already written to `report`.
+ */
 function verifyDecoded(
   decoded: ReturnType<typeof decode>,
   report: ReportBuilder,
   options: VerifyOptions,
+  signatureChecked = false,
 ): VerificationOutcome {
   const now = (options.now ?? new Date()).getTime();
   const checkedAt = new Date(now).toISOString();
@@ -118,7 +122,7 @@ function verifyDecoded(
   const { envelope, secured } = decoded;
   const entry = options.trust.findIssuer(secured.issuer);
   const schema = checkSchema(secured, now);
-  checkSignature(decoded.decoded, secured, entry !== undefined, options, report);
+  if (!signatureChecked) checkSignature(decoded.decoded, secured, entry !== undefined, options, report);
   checkIssuer(entry, secured, schema.credentialType, now, report);
   checkValidity(secured, now, (options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC) * 1000, report);
   const status = checkStatus(
@@ -164,8 +168,13 @@ export async function verifyCredentialResolving(
   if (!decoded) return verifyDecoded(decoded, report, verifyOptions);
   const { issuer, credential } = decoded.secured;
   const trust = await withResolvedKeys(options.trust, issuer, options.resolver);
-  if (statusLists && trust.findIssuer(issuer))
-    await statusLists.prefetch(statusListUrlsOf(credential), trust);
   const status = options.status ?? statusLists;
-  return verifyDecoded(decoded, report, { ...verifyOptions, trust, ...(status ? { status } : {}) });
+  const checked = { ...verifyOptions, trust, ...(status ? { status } : {}) };
+  const trusted = trust.findIssuer(issuer) !== undefined;
+  // The signature first: URLs in a credential its trusted issuer did not sign are never fetched.
+  checkSignature(decoded.decoded, decoded.secured, trusted, checked, report);
+  if (statusLists && trusted && report.checks.signature.ok) {
+    await statusLists.prefetch(statusListUrlsOf(credential), trust);
+  }
+  return verifyDecoded(decoded, report, checked, true);
 }
