@@ -70,13 +70,13 @@ export {
   type StatusListView,
   type StatusLookup,
 } from './status/cache.js';
-export { isFetchableUrl } from './status/fetch.js';
 export {
   type BitstringStatusListEntry,
   STATUS_PURPOSES,
   type StatusPurpose,
   statusListEntry,
 } from './status/entry.js';
+export { isFetchableUrl } from './status/fetch.js';
 export {
   MAX_STATUS_LIST_JWS_LENGTH,
   type StatusListSnapshot,
