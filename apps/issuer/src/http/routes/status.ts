@@ -16,7 +16,9 @@ function authOnce(service: IssuerService): RequestHandler {
 
 /** A body is optional; when there is one it must be JSON. */
 function optionalJson(req: Request): unknown {
-  if (req.is(['application/json', 'application/*+json']) === false) {
+  const length = req.get('content-length');
+  const empty = length === undefined ? req.get('transfer-encoding') === undefined : Number(length) === 0;
+  if (!empty && !req.is(['application/json', 'application/*+json'])) {
     throw new IssuerError('UNSUPPORTED_MEDIA_TYPE', 'send the request as application/json');
   }
   return req.body ?? {};
