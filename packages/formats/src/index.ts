@@ -16,3 +16,22 @@ export {
   type VerifyDccOptions,
   verifyDcc,
 } from './dcc/index.js';
+export {
+  type IcaoTrust,
+  type IcaoTrustEntry,
+  type IcaoVerifyOptions,
+  icaoTrustEntrySchema,
+  isIcaoVdsNc,
+  prepareIcaoTrust,
+  verifyIcaoVdsNc,
+} from './icao/index.js';
+export {
+  isShcText,
+  joinShcChunks,
+  prepareShcTrust,
+  type ShcTrust,
+  type ShcTrustEntry,
+  type ShcVerifyOptions,
+  shcTrustEntrySchema,
+  verifyShc,
+} from './shc/index.js';

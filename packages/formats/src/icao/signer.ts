@@ -1,0 +1,101 @@
+import { X509Certificate } from 'node:crypto';
+import { CredentialError } from '@passage/credentials';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { Certificate } from '@peculiar/asn1-x509';
+import { childrenOf, readTlv } from './der.js';
+import type { CheckOutcome } from './signature.js';
+import type { IcaoCsca } from './trust.js';
+
+/** Extended key usage of a VDS-NC barcode signer (id-icao-mrtd-security 14.2, ICAO VDS-NC). */
+export const VDS_NC_SIGNER_EKU = '2.23.136.1.1.14.2';
+/** ICAO 9303-12 document type list extension (id-icao-mrtd-security-extensions 2). */
+export const DOCUMENT_TYPE_LIST_OID = '2.23.136.1.1.6.2';
+/** The document type a barcode signer must list for each seal type. */
+export const DOCUMENT_TYPES: Readonly<Record<string, string>> = { 'icao.vacc': 'NV', 'icao.test': 'NT' };
+
+/** The barcode signer certificate of a seal, parsed once. */
+export interface BarcodeSigner {
+  certificate: X509Certificate;
+  /** The document types the certificate lists, or undefined when it has no document type list. */
+  documentTypes: readonly string[] | undefined;
+}
+
+// DocumentTypeListSyntax ::= SEQUENCE { version INTEGER, docTypeList SET OF PrintableString }
+function documentTypesOf(der: Buffer): string[] | undefined {
+  const extension = AsnConvert.parse(der, Certificate).tbsCertificate.extensions?.find(
+    (e) => e.extnID === DOCUMENT_TYPE_LIST_OID,
+  );
+  if (!extension) return undefined;
+  const buf = new Uint8Array(extension.extnValue.buffer);
+  const [, set] = childrenOf(buf, readTlv(buf, 0));
+  if (set?.tag !== 0x31) throw new CredentialError('DECODING_FAILED', 'the document type list is malformed');
+  return childrenOf(buf, set).map((t) => Buffer.from(buf.subarray(t.start, t.end)).toString('latin1'));
+}
+
+/** Parses `sig.cer` (base64url DER). Throws DECODING_FAILED for anything that is not a certificate. */
+export function parseBarcodeSigner(cer: string): BarcodeSigner {
+  const der = Buffer.from(cer, 'base64url');
+  try {
+    return { certificate: new X509Certificate(der), documentTypes: documentTypesOf(der) };
+  } catch (cause) {
+    throw new CredentialError('DECODING_FAILED', 'sig.cer is not a DER certificate', { cause });
+  }
+}
+
+/** The trusted CSCA that issued and signed `signer`, if any. */
+export function issuingCsca(signer: BarcodeSigner, cscas: readonly IcaoCsca[]): IcaoCsca | undefined {
+  return cscas.find((csca) => {
+    try {
+      return (
+        signer.certificate.checkIssued(csca.certificate) &&
+        signer.certificate.verify(csca.certificate.publicKey)
+      );
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * The barcode signer must carry the VDS-NC extended key usage; when it lists document types, the
+ * seal's type must be among them (NV for `icao.vacc`, NT for `icao.test`). A signer without a document
+ * type list is accepted on its key usage alone.
+ */
+export function checkSignerUsage(signer: BarcodeSigner, sealType: string): CheckOutcome {
+  if (!signer.certificate.keyUsage?.includes(VDS_NC_SIGNER_EKU)) {
+    return {
+      ok: false,
+      code: 'KEY_USAGE_MISMATCH',
+      message: 'the signer certificate is not a VDS-NC barcode signer',
+    };
+  }
+  const wanted = DOCUMENT_TYPES[sealType];
+  if (
+    signer.documentTypes !== undefined &&
+    (wanted === undefined || !signer.documentTypes.includes(wanted))
+  ) {
+    return {
+      ok: false,
+      code: 'KEY_USAGE_MISMATCH',
+      message: 'the signer certificate may not sign this seal type',
+    };
+  }
+  return { ok: true };
+}
+
+/** Every certificate of the chain must be valid at `now`. */
+export function checkChainValidity(certificates: readonly X509Certificate[], now: Date): CheckOutcome {
+  for (const certificate of certificates) {
+    if (now.getTime() < new Date(certificate.validFrom).getTime()) {
+      return {
+        ok: false,
+        code: 'CERTIFICATE_NOT_YET_VALID',
+        message: 'a certificate of the chain is not valid yet',
+      };
+    }
+    if (now.getTime() > new Date(certificate.validTo).getTime()) {
+      return { ok: false, code: 'CERTIFICATE_EXPIRED', message: 'a certificate of the chain has expired' };
+    }
+  }
+  return { ok: true };
+}
