@@ -1,7 +1,9 @@
 import { authorityCommand, authorityUsage } from './commands/authority.js';
+import { credentialCommand, credentialUsage } from './commands/credential.js';
 import { issueCommand, issueUsage } from './commands/issue.js';
 import { qrCommand, qrUsage } from './commands/qr.js';
 import { rulesCommand, rulesUsage } from './commands/rules.js';
+import { trustListCommand, trustListUsage } from './commands/trust-list.js';
 import { verifyCommand, verifyUsage } from './commands/verify.js';
 import { CliError, EXIT } from './errors.js';
 import type { CliIo } from './io.js';
@@ -10,17 +12,21 @@ const usage = [
   'usage:',
   `  ${authorityUsage}`,
   `  ${issueUsage}`,
+  `  ${credentialUsage}`,
   `  ${verifyUsage}`,
   `  ${qrUsage}`,
   `  ${rulesUsage}`,
+  `  ${trustListUsage}`,
 ].join('\n');
 
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   authority: authorityCommand,
   issue: issueCommand,
+  credential: credentialCommand,
   verify: verifyCommand,
   qr: qrCommand,
   rules: rulesCommand,
+  'trust-list': trustListCommand,
 };
 
 /**

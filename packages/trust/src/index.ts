@@ -1,4 +1,5 @@
 export { type AcceptOptions, checkTrustListAcceptable } from './accept.js';
+export { keysFromDidDocument, type TrustedKeys } from './did-document-keys.js';
 export {
   addIssuer,
   createTrustList,
