@@ -1,3 +1,9 @@
+/**
+ * Entry rules as data: signed, versioned CertLogic rules per economy and credential type, and a verdict
+ * ("meets the entry rules of economy X") kept apart from authenticity. See README.md for the format.
+ *
+ * @packageDocumentation
+ */
 export {
   type DataProblem,
   type EvaluationData,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RulesError } from './errors.js';
 import { exampleRuleSet } from './examples.js';
@@ -18,8 +19,9 @@ function codeOf(document: unknown): string | undefined {
 }
 
 describe('parseRuleSet', () => {
-  it('reads the example rule set', () => {
-    expect(parseRuleSet(JSON.parse(JSON.stringify(exampleRuleSet))).rules).toHaveLength(4);
+  it('reads the example rule set, which examples/entry-rules.json holds as a file', () => {
+    const file = readFileSync(new URL('../examples/entry-rules.json', import.meta.url), 'utf8');
+    expect(parseRuleSet(JSON.parse(file))).toEqual(exampleRuleSet);
   });
 
   it('refuses an unknown CertLogic operator', () => {
@@ -37,6 +39,12 @@ describe('parseRuleSet', () => {
   it('refuses logic nested too deep', () => {
     let logic: unknown = true;
     for (let i = 0; i < 60; i++) logic = { '!': [logic] };
+    expect(codeOf(withRule({ logic }))).toBe('RULES_INVALID');
+  });
+
+  it('refuses a reduce inside a reduce lambda, which would multiply the work', () => {
+    const inner = { reduce: [{ var: 'current' }, true, true] };
+    const logic = { reduce: [{ var: 'external.valueSets.accepted-covid19-vaccines' }, inner, true] };
     expect(codeOf(withRule({ logic }))).toBe('RULES_INVALID');
   });
 

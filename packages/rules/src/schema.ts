@@ -50,10 +50,11 @@ export const entryRuleSchema = z
   });
 
 /** Named lists of codes the rules refer to as `external.valueSets.<name>`. */
-export const valueSetsSchema = z.record(
-  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
-  z.array(z.string().min(1).max(100)).max(1000),
-);
+export const valueSetsSchema = z
+  .record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/), z.array(z.string().min(1).max(100)).max(1000))
+  .refine((sets) => Object.values(sets).reduce((n, codes) => n + codes.length, 0) <= 10_000, {
+    message: 'holds more than 10000 codes',
+  });
 
 /** A rule set document, with or without its `proof`. */
 export const ruleSetSchema = z
