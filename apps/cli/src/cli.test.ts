@@ -43,7 +43,12 @@ describe('passage', () => {
 
   it('creates an authority, issues a travel card without HTTP and verifies it with the printed trust entry', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'passage-cli-'));
-    const env = { PASSAGE_DATA_DIR: dir, PASSAGE_SECRET: 'a-test-secret-of-at-least-32-characters' };
+    // Port 9 (discard) refuses connections: no issuer is there to serve the card's status lists.
+    const env = {
+      PASSAGE_DATA_DIR: dir,
+      PASSAGE_SECRET: 'a-test-secret-of-at-least-32-characters',
+      PASSAGE_PUBLIC_URL: 'http://127.0.0.1:9',
+    };
     const created = io(env);
     const args = [
       'authority',
@@ -63,7 +68,10 @@ describe('passage', () => {
     expect(await runCli(['issue', 'travel-card', '--data', '-'], issued.cliIo)).toBe(0);
     const { qr } = JSON.parse(issued.out.stdout);
     const verified = io(env);
-    expect(await runCli(['verify', '--trust', trustFile, qr], verified.cliIo)).toBe(0);
-    expect(JSON.parse(verified.out.stdout).credentialType).toBe('BusinessTravelCard');
+    // The card carries status entries and nothing serves its lists: only the status check fails.
+    expect(await runCli(['verify', '--trust', trustFile, qr], verified.cliIo)).toBe(1);
+    const report = JSON.parse(verified.out.stdout);
+    expect(report.credentialType).toBe('BusinessTravelCard');
+    expect(report.errors.map((e: { code: string }) => e.code)).toEqual(['STATUS_UNAVAILABLE']);
   });
 });
