@@ -24,6 +24,7 @@ export {
   type RuleResult,
 } from './evaluate.js';
 export { exampleRuleSet } from './examples.js';
+export { entryRulesInputOf, type ReportFacts } from './from-report.js';
 export { parseRuleSet } from './parse.js';
 export {
   type EntryRule,

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
+  entryRulesInputOf,
   evaluateEntryRules,
   parseRuleSet,
   type RuleSet,
@@ -8,7 +9,6 @@ import {
   signRuleSet,
   verifyRuleSet,
 } from '@passage/rules';
-import { type CredentialType, isCredentialType } from '@passage/schema';
 import { parseOperatorPrivateJwk, parseOperatorPublicJwk } from '@passage/trust';
 import { loadTrustFile, loadVerifierConfig, verifyForOfficer } from '@passage/verifier';
 import { CliError, EXIT } from '../errors.js';
@@ -115,17 +115,6 @@ async function show(args: string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-/** The data entry rules read from a decoded credential: the canonical record, or the subject. */
-function ruleData(
-  report: Awaited<ReturnType<typeof verifyForOfficer>>,
-): { credentialType: CredentialType; data: unknown } | undefined {
-  const credentialType = report.credentialType;
-  if (!isCredentialType(credentialType)) return undefined;
-  const data =
-    credentialType === 'VaccinationCertificate' ? report.record : report.credential?.credentialSubject;
-  return data === undefined ? undefined : { credentialType, data };
-}
-
 async function check(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -156,7 +145,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
     clockToleranceSec: config.clockToleranceSec,
   });
   // Authentic and meets the rules are two answers: both are printed, and exit 0 needs both.
-  const input = ruleData(report);
+  const input = entryRulesInputOf(report);
   const entryRules =
     input === undefined
       ? undefined
