@@ -35,6 +35,7 @@ export function signRuleSet(
 }
 
 function sameContent(a: RuleSet, b: RuleSet): boolean {
+  if (a.proof !== undefined && a.proof.jws === b.proof?.jws) return true;
   const { proof: _a, ...bodyA } = a;
   const { proof: _b, ...bodyB } = b;
   return JSON.stringify(bodyA) === JSON.stringify(bodyB);
@@ -52,7 +53,7 @@ function sameContent(a: RuleSet, b: RuleSet): boolean {
 export function verifyRuleSet(
   document: unknown,
   pinned: OperatorPublicJwk | readonly OperatorPublicJwk[],
-  options: { now: Date; held?: RuleSet },
+  options: { now: Date; held?: RuleSet | undefined },
 ): SignedRuleSet {
   const signature = verifySignedDocument(document, pinned, { typ: RULES_DOCUMENT_TYPE });
   if (!signature.ok)
