@@ -4,28 +4,13 @@ import { join } from 'node:path';
 import { exampleVaccinationInput } from '@passage/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
-import type { CliIo } from './io.js';
-
-function io(env: NodeJS.ProcessEnv, stdin = '') {
-  const out = { stdout: '', stderr: '' };
-  const cliIo: CliIo = {
-    stdout: (t) => {
-      out.stdout += t;
-    },
-    stderr: (t) => {
-      out.stderr += t;
-    },
-    readStdin: async () => stdin,
-    env,
-  };
-  return { cliIo, out };
-}
+import { captureIo } from './test-io.js';
 
 let env: NodeJS.ProcessEnv;
 
 /** Runs one command and answers its exit status and output. */
 async function run(args: string[], stdin = '') {
-  const { cliIo, out } = io(env, stdin);
+  const { cliIo, out } = captureIo(env, stdin);
   const code = await runCli(args, cliIo);
   return { code, ...out };
 }

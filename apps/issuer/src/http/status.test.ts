@@ -6,12 +6,12 @@ import {
   verifyCredentialDetailed,
 } from '@passage/credentials';
 import { exampleTravelCardInput, exampleVaccinationInput } from '@passage/schema';
-import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedAuthority } from '../service/authorities.js';
-import { type OpenIssuer, openIssuer } from '../service/open.js';
-import { createIssuerApp } from './app.js';
+import type { OpenIssuer } from '../service/open.js';
+import type { createIssuerApp } from './app.js';
+import { openTestApp } from './test-app.js';
 
 const publicUrl = 'https://issuer.example';
 let issuer: OpenIssuer;
@@ -24,13 +24,7 @@ const payloadOf = (jws: string) => JSON.parse(Buffer.from(jws.split('.')[1] ?? '
 const pathOf = (url: string) => new URL(url).pathname;
 
 beforeAll(async () => {
-  issuer = await openIssuer({
-    databaseUrl: 'sqlite::memory:',
-    secret: 'abcdefghijklmnopqrstuvwxyz0123456789',
-    publicUrl,
-    statusTtlMs: 60_000,
-  });
-  app = createIssuerApp({ service: issuer.service, logger: pino({ level: 'silent' }) });
+  ({ issuer, app } = await openTestApp({ statusTtlMs: 60_000 }));
   health = await issuer.service.createAuthority({
     name: 'Ministry of Public Health',
     economy: 'THA',
