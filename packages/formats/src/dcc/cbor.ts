@@ -53,14 +53,15 @@ export function toJsonData(value: CborValue, maxDepth: number): unknown {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (Array.isArray(value)) return value.map((item) => toJsonData(item, maxDepth - 1));
   if (value instanceof Map) {
-    const out: Record<string, unknown> = Object.create(null);
+    // Map keys are unique already; `__proto__` is refused so a plain object can hold the rest.
+    const out: Record<string, unknown> = {};
     for (const [key, item] of value) {
-      if (typeof key !== 'string' || Object.hasOwn(out, key)) {
-        throw new CredentialError('INVALID_CBOR', 'DCC payload has a map key that is not unique text');
+      if (typeof key !== 'string' || key === '__proto__') {
+        throw new CredentialError('INVALID_CBOR', 'DCC payload has a map key that is not plain text');
       }
       out[key] = toJsonData(item, maxDepth - 1);
     }
-    return { ...out };
+    return out;
   }
   throw new CredentialError('INVALID_CBOR', 'DCC payload holds a value JSON cannot represent');
 }

@@ -25,6 +25,7 @@ describe('hostile DCC text', () => {
     expect(decodingCode('HC1:abc')).toEqual({ ok: false, code: 'INVALID_BASE45' });
     expect(decodingCode('HC1:ABCD')).toEqual({ ok: false, code: 'INVALID_BASE45' });
     expect(decodingCode('HC1::::')).toEqual({ ok: false, code: 'INVALID_BASE45' });
+    expect(decodingCode('HC1:\u8030\u8030\u8030')).toEqual({ ok: false, code: 'INVALID_BASE45' });
   });
 
   it('refuses text longer than the size limit before decoding it', () => {

@@ -31,20 +31,21 @@ function nameOf(nam: Record<string, unknown>): string {
 
 function vaccinationOf(v: Record<string, unknown>): RecordVaccination {
   const vp = String(v.vp);
-  const optional = {
-    maholder: text(v.ma) === undefined ? undefined : { system: DCC_MAH, code: String(v.ma) },
-    totalDoses: positive(v.sd),
-    disease: text(v.tg) === undefined ? undefined : { system: SNOMED, code: String(v.tg) },
-  };
-  return {
+  const out: RecordVaccination = {
     // The DCC value set holds SNOMED CT codes and ATC codes (J07BX03).
-    vaccine: { system: /^\d+$/.test(vp) ? SNOMED : ATC, code: vp },
+    vaccine: { system: vp.charCodeAt(0) <= 0x39 ? SNOMED : ATC, code: vp },
     brand: { system: DCC_PRODUCT, code: String(v.mp) },
     date: String(v.dt),
     dose: positive(v.dn) ?? 1,
     country: { system: ISO3166, code: String(v.co) },
-    ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
   };
+  const ma = text(v.ma);
+  if (ma !== undefined) out.maholder = { system: DCC_MAH, code: ma };
+  const totalDoses = positive(v.sd);
+  if (totalDoses !== undefined) out.totalDoses = totalDoses;
+  const tg = text(v.tg);
+  if (tg !== undefined) out.disease = { system: SNOMED, code: tg };
+  return out;
 }
 
 /**
