@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import { IssuerDbError } from './errors.js';
 import type { IssuerTables, StatusListsTable } from './schema.js';
 
 /** What a status list says about the credentials it covers. */
@@ -37,6 +37,15 @@ function toRecord(row: Selectable<StatusListsTable>): StatusListRecord {
         ? undefined
         : { jws: row.signed_jws, json: row.signed_json },
   };
+}
+
+/**
+ * A list's id: the authority's slug, the generation and the purpose. Every credential carries it
+ * twice, in its QR code too, so it is short and repeats what the credential already says (its issuer)
+ * rather than being random; the index is what must not be guessable, and it is random.
+ */
+export function statusListId(slug: string, generation: number, purpose: StatusListPurpose): string {
+  return `${slug}-${generation}-${purpose}`;
 }
 
 /** The list with this id, if any. */
@@ -96,8 +105,14 @@ export async function createGeneration(
   db: Kysely<IssuerTables>,
   input: { authorityId: string; generation: number; size: number; now: Date },
 ): Promise<void> {
+  const authority = await db
+    .selectFrom('authorities')
+    .select('slug')
+    .where('id', '=', input.authorityId)
+    .executeTakeFirst();
+  if (!authority) throw new IssuerDbError('AUTHORITY_NOT_FOUND', 'no such authority');
   const rows = (['revocation', 'suspension'] as const).map((purpose) => ({
-    id: randomUUID(),
+    id: statusListId(authority.slug, input.generation, purpose),
     authority_id: input.authorityId,
     generation: input.generation,
     purpose,
