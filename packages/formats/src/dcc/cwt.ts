@@ -27,9 +27,12 @@ function invalid(message: string): CredentialError {
 
 function numericDate(value: CborValue, name: string): number | undefined {
   if (value === undefined) return undefined;
-  // RFC 8392: a NumericDate without tag 1; the DCC spec asks for integers, fractions do no harm.
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid(`CWT ${name} is not a NumericDate`);
-  return value;
+  // RFC 8392 wants a NumericDate without tag 1 and the DCC spec integers; a tagged date (which
+  // cbor-x reads as a Date) or a fraction is an issuer's slip that changes no instant, so read it.
+  const seconds = value instanceof Date ? value.getTime() / 1000 : value;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds))
+    throw invalid(`CWT ${name} is not a NumericDate`);
+  return seconds;
 }
 
 /** Decodes the CWT claims of a DCC. A payload without `exp` or without hcert/1 is `INVALID_CBOR`. */

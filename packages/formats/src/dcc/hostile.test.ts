@@ -108,3 +108,33 @@ describe('hostile DCC text', () => {
     expect(report.checks.signature).toEqual({ ok: false, code: 'KEY_NOT_FOUND' });
   });
 });
+
+describe('CWT dates', () => {
+  it('reads a tag-1 date as the NumericDate it stands for', () => {
+    const hcert = new Map([[1, new Map([['ver', '1.3.0']])]]);
+    const payload = encode(
+      new Map<number, unknown>([
+        [4, new Date(2_000_000_000_000)],
+        [-260, hcert],
+      ]),
+    );
+    expect(decodeDcc(dccTextFor(coseAround(payload))).claims.exp).toBe(2_000_000_000);
+  });
+
+  it('refuses an exp that is text', () => {
+    const hcert = new Map([[1, new Map([['ver', '1.3.0']])]]);
+    const payload = encode(
+      new Map<number, unknown>([
+        [4, '2030-01-01'],
+        [-260, hcert],
+      ]),
+    );
+    expect(decodingCode(dccTextFor(coseAround(payload)))).toEqual({ ok: false, code: 'INVALID_CBOR' });
+  });
+
+  it('refuses a validation clock that is not a date, as a programmer error', () => {
+    expect(() => verifyDcc('HC1:', { trust, now: new Date(Number.NaN) })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
+  });
+});

@@ -50,7 +50,8 @@ export function verifyCoseSignature(
       if (signature.length !== 64) return false;
       return verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, signature);
     }
-    if (key.asymmetricKeyType !== 'rsa') return false;
+    // A DSC may carry its RSA key under rsaEncryption or under id-RSASSA-PSS.
+    if (key.asymmetricKeyType !== 'rsa' && key.asymmetricKeyType !== 'rsa-pss') return false;
     return verify(
       'sha256',
       data,

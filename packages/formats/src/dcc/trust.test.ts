@@ -3,12 +3,13 @@ import { dccCase, entryFor, HAVE_DCC_VECTORS } from './fixtures.js';
 import { createDccTrust, dccTrustEntrySchema } from './trust.js';
 
 describe('DCC trust entries', () => {
-  it('rejects unknown keys, a lower-case country and a kid that is not base64', () => {
+  it('rejects unknown keys, a lower-case country and a kid that is not 8 bytes of base64', () => {
     const entry = { framework: 'dcc', country: 'AT', kid: 'AAAAAAAAAAA=', certificate: 'AAAA' };
     expect(dccTrustEntrySchema.safeParse(entry).success).toBe(true);
     expect(dccTrustEntrySchema.safeParse({ ...entry, extra: 1 }).success).toBe(false);
     expect(dccTrustEntrySchema.safeParse({ ...entry, country: 'at' }).success).toBe(false);
     expect(dccTrustEntrySchema.safeParse({ ...entry, kid: 'not base64!' }).success).toBe(false);
+    expect(dccTrustEntrySchema.safeParse({ ...entry, kid: 'AAAAAAAAAA==' }).success).toBe(false);
   });
 
   it('skips entries that do not parse and counts them', () => {

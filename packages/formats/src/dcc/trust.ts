@@ -9,9 +9,10 @@ const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64');
  */
 export const dccTrustEntrySchema = z.strictObject({
   framework: z.literal('dcc'),
-  /** ISO 3166-1 alpha-2 code of the issuing country. */
-  country: z.string().regex(/^[A-Z]{2}$/),
-  kid: base64,
+  /** ISO 3166-1 code of the issuing country (alpha-2 in the EU gateway; alpha-3 accepted). */
+  country: z.string().regex(/^[A-Z]{2,3}$/),
+  /** The 8-byte key id, base64. */
+  kid: base64.refine((kid) => Buffer.from(kid, 'base64').length === 8, 'kid is not 8 bytes'),
   certificate: base64.max(16_384),
 });
 

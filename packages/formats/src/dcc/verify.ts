@@ -1,5 +1,6 @@
 import {
   type Check,
+  CredentialError,
   DEFAULT_CLOCK_TOLERANCE_SEC,
   isCredentialError,
   ReportBuilder,
@@ -72,6 +73,8 @@ const CREDENTIAL_TYPES: Record<DccType, string> = {
  */
 export function verifyDcc(text: string, options: VerifyDccOptions): VerificationReport {
   const now = options.now ?? new Date();
+  if (Number.isNaN(now.getTime()))
+    throw new CredentialError('INVALID_ARGUMENT', 'the validation clock is not a date');
   const toleranceSec = options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC;
   const report = new ReportBuilder();
   const checkedAt = now.toISOString();
