@@ -6,22 +6,7 @@ import { exampleTravelCardInput } from '@passage/schema';
 import { generateOperatorKey } from '@passage/trust';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
-import type { CliIo } from './io.js';
-
-function io(env: NodeJS.ProcessEnv = {}, stdin = '') {
-  const out = { stdout: '', stderr: '' };
-  const cliIo: CliIo = {
-    stdout: (t) => {
-      out.stdout += t;
-    },
-    stderr: (t) => {
-      out.stderr += t;
-    },
-    readStdin: async () => stdin,
-    env,
-  };
-  return { cliIo, out };
-}
+import { captureIo } from './test-io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'passage-rules-'));
 const operator = generateOperatorKey();
@@ -34,7 +19,7 @@ writeFileSync(publicKey, JSON.stringify(operator.publicJwk));
 writeFileSync(draft, JSON.stringify(exampleRuleSet));
 
 async function signDraft(): Promise<void> {
-  const signed = io();
+  const signed = captureIo();
   expect(await runCli(['rules', 'sign', draft, '--key', privateKey, '--out', signedFile], signed.cliIo)).toBe(
     0,
   );
@@ -44,7 +29,7 @@ describe('passage rules', () => {
   it('sign bumps the version, and verify accepts the signed set with the public key', async () => {
     await signDraft();
     expect(JSON.parse(readFileSync(signedFile, 'utf8')).version).toBe(exampleRuleSet.version + 1);
-    const verified = io();
+    const verified = captureIo();
     expect(await runCli(['rules', 'verify', signedFile, '--key', publicKey], verified.cliIo)).toBe(0);
     expect(JSON.parse(verified.out.stdout)).toMatchObject({ verified: true, rules: 4 });
   });
@@ -55,7 +40,7 @@ describe('passage rules', () => {
     doc.rules[0].validFrom = '2020-01-01T00:00:00Z';
     const tampered = join(dir, 'tampered.json');
     writeFileSync(tampered, JSON.stringify(doc));
-    const verified = io();
+    const verified = captureIo();
     expect(await runCli(['rules', 'verify', tampered, '--key', publicKey], verified.cliIo)).toBe(1);
     expect(JSON.parse(verified.out.stdout).code).toBe('RULES_SIGNATURE_INVALID');
   });
@@ -64,7 +49,7 @@ describe('passage rules', () => {
     await signDraft();
     const other = join(dir, 'other.pub.jwk.json');
     writeFileSync(other, JSON.stringify(generateOperatorKey().publicJwk));
-    const verified = io();
+    const verified = captureIo();
     expect(await runCli(['rules', 'verify', signedFile, '--key', other], verified.cliIo)).toBe(1);
   });
 
@@ -72,19 +57,19 @@ describe('passage rules', () => {
     const bad = join(dir, 'bad.json');
     const [first] = exampleRuleSet.rules;
     writeFileSync(bad, JSON.stringify({ ...exampleRuleSet, rules: [{ ...first, logic: { or: [true] } }] }));
-    const signed = io();
+    const signed = captureIo();
     expect(await runCli(['rules', 'sign', bad, '--key', privateKey], signed.cliIo)).toBe(2);
     expect(signed.out.stderr).toContain('RULES_INVALID');
   });
 
   it('sign without --key is a usage error', async () => {
-    const signed = io();
+    const signed = captureIo();
     expect(await runCli(['rules', 'sign', draft], signed.cliIo)).toBe(2);
     expect(signed.out.stderr).toContain('USAGE');
   });
 
   it('show lists each rule with its economy, window and description', async () => {
-    const shown = io();
+    const shown = captureIo();
     expect(await runCli(['rules', 'show', draft], shown.cliIo)).toBe(0);
     expect(shown.out.stdout).toContain(
       'THA VaccinationCertificate THA-VAC-0001 1.1.0 (from 2030-01-01T00:00:00Z)',
@@ -95,7 +80,7 @@ describe('passage rules', () => {
   it('check judges a travel card: granted for Thailand passes, expired at arrival fails, Canada has no rules', async () => {
     await signDraft();
     const env = { PASSAGE_DATA_DIR: dir, PASSAGE_SECRET: 'a-test-secret-of-at-least-32-characters' };
-    const created = io(env);
+    const created = captureIo(env);
     const authority = [
       'authority',
       'create',
@@ -109,12 +94,12 @@ describe('passage rules', () => {
     expect(await runCli(authority, created.cliIo)).toBe(0);
     const trustFile = join(dir, 'trust.json');
     writeFileSync(trustFile, JSON.stringify({ entries: [JSON.parse(created.out.stdout).trustEntry] }));
-    const issued = io(env, JSON.stringify(exampleTravelCardInput));
+    const issued = captureIo(env, JSON.stringify(exampleTravelCardInput));
     expect(await runCli(['issue', 'travel-card', '--data', '-'], issued.cliIo)).toBe(0);
     const { qr } = JSON.parse(issued.out.stdout);
     const args = ['rules', 'check', signedFile, '--key', publicKey, '--trust', trustFile, '--credential', qr];
     async function check(economy: string, arrival: string) {
-      const run = io(env);
+      const run = captureIo(env);
       expect(await runCli([...args, '--economy', economy, '--arrival', arrival], run.cliIo)).not.toBe(2);
       return JSON.parse(run.out.stdout).entryRules.outcome;
     }
