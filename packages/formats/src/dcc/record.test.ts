@@ -82,7 +82,7 @@ describe.skipIf(!HAVE_DCC_VECTORS)('DCC reports on EU cases', () => {
     expect(vaccination.credentialType).toBe('VaccinationCertificate');
     expect(vaccination.record?.vaccinations[0]?.brand.code).toBe('EU/1/20/1528');
     expect(vaccination.native?.v).toBeDefined();
-    expect(vaccination.issuer?.economy).toBe('XX');
+    expect(vaccination.issuer).toEqual({ did: 'dcc:XX', economy: 'XX', name: 'Ministry of Health, Austria' });
   });
 
   it('keeps a recovery in its native form only', () => {
@@ -91,5 +91,12 @@ describe.skipIf(!HAVE_DCC_VECTORS)('DCC reports on EU cases', () => {
     expect(recovery.credentialType).toBe('RecoveryCertificate');
     expect(recovery.record).toBeUndefined();
     expect(recovery.native?.r).toBeDefined();
+  });
+
+  it('claims no economy for an issuer it cannot trust', () => {
+    const testCase = dccCase('AT/1.json');
+    const untrusted = verifyDcc(testCase.PREFIX ?? '', { trust: trustFor({ ...testCase, TESTCTX: {} }) });
+    expect(untrusted.checks.signature).toEqual({ ok: false, code: 'KEY_NOT_FOUND' });
+    expect(untrusted.issuer?.economy).toBeUndefined();
   });
 });

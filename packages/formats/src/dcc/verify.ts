@@ -14,7 +14,7 @@ import { type DccType, dccTypesOf } from './key-usage.js';
 import { dccVaccinationRecord } from './record.js';
 import { dccSchemaError } from './schema.js';
 import { checkSigner } from './signer.js';
-import type { DccTrust } from './trust.js';
+import type { DccSigner, DccTrust } from './trust.js';
 
 /** The security settings of a DCC verification, all explicit. */
 export interface VerifyDccOptions {
@@ -54,6 +54,7 @@ function validityOf(claims: DccClaims, nowSec: number, toleranceSec: number): Ch
   return { ok: true };
 }
 
+const GROUP_KEYS: Record<DccType, string> = { vaccination: 'v', test: 't', recovery: 'r' };
 const CREDENTIAL_TYPES: Record<DccType, string> = {
   vaccination: 'VaccinationCertificate',
   test: 'TestCertificate',
@@ -101,26 +102,46 @@ export function verifyDcc(text: string, options: VerifyDccOptions): Verification
   if (schemaError === undefined) report.pass('schema');
   else report.fail('schema', 'SCHEMA_INVALID', `payload does not follow the EU DCC schema at ${schemaError}`);
 
-  const country = outcome.signer?.country ?? claims.iss ?? 'unknown';
-  const kid = cose.kid === undefined ? '' : Buffer.from(cose.kid).toString('base64');
-  const vaccination =
-    schemaError === undefined
-      ? dccVaccinationRecord(claims.hcert, {
-          country,
-          kid,
-          exp: claims.exp,
-          ...(claims.iat === undefined ? {} : { iat: claims.iat }),
-        })
-      : undefined;
-  const type = types.length === 1 && types[0] !== undefined ? CREDENTIAL_TYPES[types[0]] : undefined;
   return report.build(
-    {
-      checkedAt,
-      issuer: { did: `dcc:${country}`, economy: country },
-      native: claims.hcert,
-      ...(type === undefined ? {} : { credentialType: type }),
-      ...(vaccination === undefined ? {} : { record: vaccination }),
-    },
+    reportFields(decoded, types, outcome.signer, schemaError === undefined, checkedAt),
     'dcc',
   );
+}
+
+/** The report's view of a decoded DCC: issuer, type, native payload and, for a valid vaccination, the record. */
+function reportFields(
+  { cose, claims }: DecodedDcc,
+  types: readonly DccType[],
+  signer: DccSigner | undefined,
+  schemaValid: boolean,
+  checkedAt: string,
+): Omit<VerificationReport, 'verified' | 'checks' | 'errors' | 'format'> {
+  // Only a trusted signer's country is a fact; the CWT's iss is the issuer's own word.
+  const country = signer?.country ?? claims.iss ?? 'unknown';
+  const [type, ...others] = types;
+  const only = others.length === 0 ? type : undefined;
+  const group = only === undefined ? undefined : claims.hcert[GROUP_KEYS[only]];
+  const entry: unknown = Array.isArray(group) ? group[0] : undefined;
+  const name =
+    schemaValid && entry !== null && typeof entry === 'object' ? Reflect.get(entry, 'is') : undefined;
+  const issuerName = typeof name === 'string' ? name : undefined;
+  const vaccination = schemaValid
+    ? dccVaccinationRecord(claims.hcert, {
+        country,
+        kid: cose.kid === undefined ? '' : Buffer.from(cose.kid).toString('base64'),
+        exp: claims.exp,
+        ...(claims.iat === undefined ? {} : { iat: claims.iat }),
+      })
+    : undefined;
+  return {
+    checkedAt,
+    issuer: {
+      did: `dcc:${country}`,
+      ...(signer === undefined ? {} : { economy: signer.country }),
+      ...(issuerName === undefined ? {} : { name: issuerName }),
+    },
+    native: claims.hcert,
+    ...(only === undefined ? {} : { credentialType: CREDENTIAL_TYPES[only] }),
+    ...(vaccination === undefined ? {} : { record: vaccination }),
+  };
 }
