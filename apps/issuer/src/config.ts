@@ -23,6 +23,10 @@ export interface IssuerConfig {
   statusTtlMs: number;
   /** Entries in each new status list: at least 131072 (herd privacy), a multiple of 8. */
   statusListSize: number;
+  /** The operator's signed trust list, served at GET /trust-list. */
+  trustListFile: string;
+  /** The operator's signed entry rules, served at GET /entry-rules. */
+  entryRulesFile: string;
 }
 
 const envSchema = z.object({
@@ -40,6 +44,8 @@ const envSchema = z.object({
     .max(MAX_STATUS_LIST_BYTES * 8)
     .refine((n) => n % 8 === 0, 'must be a multiple of 8')
     .default(MIN_STATUS_LIST_SIZE),
+  PASSAGE_TRUST_LIST_FILE: z.string().min(1).optional(),
+  PASSAGE_ENTRY_RULES_FILE: z.string().min(1).optional(),
 });
 
 /** The repository root (the folder holding pnpm-workspace.yaml), found from this file. */
@@ -96,5 +102,7 @@ export function loadIssuerConfig(env: NodeJS.ProcessEnv = process.env): IssuerCo
     logLevel: e.PASSAGE_LOG_LEVEL,
     statusTtlMs: e.PASSAGE_STATUS_TTL_MS,
     statusListSize: e.PASSAGE_STATUS_LIST_SIZE,
+    trustListFile: resolve(e.PASSAGE_TRUST_LIST_FILE ?? join(dataDir, 'trust-list.json')),
+    entryRulesFile: resolve(e.PASSAGE_ENTRY_RULES_FILE ?? join(dataDir, 'entry-rules.json')),
   };
 }

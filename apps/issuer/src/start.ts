@@ -18,7 +18,7 @@ export async function startIssuerServer(config: IssuerConfig): Promise<RunningIs
   if (config.secretGenerated)
     logger.warn('PASSAGE_SECRET is not set: using the development secret in the data folder');
   const issuer = await openIssuer(config);
-  const app = createIssuerApp({ service: issuer.service, logger });
+  const app = createIssuerApp({ service: issuer.service, logger, registry: config });
   const server = app.listen(config.port, config.host);
   try {
     await new Promise<void>((resolve, reject) => {

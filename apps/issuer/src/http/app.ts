@@ -6,12 +6,15 @@ import { requestLog } from './request-log.js';
 import { credentialRoutes } from './routes/credentials.js';
 import { issueRoutes } from './routes/issue.js';
 import { publicRoutes } from './routes/public.js';
+import { type RegistryFiles, registryRoutes } from './routes/registry.js';
 import { statusRoutes } from './routes/status.js';
 
 /** What the issuer app needs. */
 export interface IssuerAppDeps {
   service: IssuerService;
   logger: Logger;
+  /** The operator's signed documents to publish (trust list, entry rules); unset ones answer 404. */
+  registry?: RegistryFiles;
 }
 
 /**
@@ -31,6 +34,7 @@ export function createIssuerApp(deps: IssuerAppDeps): Express {
   app.use(issueRoutes(deps.service));
   app.use(credentialRoutes(deps.service));
   app.use(statusRoutes(deps.service));
+  app.use(registryRoutes({ publicUrl: deps.service.publicUrl, ...deps.registry }));
   app.use((_req, res) => sendProblem(res, 'NOT_FOUND', 'no such resource'));
   app.use(problemHandler(deps.logger));
   return app;
