@@ -18,7 +18,13 @@ export interface BarcodeSigner {
   certificate: X509Certificate;
   /** The document types the certificate lists, or undefined when it has no document type list. */
   documentTypes: readonly string[] | undefined;
+  /** Whether each CSCA issued this certificate, remembered per prepared CSCA. */
+  issuedBy: WeakMap<IcaoCsca, boolean>;
 }
+
+// One barcode signer signs many seals: its certificate is parsed, and its chain checked, once.
+const SIGNER_CACHE_SIZE = 256;
+const signers = new Map<string, BarcodeSigner>();
 
 // DocumentTypeListSyntax ::= SEQUENCE { version INTEGER, docTypeList SET OF PrintableString }
 function documentTypesOf(der: Buffer): string[] | undefined {
@@ -34,25 +40,44 @@ function documentTypesOf(der: Buffer): string[] | undefined {
 
 /** Parses `sig.cer` (base64url DER). Throws DECODING_FAILED for anything that is not a certificate. */
 export function parseBarcodeSigner(cer: string): BarcodeSigner {
+  const cached = signers.get(cer);
+  if (cached) return cached;
   const der = Buffer.from(cer, 'base64url');
+  let signer: BarcodeSigner;
   try {
-    return { certificate: new X509Certificate(der), documentTypes: documentTypesOf(der) };
+    signer = {
+      certificate: new X509Certificate(der),
+      documentTypes: documentTypesOf(der),
+      issuedBy: new WeakMap(),
+    };
   } catch (cause) {
     throw new CredentialError('DECODING_FAILED', 'sig.cer is not a DER certificate', { cause });
+  }
+  if (signers.size >= SIGNER_CACHE_SIZE) signers.delete(signers.keys().next().value ?? '');
+  signers.set(cer, signer);
+  return signer;
+}
+
+function issued(signer: BarcodeSigner, csca: IcaoCsca): boolean {
+  try {
+    return (
+      signer.certificate.checkIssued(csca.certificate) &&
+      signer.certificate.verify(csca.certificate.publicKey)
+    );
+  } catch {
+    return false;
   }
 }
 
 /** The trusted CSCA that issued and signed `signer`, if any. */
 export function issuingCsca(signer: BarcodeSigner, cscas: readonly IcaoCsca[]): IcaoCsca | undefined {
   return cscas.find((csca) => {
-    try {
-      return (
-        signer.certificate.checkIssued(csca.certificate) &&
-        signer.certificate.verify(csca.certificate.publicKey)
-      );
-    } catch {
-      return false;
+    let known = signer.issuedBy.get(csca);
+    if (known === undefined) {
+      known = issued(signer, csca);
+      signer.issuedBy.set(csca, known);
     }
+    return known;
   });
 }
 

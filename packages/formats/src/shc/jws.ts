@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { inflateRawSync } from 'node:zlib';
 import { CredentialError } from '@passage/credentials';
 import { MAX_SHC_JWS_LENGTH } from './numeric.js';
@@ -6,7 +7,6 @@ import { MAX_SHC_JWS_LENGTH } from './numeric.js';
 export const MAX_SHC_PAYLOAD_BYTES = 64 * 1024;
 
 const B64URL = /^[A-Za-z0-9_-]+$/;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A SMART Health Card's compact JWS, split and decoded once (not yet verified). */
 export interface ShcJws {
@@ -21,7 +21,8 @@ export interface ShcJws {
 function jsonObject(bytes: Buffer, what: string): Record<string, unknown> {
   let value: unknown;
   try {
-    value = JSON.parse(utf8.decode(bytes));
+    if (!isUtf8(bytes)) throw new TypeError('not UTF-8');
+    value = JSON.parse(bytes.toString('utf8'));
   } catch (cause) {
     throw new CredentialError('DECODING_FAILED', `the JWS ${what} is not UTF-8 JSON`, { cause });
   }

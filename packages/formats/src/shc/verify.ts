@@ -31,17 +31,14 @@ function asVerificationCode(code: string): VerificationCode {
     : 'DECODING_FAILED';
 }
 
-function decode(
-  input: string | readonly string[],
-  report: ReportBuilder,
-): { jws: string; decoded: ShcJws } | undefined {
+function decode(input: string | readonly string[], report: ReportBuilder): ShcJws | undefined {
   try {
     const texts = typeof input === 'string' ? [input] : input;
     const jws =
       texts.length === 1 && !isShcText(texts[0] ?? '') ? (texts[0] ?? '').trim() : joinShcChunks(texts);
     const decoded = decodeShcJws(jws);
     report.pass('decoding');
-    return { jws, decoded };
+    return decoded;
   } catch (error) {
     if (!isCredentialError(error)) throw error;
     report.fail('decoding', asVerificationCode(error.code), error.message);
@@ -96,9 +93,8 @@ export function verifyShc(input: string | readonly string[], options: ShcVerifyO
   const checkedAt = new Date(nowMs).toISOString();
   const envelope = typeof input !== 'string' || isShcText(input) ? 'qr' : 'jws';
   const fields = { envelope, securing: 'jwt', checkedAt } as const;
-  const result = decode(input, report);
-  if (!result) return report.build(fields, 'shc');
-  const { jws, decoded } = result;
+  const decoded = decode(input, report);
+  if (!decoded) return report.build(fields, 'shc');
   const trust =
     options.trust instanceof Map ? options.trust : prepareShcTrust(options.trust as readonly unknown[]);
 
@@ -127,7 +123,7 @@ export function verifyShc(input: string | readonly string[], options: ShcVerifyO
     if (outcome.ok) report.pass('status');
     else report.fail('status', outcome.code, outcome.message);
   }
-  const mapped = shcRecord(claims, jws, kid);
+  const mapped = shcRecord(claims, decoded.signature, kid);
   if (mapped.ok) report.pass('schema');
   else report.fail('schema', 'SCHEMA_INVALID', mapped.message);
   const record = mapped.ok ? mapped.record : undefined;
