@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { encode } from 'cbor-x';
 import { describe, expect, it } from 'vitest';
-import { decodeDcc } from './decode.js';
+import { decodeDcc, isDccText } from './decode.js';
 import { dccTextFor, encodeBase45 } from './fixtures.js';
 import { createDccTrust } from './trust.js';
 import { verifyDcc } from './verify.js';
@@ -16,6 +16,12 @@ function coseAround(payload: Uint8Array): Uint8Array {
 }
 
 describe('hostile DCC text', () => {
+  it('recognises DCC text by its case-sensitive HC1: prefix', () => {
+    expect(isDccText('HC1:6BF+7079')).toBe(true);
+    expect(isDccText('hc1:6BF+7079')).toBe(false);
+    expect(isDccText('HC2:6BF+7079')).toBe(false);
+  });
+
   it('refuses text without the HC1: prefix, case-sensitively', () => {
     expect(decodingCode('hc1:6BF')).toEqual({ ok: false, code: 'INVALID_PREFIX' });
     expect(decodingCode('6BF+7079')).toEqual({ ok: false, code: 'INVALID_PREFIX' });
