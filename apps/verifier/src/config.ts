@@ -15,6 +15,19 @@ export interface VerifierConfig {
   /** How old a status list's last good copy may be and still be used, in seconds. */
   statusMaxStaleSec: number;
   logLevel: string;
+  /** The operator's public key(s) that trust lists and entry rules must be signed with (pinned). */
+  operatorKey?: string;
+  /** Where the signed trust list is fetched from; refreshed every `refreshSec`. */
+  trustListUrl?: string;
+  /** A signed trust list file, read at start and on every refresh. */
+  trustListFile?: string;
+  entryRulesUrl?: string;
+  entryRulesFile?: string;
+  /** An offline bundle to start from. */
+  bundleFile?: string;
+  /** True: never use the network (bundle and files only). */
+  offline: boolean;
+  refreshSec: number;
 }
 
 const envSchema = z.object({
@@ -23,6 +36,14 @@ const envSchema = z.object({
   PASSAGE_TRUST_FILE: z.string().min(1).optional(),
   PASSAGE_CLOCK_TOLERANCE_SEC: z.coerce.number().int().min(0).max(3600).default(60),
   PASSAGE_STATUS_MAX_STALE_SEC: z.coerce.number().int().min(0).default(DEFAULT_STATUS_MAX_STALE_SEC),
+  PASSAGE_OPERATOR_KEY: z.string().min(1).optional(),
+  PASSAGE_TRUST_LIST_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PASSAGE_TRUST_LIST_FILE: z.string().min(1).optional(),
+  PASSAGE_ENTRY_RULES_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PASSAGE_ENTRY_RULES_FILE: z.string().min(1).optional(),
+  PASSAGE_BUNDLE: z.string().min(1).optional(),
+  PASSAGE_OFFLINE: z.enum(['true', 'false', '1', '0']).default('false'),
+  PASSAGE_REFRESH_SEC: z.coerce.number().int().min(1).max(86_400).default(300),
 });
 
 /** The repository root (the folder holding pnpm-workspace.yaml), found from this file. */
@@ -43,6 +64,14 @@ export function loadVerifierConfig(env: NodeJS.ProcessEnv = process.env): Verifi
     throw new VerifierError('CONFIG_INVALID', `invalid configuration: ${names}`, details);
   }
   const e = parsed.data;
+  const signed = e.PASSAGE_TRUST_LIST_URL ?? e.PASSAGE_TRUST_LIST_FILE ?? e.PASSAGE_BUNDLE;
+  if (signed !== undefined && e.PASSAGE_OPERATOR_KEY === undefined) {
+    throw new VerifierError(
+      'CONFIG_INVALID',
+      'invalid configuration: PASSAGE_OPERATOR_KEY (a signed trust list or bundle needs the pinned operator key)',
+      [{ path: 'PASSAGE_OPERATOR_KEY', message: 'required with a trust list URL, file or bundle' }],
+    );
+  }
   const dataDir = resolve(e.PASSAGE_DATA_DIR ?? join(repoRoot(), '.data'));
   return {
     port: e.PASSAGE_VERIFIER_PORT,
@@ -52,5 +81,17 @@ export function loadVerifierConfig(env: NodeJS.ProcessEnv = process.env): Verifi
     clockToleranceSec: e.PASSAGE_CLOCK_TOLERANCE_SEC,
     statusMaxStaleSec: e.PASSAGE_STATUS_MAX_STALE_SEC,
     logLevel: e.PASSAGE_LOG_LEVEL,
+    ...optional('operatorKey', e.PASSAGE_OPERATOR_KEY),
+    ...optional('trustListUrl', e.PASSAGE_TRUST_LIST_URL),
+    ...optional('trustListFile', e.PASSAGE_TRUST_LIST_FILE && resolve(e.PASSAGE_TRUST_LIST_FILE)),
+    ...optional('entryRulesUrl', e.PASSAGE_ENTRY_RULES_URL),
+    ...optional('entryRulesFile', e.PASSAGE_ENTRY_RULES_FILE && resolve(e.PASSAGE_ENTRY_RULES_FILE)),
+    ...optional('bundleFile', e.PASSAGE_BUNDLE && resolve(e.PASSAGE_BUNDLE)),
+    offline: e.PASSAGE_OFFLINE === 'true' || e.PASSAGE_OFFLINE === '1',
+    refreshSec: e.PASSAGE_REFRESH_SEC,
   };
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }

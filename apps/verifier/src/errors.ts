@@ -7,6 +7,7 @@ export type VerifierErrorCode =
   | 'CONFIG_INVALID'
   | 'TRUST_FILE_INVALID'
   | 'BUNDLE_INVALID'
+  | 'TOO_MANY_REQUESTS'
   | 'INTERNAL';
 
 /** The one error class of the verifier service. Messages carry no credential content. */
@@ -31,5 +32,6 @@ export const STATUS_BY_CODE = {
   CONFIG_INVALID: 500,
   TRUST_FILE_INVALID: 500,
   BUNDLE_INVALID: 500,
+  TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
 } as const satisfies Record<VerifierErrorCode, number>;

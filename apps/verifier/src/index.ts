@@ -1,7 +1,32 @@
+export {
+  MAX_BUNDLE_BYTES,
+  type OfflineBundle,
+  offlineBundleSchema,
+  parseBundle,
+  readBundle,
+} from './bundle/bundle.js';
+export { type BundleExportInput, type BundleExportResult, exportBundle } from './bundle/export.js';
 export { loadVerifierConfig, repoRoot, type VerifierConfig } from './config.js';
+export {
+  type BundleLoadReport,
+  createVerifierData,
+  type DataSources,
+  type VerifierData,
+  type VerifierDataOptions,
+} from './data.js';
+export { type EntryOutcome, type EntryQuestion, type EntryVerdict, entryVerdict } from './entry-verdict.js';
 export { STATUS_BY_CODE, VerifierError, type VerifierErrorCode } from './errors.js';
 export { createVerifierApp, type VerifierAppDeps } from './http/app.js';
-export { type RunningVerifier, startVerifierServer } from './start.js';
+export { readOperatorKeys } from './operator-key.js';
+export { fetchJson, fetchText, RemoteError, type RemoteOptions } from './remote.js';
+export type { DocumentInfo, DocumentOrigin, LoadResult } from './signed-source.js';
+export { openVerifierData, type RunningVerifier, startVerifierServer } from './start.js';
+export {
+  type TrustListInfo,
+  type TrustListSource,
+  type TrustListSourceOptions,
+  trustListSource,
+} from './trust-list-source.js';
 export {
   type FileTrustSourceOptions,
   fileTrustSource,

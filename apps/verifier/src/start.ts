@@ -1,26 +1,67 @@
 import type { AddressInfo } from 'node:net';
-import { createStatusListCache } from '@passage/credentials';
 import { pino } from 'pino';
+import { readBundle } from './bundle/bundle.js';
 import type { VerifierConfig } from './config.js';
+import { createVerifierData, type VerifierData } from './data.js';
 import { createVerifierApp } from './http/app.js';
+import { readOperatorKeys } from './operator-key.js';
 import { fileTrustSource } from './trust-source.js';
 
-/** A running verifier: its base URL and how to stop it. */
+/** A running verifier: its base URL, its data and how to stop it. */
 export interface RunningVerifier {
   url: string;
+  data: VerifierData;
   close(): Promise<void>;
 }
 
-/** Starts the verifier HTTP service with a trust file that is reloaded when it changes. */
+/**
+ * The verifier's data as configured: a signed trust list and entry rules (from a URL, a file and/or an
+ * offline bundle, checked against the pinned operator key) or, for development, an unsigned trust
+ * file reloaded when it changes.
+ */
+export function openVerifierData(config: VerifierConfig, logger: pino.Logger): VerifierData {
+  const operatorKeys = config.operatorKey === undefined ? undefined : readOperatorKeys(config.operatorKey);
+  const data = createVerifierData({
+    ...(operatorKeys ? { operatorKeys } : {}),
+    ...(config.trustListUrl ? { trustListUrl: config.trustListUrl } : {}),
+    ...(config.trustListFile ? { trustListFile: config.trustListFile } : {}),
+    ...(config.entryRulesUrl ? { entryRulesUrl: config.entryRulesUrl } : {}),
+    ...(config.entryRulesFile ? { entryRulesFile: config.entryRulesFile } : {}),
+    ...(operatorKeys
+      ? {}
+      : {
+          fallbackTrust: fileTrustSource(config.trustFile, {
+            onReload: (entries) => logger.info({ entries }, 'trust file reloaded'),
+            onError: (error) =>
+              logger.warn({ code: error.code }, 'trust file rejected; keeping the last good one'),
+          }),
+        }),
+    network: !config.offline,
+    statusMaxStaleSec: config.statusMaxStaleSec,
+    onEvent: (event, fields) => logger.info(fields, event),
+  });
+  if (config.bundleFile) {
+    const loaded = data.loadBundle(readBundle(config.bundleFile));
+    logger.info(
+      {
+        trustList: loaded.trustList,
+        rules: loaded.rules,
+        statusLists: loaded.statusLists.loaded,
+        refusedStatusLists: loaded.statusLists.refused.length,
+      },
+      'offline bundle loaded',
+    );
+  }
+  return data;
+}
+
+/** Starts the verifier HTTP service; the trust list and rules are refreshed every `refreshSec`. */
 export async function startVerifierServer(config: VerifierConfig): Promise<RunningVerifier> {
   const logger = pino({ name: 'passage-verifier', level: config.logLevel });
-  const trust = fileTrustSource(config.trustFile, {
-    onReload: (entries) => logger.info({ entries }, 'trust file reloaded'),
-    onError: (error) => logger.warn({ code: error.code }, 'trust file rejected; keeping the last good one'),
-  });
-  // One cache per process: every request shares its lists and its one-fetch-per-URL rule.
-  const statusLists = createStatusListCache({ maxStaleSec: config.statusMaxStaleSec });
-  const app = createVerifierApp({ trust, logger, clockToleranceSec: config.clockToleranceSec, statusLists });
+  const data = openVerifierData(config, logger);
+  if (!config.offline) await data.refresh();
+  data.start(config.refreshSec);
+  const app = createVerifierApp({ data, logger, clockToleranceSec: config.clockToleranceSec });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -28,9 +69,14 @@ export async function startVerifierServer(config: VerifierConfig): Promise<Runni
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  logger.info({ url, trustFile: config.trustFile }, 'verifier listening');
+  logger.info({ url, sources: data.sources() }, 'verifier listening');
   return {
     url,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    data,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        data.close();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
   };
 }

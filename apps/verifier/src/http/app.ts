@@ -1,7 +1,8 @@
-import { createStatusListCache, type StatusListCache } from '@passage/credentials';
+import type { StatusListCache } from '@passage/credentials';
 import express, { type Express, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import { createVerifierData, type VerifierData } from '../data.js';
 import { VerifierError } from '../errors.js';
 import type { TrustSource } from '../trust-source.js';
 import { type VerifierAnswer, verifyForOfficer } from '../verify-service.js';
@@ -11,14 +12,20 @@ import { vcApiVerifyRequestSchema, verifyRequestSchema } from './requests.js';
 
 /** What the verifier app needs; it does no I/O of its own beyond what these give it. */
 export interface VerifierAppDeps {
-  trust: TrustSource;
+  /** Trust list, rules, status lists and DID documents. Default: built from `trust` and `statusLists`. */
+  data?: VerifierData;
+  /** An unsigned trust source (development trust file), used when `data` is not given. */
+  trust?: TrustSource;
   logger: Logger;
   /** The clock; tests pin it. */
   now?: () => Date;
   clockToleranceSec?: number;
-  /** Status lists, shared by every request. Default: an online cache with default limits. */
+  /** Status lists, shared by every request, when `data` is not given. Default: an online cache. */
   statusLists?: StatusListCache;
 }
+
+/** On-demand refreshes of the trust list and rules are spaced by at least this much. */
+const REFRESH_SPACING_MS = 5_000;
 
 /**
  * Builds the verifier's express app. It never listens: `server.ts` does.
@@ -32,40 +39,74 @@ export function createVerifierApp(deps: VerifierAppDeps): Express {
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger));
   app.use(express.json({ limit: '128kb', type: ['application/json', 'application/*+json'] }));
-  const statusLists = deps.statusLists ?? createStatusListCache();
+  const data =
+    deps.data ??
+    createVerifierData({
+      ...(deps.trust ? { fallbackTrust: deps.trust } : {}),
+      ...(deps.statusLists ? { statusLists: deps.statusLists } : {}),
+    });
+  let lastRefresh = 0;
 
-  const run = async (res: Response, input: unknown, at: string | undefined): Promise<VerifierAnswer> => {
-    const now = at ? new Date(at) : (deps.now?.() ?? new Date());
+  const run = async (res: Response, input: unknown, ask: VerifyAsk): Promise<VerifierAnswer> => {
+    const now = ask.at ? new Date(ask.at) : (deps.now?.() ?? new Date());
     const answer = await verifyForOfficer(input, {
-      trust: deps.trust.current(),
+      trust: data.trust(),
       now,
       clockToleranceSec: deps.clockToleranceSec ?? 60,
-      statusLists,
+      statusLists: data.statusLists,
+      resolver: data.resolver,
+      sources: data.sources(),
+      ...(ask.economy
+        ? { entry: { economy: ask.economy, ruleSet: data.rules(), ...optionalArrival(ask.arrivalDate) } }
+        : {}),
     });
     res.locals.verdict = verdictLog(answer);
     return answer;
   };
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', trustedIssuers: deps.trust.current().size });
+    res.json({ status: 'ok', trustedIssuers: data.trust().size, sources: data.sources() });
   });
 
   app.post('/v1/verify', async (req, res) => {
     const body = parseBody(verifyRequestSchema, req);
-    const answer = await run(res, body.qr ?? body.credential, body.at);
+    const answer = await run(res, body.qr ?? body.credential, body);
     res.status(200).json(answer);
   });
 
   app.post('/credentials/verify', async (req, res) => {
     const body = parseBody(vcApiVerifyRequestSchema, req);
-    const answer = await run(res, body.verifiableCredential, body.options?.at);
+    const answer = await run(res, body.verifiableCredential, body.options ?? {});
     res.status(answer.verified ? 200 : 422).json(answer);
+  });
+
+  app.get('/v1/sources', (_req, res) => {
+    res.json(data.sources());
+  });
+
+  app.post('/v1/sources/refresh', async (_req, res) => {
+    const now = Date.now();
+    if (now - lastRefresh < REFRESH_SPACING_MS) {
+      res.setHeader('Retry-After', String(Math.ceil((REFRESH_SPACING_MS - (now - lastRefresh)) / 1000)));
+      throw new VerifierError('TOO_MANY_REQUESTS', 'a refresh was made moments ago');
+    }
+    lastRefresh = now;
+    await data.refresh();
+    res.json(data.sources());
   });
 
   app.use((_req, res) => sendProblem(res, 'NOT_FOUND', 'no such resource'));
   app.use(problemHandler(deps.logger));
   return app;
 }
+
+interface VerifyAsk {
+  at?: string | undefined;
+  economy?: string | undefined;
+  arrivalDate?: string | undefined;
+}
+
+const optionalArrival = (arrivalDate: string | undefined) => (arrivalDate ? { arrivalDate } : {});
 
 function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
   if (!req.is('application/json') && !req.is('application/*+json')) {
@@ -86,5 +127,6 @@ function verdictLog(answer: VerifierAnswer): Record<string, unknown> {
     credentialType: answer.credentialType,
     issuer: answer.issuer?.did,
     codes: answer.errors.map((e) => e.code),
+    entry: answer.entry ? { economy: answer.entry.economy, outcome: answer.entry.outcome } : undefined,
   };
 }
