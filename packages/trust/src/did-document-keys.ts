@@ -36,11 +36,13 @@ export function keysFromDidDocument(document: unknown, did: string): TrustedKeys
   const full = (id: string) => (id.startsWith('#') ? `${did}${id}` : id);
   const methods = new Map(parsed.data.verificationMethod.map((m) => [full(m.id), m]));
   const assertion = parsed.data.assertionMethod ?? [...methods.keys()];
-  const keys = assertion
-    .map((ref) => (typeof ref === 'string' ? methods.get(full(ref)) : ref))
-    .filter((m) => m?.publicKeyJwk !== undefined)
-    .map((m) => ({ kid: full(m?.id ?? ''), publicKeyJwk: m?.publicKeyJwk }))
-    .filter((key) => key.kid.startsWith(`${did}#`));
+  const keys = [];
+  for (const ref of assertion) {
+    const method = typeof ref === 'string' ? methods.get(full(ref)) : ref;
+    if (method?.publicKeyJwk === undefined) continue;
+    const kid = full(method.id);
+    if (kid.startsWith(`${did}#`)) keys.push({ kid, publicKeyJwk: method.publicKeyJwk });
+  }
   const checked = keysSchema.safeParse(keys);
   if (!checked.success || checked.data.length === 0)
     throw new TrustListError('INVALID_ARGUMENT', 'the DID document lists no usable P-256 or Ed25519 key');
