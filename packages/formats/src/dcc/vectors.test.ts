@@ -1,4 +1,4 @@
-import type { VerificationReport } from '@passage/credentials';
+import type { Check, VerificationReport } from '@passage/credentials';
 import { describe, expect, it } from 'vitest';
 import { clockOf, type DccTestCase, dccCasesIn, HAVE_DCC_VECTORS, trustFor } from './fixtures.js';
 import { verifyDcc } from './verify.js';
@@ -22,16 +22,22 @@ function verifyCase(testCase: DccTestCase): VerificationReport {
   });
 }
 
+const codeOf = (check: Check) => (check.ok ? 'ok' : check.code);
+
 /** What each failed flag means for the report, when the flag says that step fails. */
 const ON_FAILURE: Record<string, (report: VerificationReport) => void> = {
-  EXPECTEDUNPREFIX: (r) => expect(r.checks.decoding).toEqual({ ok: false, code: 'INVALID_PREFIX' }),
-  EXPECTEDB45DECODE: (r) => expect(r.checks.decoding).toEqual({ ok: false, code: 'INVALID_BASE45' }),
-  EXPECTEDCOMPRESSION: (r) => expect(r.checks.decoding).toEqual({ ok: false, code: 'INVALID_COMPRESSION' }),
-  EXPECTEDDECODE: (r) => expect(r.checks.decoding.ok && r.checks.schema.ok).toBe(false),
-  EXPECTEDVERIFY: (r) => expect(r.checks.signature.ok).toBe(false),
-  EXPECTEDKEYUSAGE: (r) => expect(r.checks.issuerTrusted).toEqual({ ok: false, code: 'KEY_USAGE_MISMATCH' }),
-  EXPECTEDEXPIRATIONCHECK: (r) => expect(r.checks.validity.ok).toBe(false),
-  EXPECTEDSCHEMAVALIDATION: (r) => expect(r.checks.schema).toEqual({ ok: false, code: 'SCHEMA_INVALID' }),
+  EXPECTEDUNPREFIX: (r) => expect(codeOf(r.checks.decoding)).toBe('INVALID_PREFIX'),
+  EXPECTEDB45DECODE: (r) => expect(codeOf(r.checks.decoding)).toBe('INVALID_BASE45'),
+  EXPECTEDCOMPRESSION: (r) => expect(codeOf(r.checks.decoding)).toBe('INVALID_COMPRESSION'),
+  EXPECTEDDECODE: (r) => expect(['INVALID_COSE', 'INVALID_CBOR']).toContain(codeOf(r.checks.decoding)),
+  // A COSE structure too broken to decode cannot be verified either (CBO2).
+  EXPECTEDVERIFY: (r) =>
+    expect(['SIGNATURE_INVALID', 'KEY_NOT_FOUND', 'ALGORITHM_NOT_ALLOWED', 'NOT_CHECKED']).toContain(
+      codeOf(r.checks.signature),
+    ),
+  EXPECTEDKEYUSAGE: (r) => expect(codeOf(r.checks.issuerTrusted)).toBe('KEY_USAGE_MISMATCH'),
+  EXPECTEDEXPIRATIONCHECK: (r) => expect(['EXPIRED', 'NOT_YET_VALID']).toContain(codeOf(r.checks.validity)),
+  EXPECTEDSCHEMAVALIDATION: (r) => expect(codeOf(r.checks.schema)).toBe('SCHEMA_INVALID'),
 };
 
 describe.skipIf(!HAVE_DCC_VECTORS)(
