@@ -1,4 +1,5 @@
 import { authorityCommand, authorityUsage } from './commands/authority.js';
+import { bundleCommand, bundleUsage } from './commands/bundle.js';
 import { credentialCommand, credentialUsage } from './commands/credential.js';
 import { issueCommand, issueUsage } from './commands/issue.js';
 import { qrCommand, qrUsage } from './commands/qr.js';
@@ -17,6 +18,7 @@ const usage = [
   `  ${qrUsage}`,
   `  ${rulesUsage}`,
   `  ${trustListUsage}`,
+  `  ${bundleUsage}`,
 ].join('\n');
 
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
@@ -27,6 +29,7 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   qr: qrCommand,
   rules: rulesCommand,
   'trust-list': trustListCommand,
+  bundle: bundleCommand,
 };
 
 /**

@@ -20,7 +20,7 @@ export { createVerifierApp, type VerifierAppDeps } from './http/app.js';
 export { readOperatorKeys } from './operator-key.js';
 export { fetchJson, fetchText, RemoteError, type RemoteOptions } from './remote.js';
 export type { DocumentInfo, DocumentOrigin, LoadResult } from './signed-source.js';
-export { openVerifierData, type RunningVerifier, startVerifierServer } from './start.js';
+export { type DataLogger, openVerifierData, type RunningVerifier, startVerifierServer } from './start.js';
 export {
   type TrustListInfo,
   type TrustListSource,

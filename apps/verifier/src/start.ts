@@ -14,12 +14,20 @@ export interface RunningVerifier {
   close(): Promise<void>;
 }
 
+/** Where data events are logged (pino fits); the CLI passes nothing and stays quiet. */
+export interface DataLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}
+
+const silent: DataLogger = { info: () => {}, warn: () => {} };
+
 /**
  * The verifier's data as configured: a signed trust list and entry rules (from a URL, a file and/or an
  * offline bundle, checked against the pinned operator key) or, for development, an unsigned trust
  * file reloaded when it changes.
  */
-export function openVerifierData(config: VerifierConfig, logger: pino.Logger): VerifierData {
+export function openVerifierData(config: VerifierConfig, logger: DataLogger = silent): VerifierData {
   const operatorKeys = config.operatorKey === undefined ? undefined : readOperatorKeys(config.operatorKey);
   const data = createVerifierData({
     ...(operatorKeys ? { operatorKeys } : {}),
