@@ -226,8 +226,13 @@ describe('verifyShc on hostile cards', () => {
     expect(report.checks.decoding).toEqual({ ok: false, code: 'DECODING_FAILED' });
   });
 
-  it('rejects a JWS with two segments', () => {
-    const report = verifyShc('eyJhbGciOiJFUzI1NiJ9.e30', { trust: ownTrust, now });
+  it('rejects text that is neither shc:/ nor a compact JWS', () => {
+    const report = verifyShc('HC1:NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH', { trust: ownTrust, now });
+    expect(report.checks.decoding).toEqual({ ok: false, code: 'INVALID_PREFIX' });
+  });
+
+  it('rejects a JWS whose header is not JSON', () => {
+    const report = verifyShc('bm90IGpzb24.e30.AAAA', { trust: ownTrust, now });
     expect(report.checks.decoding).toEqual({ ok: false, code: 'DECODING_FAILED' });
   });
 });

@@ -1,5 +1,6 @@
 import { verify as verifySignature } from 'node:crypto';
 import {
+  CredentialError,
   isCredentialError,
   ReportBuilder,
   VERIFICATION_CODES,
@@ -8,7 +9,7 @@ import {
 } from '@passage/credentials';
 import { type ShcClaims, shcClaimsSchema } from './claims.js';
 import { decodeShcJws, type ShcJws } from './jws.js';
-import { isShcText, joinShcChunks } from './numeric.js';
+import { isShcText, joinShcChunks, MAX_SHC_JWS_LENGTH } from './numeric.js';
 import { shcRecord } from './record.js';
 import { checkShcRevocation } from './revocation.js';
 import { prepareShcTrust, type ShcIssuer, type ShcKey, type ShcTrust } from './trust.js';
@@ -31,12 +32,23 @@ function asVerificationCode(code: string): VerificationCode {
     : 'DECODING_FAILED';
 }
 
+// A compact JWS (from a .smart-health-card file), accepted beside scanned shc:/ texts.
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+function jwsOf(input: string | readonly string[]): string {
+  const texts = typeof input === 'string' ? [input] : input;
+  const only = texts.length === 1 ? (texts[0] ?? '').trim() : undefined;
+  if (only === undefined || isShcText(only)) return joinShcChunks(texts);
+  if (only.length > MAX_SHC_JWS_LENGTH) throw new CredentialError('INPUT_TOO_LARGE', 'the JWS is too large');
+  if (!COMPACT_JWS.test(only)) {
+    throw new CredentialError('INVALID_PREFIX', 'a SMART Health Card starts with shc:/ or is a compact JWS');
+  }
+  return only;
+}
+
 function decode(input: string | readonly string[], report: ReportBuilder): ShcJws | undefined {
   try {
-    const texts = typeof input === 'string' ? [input] : input;
-    const jws =
-      texts.length === 1 && !isShcText(texts[0] ?? '') ? (texts[0] ?? '').trim() : joinShcChunks(texts);
-    const decoded = decodeShcJws(jws);
+    const decoded = decodeShcJws(jwsOf(input));
     report.pass('decoding');
     return decoded;
   } catch (error) {
