@@ -187,6 +187,15 @@ describe('verifyIcaoVdsNc on hostile seals', () => {
     });
   });
 
+  it('survives deeply nested members in the message', () => {
+    const seal = clone(aus.validVds);
+    const deep = `${'['.repeat(14_000)}${']'.repeat(14_000)}`;
+    const text = JSON.stringify(seal).replace('"uvci"', `"deep":${deep},"uvci"`);
+    const report = verifyIcaoVdsNc(text, { trust, now });
+    expect(report.verified).toBe(false);
+    expect(report.checks.signature.ok).toBe(false);
+  });
+
   it('rejects a sig.cer that is not a certificate', () => {
     const seal = clone(aus.validVds);
     seal.sig.cer = 'AAAA';
