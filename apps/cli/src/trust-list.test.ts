@@ -3,23 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
-import type { CliIo } from './io.js';
+import { captureIo } from './test-io.js';
 
 const did = 'did:web:health.example:authorities:moph';
 
 async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (t) => {
-      out.stdout += t;
-    },
-    stderr: (t) => {
-      out.stderr += t;
-    },
-    readStdin: async () => '',
-    env,
-  };
-  const code = await runCli(args, io);
+  const { cliIo, out } = captureIo(env);
+  const code = await runCli(args, cliIo);
   return { code, ...out };
 }
 
