@@ -1,11 +1,15 @@
-// `pnpm start`: the issuer and the verifier on embedded SQLite, with a demo authority on first start.
+// `pnpm start`: the issuer and the verifier on embedded SQLite, with a demo authority, a demo operator
+// (signed trust list and entry rules served by the issuer, pinned by the verifier) on first start.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type PassageTrustEntry, trustEntryFor } from '@passage/credentials';
 import { type IssuerService, loadIssuerConfig, startIssuerServer } from '@passage/issuer';
-import { exampleVaccinationInput } from '@passage/schema';
+import { type CredentialType, exampleVaccinationInput } from '@passage/schema';
 import { loadVerifierConfig, startVerifierServer } from '@passage/verifier';
+import { demoOperatorFiles, ensureDemoOperator } from './demo-operator.js';
 
 const DEMO_SLUG = 'demo-moph';
+const DAY = 24 * 3600 * 1000;
 
 interface DemoAuthority {
   slug: string;
@@ -13,12 +17,8 @@ interface DemoAuthority {
   apiKey: string;
 }
 
-/** Creates the demo authority once, keeps its API key in the data folder and trusts it in the verifier. */
-async function ensureDemoAuthority(
-  service: IssuerService,
-  dataDir: string,
-  trustFile: string,
-): Promise<DemoAuthority> {
+/** Creates the demo authority once and keeps its API key in the data folder. */
+async function ensureDemoAuthority(service: IssuerService, dataDir: string): Promise<DemoAuthority> {
   const file = join(dataDir, 'demo-authority.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoAuthority;
   const created = await service.createAuthority({
@@ -30,25 +30,52 @@ async function ensureDemoAuthority(
   const demo = { slug: created.authority.slug, did: created.did, apiKey: created.apiKey };
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
-  const existing = existsSync(trustFile)
-    ? (JSON.parse(readFileSync(trustFile, 'utf8')) as { entries: unknown[] })
-    : { entries: [] };
-  writeFileSync(
-    trustFile,
-    `${JSON.stringify({ entries: [...existing.entries, created.trustEntry] }, null, 2)}\n`,
-  );
   return demo;
 }
 
+async function demoTrustEntry(service: IssuerService, demo: DemoAuthority): Promise<PassageTrustEntry> {
+  const authority = (await service.listAuthorities()).find((a) => a.did === demo.did);
+  return trustEntryFor(await service.agent.didManagerGet({ did: demo.did }), {
+    name: authority?.name ?? 'Demo Ministry of Public Health',
+    economy: authority?.economy ?? 'THA',
+    types: (authority?.types ?? ['VaccinationCertificate']) as CredentialType[],
+  });
+}
+
+/** The example certificate with its doses a few weeks ago, so that it meets the demo entry rules today. */
+function recentVaccination() {
+  const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+  const [first, second] = exampleVaccinationInput.vaccinations;
+  if (!first || !second) throw new Error('the example holds two doses');
+  return {
+    ...exampleVaccinationInput,
+    vaccinations: [
+      { ...first, date: daysAgo(58) },
+      { ...second, date: daysAgo(30) },
+    ],
+  };
+}
+
 const issuerConfig = loadIssuerConfig();
-const verifierConfig = loadVerifierConfig();
 const issuer = await startIssuerServer(issuerConfig);
-const demo = await ensureDemoAuthority(issuer.service, issuerConfig.dataDir, verifierConfig.trustFile);
+const demo = await ensureDemoAuthority(issuer.service, issuerConfig.dataDir);
+const operator = demoOperatorFiles(
+  issuerConfig.dataDir,
+  issuerConfig.trustListFile,
+  issuerConfig.entryRulesFile,
+);
+ensureDemoOperator(operator, await demoTrustEntry(issuer.service, demo));
+
+// The verifier pins the operator's key and follows what the issuer publishes, unless told otherwise.
+process.env.PASSAGE_OPERATOR_KEY ??= operator.publicKey;
+process.env.PASSAGE_TRUST_LIST_URL ??= `${issuer.url}/trust-list`;
+process.env.PASSAGE_ENTRY_RULES_URL ??= `${issuer.url}/entry-rules`;
+const verifierConfig = loadVerifierConfig();
 const verifier = await startVerifierServer(verifierConfig);
 const sample = await issuer.service.issue(
   await issuer.service.actAs(demo.slug),
   'VaccinationCertificate',
-  exampleVaccinationInput,
+  recentVaccination(),
 );
 
 console.log(`
@@ -57,15 +84,18 @@ Passage is running.
   verifier  ${verifier.url}
   demo authority  ${demo.did}
   demo API key    ${demo.apiKey}   (also in ${join(issuerConfig.dataDir, 'demo-authority.json')})
-  trust file      ${verifierConfig.trustFile}
+  trust list      ${issuer.url}/trust-list   signed by the demo operator (${operator.publicKey})
+  entry rules     ${issuer.url}/entry-rules
 
-A sample vaccination certificate as QR text (${sample.qr.length} characters):
+A sample vaccination certificate (id ${sample.id}) as QR text (${sample.qr.length} characters):
 
 ${sample.qr}
 
-Verify it:
-  curl -s ${verifier.url}/v1/verify -H 'content-type: application/json' -d '{"qr": "${sample.qr.slice(0, 12)}…"}'
-  corepack pnpm passage verify '<QR text>'
+Verify it, and check it against Thailand's entry rules:
+  curl -s ${verifier.url}/v1/verify -H 'content-type: application/json' -d '{"qr": "<QR text>", "economy": "THA"}'
+  corepack pnpm passage verify --economy THA '<QR text>'
+Revoke it:
+  curl -s -X POST ${issuer.url}/v1/credentials/${sample.id}/revoke -H 'authorization: Bearer ${demo.apiKey}' -H 'content-type: application/json' -d '{"reason": "demo"}'
 
 Stop with Ctrl-C.`);
 
