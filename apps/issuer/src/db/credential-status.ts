@@ -80,22 +80,6 @@ export async function releaseIndex(db: Kysely<IssuerTables>, credentialId: strin
   await db.deleteFrom('credential_status').where('credential_id', '=', credentialId).execute();
 }
 
-/** The taken indexes of a generation, ascending. */
-export async function takenIndexes(
-  db: Kysely<IssuerTables>,
-  authorityId: string,
-  generation: number,
-): Promise<number[]> {
-  const rows = await db
-    .selectFrom('credential_status')
-    .select('list_index')
-    .where('authority_id', '=', authorityId)
-    .where('generation', '=', generation)
-    .orderBy('list_index')
-    .execute();
-  return rows.map((r) => r.list_index);
-}
-
 /** The status of one of this authority's credentials; another authority's is not visible. */
 export async function findCredentialStatus(
   db: Kysely<IssuerTables>,

@@ -10,6 +10,7 @@ const TABLES = [
   'credential_status',
   'credentials',
   'status_audit_log',
+  'status_index_buckets',
   'status_lists',
   'veramo_dids',
   'veramo_keys',
@@ -26,7 +27,7 @@ describe('migrateToLatest', () => {
   it('creates every table in memory and is a no-op the second time', async () => {
     const { db, close } = openDatabase('sqlite::memory:');
     try {
-      expect(await migrateToLatest(db)).toEqual(['0001-initial', '0002-status']);
+      expect(await migrateToLatest(db)).toEqual(['0001-initial', '0002-status', '0003-status-buckets']);
       expect(await migrateToLatest(db)).toEqual([]);
       const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
       expect(tables).toEqual(TABLES);

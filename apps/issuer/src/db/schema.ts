@@ -115,6 +115,14 @@ export interface StatusAuditLogTable {
   reason: string | null;
 }
 
+/** Taken indexes per bucket of a generation, kept by triggers on `credential_status`. */
+export interface StatusIndexBucketsTable {
+  authority_id: string;
+  generation: number;
+  bucket: number;
+  taken: number;
+}
+
 /** Every table of the issuer database, for `Kysely<IssuerTables>`. */
 export interface IssuerTables {
   authorities: AuthoritiesTable;
@@ -126,4 +134,5 @@ export interface IssuerTables {
   status_lists: StatusListsTable;
   credential_status: CredentialStatusTable;
   status_audit_log: StatusAuditLogTable;
+  status_index_buckets: StatusIndexBucketsTable;
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthorityRecord } from './authorities.js';
+import { releaseIndex } from './credential-status.js';
 import type { IssuerDatabase } from './database.js';
 import { isIssuerDbError } from './errors.js';
 import { allocateStatusIndex, kthFreeIndex } from './status-allocation.js';
@@ -60,6 +61,39 @@ describe('allocateStatusIndex', () => {
     await allocate('urn:uuid:first', 16, () => 0);
     const got = await allocate('urn:uuid:second', 16, () => 0);
     expect(got.index).toBe(1);
+  });
+
+  it('finds the one free index of a list spanning several buckets, and rolls over after it', async () => {
+    await allocate('urn:uuid:first', 4096, () => 0);
+    const at = now.toISOString();
+    const rows = Array.from({ length: 4096 }, (_, index) => index)
+      .filter((index) => index !== 0 && index !== 3000)
+      .map((index) => ({
+        credential_id: `urn:uuid:fill-${index}`,
+        authority_id: authority.id,
+        generation: 0,
+        list_index: index,
+        revoked: 0,
+        suspended: 0,
+        changed_at: at,
+      }));
+    for (let start = 0; start < rows.length; start += 500) {
+      await opened.db
+        .insertInto('credential_status')
+        .values(rows.slice(start, start + 500))
+        .execute();
+    }
+    expect(await allocate('urn:uuid:last', 4096, () => 0)).toMatchObject({ generation: 0, index: 3000 });
+    expect(await allocate('urn:uuid:next', 4096, () => 0)).toMatchObject({ generation: 1, index: 0 });
+  });
+
+  it('gives an index back on release, and the bucket count follows', async () => {
+    await allocate('urn:uuid:kept', 16, () => 5);
+    await allocate('urn:uuid:given-back', 16, () => 6);
+    await releaseIndex(opened.db, 'urn:uuid:given-back');
+    const bucket = await opened.db.selectFrom('status_index_buckets').select('taken').executeTakeFirst();
+    expect(bucket?.taken).toBe(1);
+    expect((await allocate('urn:uuid:again', 16, () => 6)).index).toBe(6);
   });
 
   it('never shares an index among parallel allocations', async () => {

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { reserveIndex, takenIndexes } from './credential-status.js';
+import { reserveIndex } from './credential-status.js';
 import { IssuerDbError } from './errors.js';
+import { STATUS_BUCKET_BITS } from './migrations/0003-status-buckets.js';
 import type { IssuerTables } from './schema.js';
 import {
   createGeneration,
@@ -14,6 +15,9 @@ import {
 const RANDOM_PROBES = 8;
 /** Rounds of the whole procedure before giving up: only lost races or rollovers start a new round. */
 const MAX_ROUNDS = 32;
+
+/** Indexes per bucket when choosing among the free ones: 128 buckets for a list of 131072. */
+const BUCKET_SIZE = 1 << STATUS_BUCKET_BITS;
 
 /** The index a credential got, and the two lists (same generation) it sits in. */
 export interface AllocatedStatus {
@@ -59,6 +63,66 @@ async function listsOf(
   return { generation, revocation, suspension };
 }
 
+/** How many indexes of each bucket of a generation are taken (counts kept by triggers). */
+async function takenPerBucket(
+  db: Kysely<IssuerTables>,
+  authorityId: string,
+  generation: number,
+): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('status_index_buckets')
+    .select(['bucket', 'taken'])
+    .where('authority_id', '=', authorityId)
+    .where('generation', '=', generation)
+    .execute();
+  return new Map(rows.map((r) => [r.bucket, r.taken]));
+}
+
+/** The taken indexes of one bucket, ascending and relative to the bucket's start. */
+async function takenInBucket(
+  db: Kysely<IssuerTables>,
+  authorityId: string,
+  generation: number,
+  bucket: number,
+): Promise<number[]> {
+  const start = bucket * BUCKET_SIZE;
+  const rows = await db
+    .selectFrom('credential_status')
+    .select('list_index')
+    .where('authority_id', '=', authorityId)
+    .where('generation', '=', generation)
+    .where('list_index', '>=', start)
+    .where('list_index', '<', start + BUCKET_SIZE)
+    .orderBy('list_index')
+    .execute();
+  return rows.map((r) => r.list_index - start);
+}
+
+/**
+ * A free index chosen uniformly among all free indexes of a generation, or undefined when none is
+ * free. Reads one count per bucket and the taken indexes of a single bucket, never the whole list.
+ */
+async function uniformFreeIndex(
+  db: Kysely<IssuerTables>,
+  input: { authorityId: string; generation: number; size: number; random: (max: number) => number },
+): Promise<number | undefined> {
+  const counts = await takenPerBucket(db, input.authorityId, input.generation);
+  let taken = 0;
+  for (const n of counts.values()) taken += n;
+  if (taken >= input.size) return undefined;
+  let k = input.random(input.size - taken);
+  for (let bucket = 0; bucket * BUCKET_SIZE < input.size; bucket++) {
+    const capacity = Math.min(BUCKET_SIZE, input.size - bucket * BUCKET_SIZE);
+    const free = capacity - (counts.get(bucket) ?? 0);
+    if (k < free) {
+      const inBucket = await takenInBucket(db, input.authorityId, input.generation, bucket);
+      return bucket * BUCKET_SIZE + kthFreeIndex(inBucket, k);
+    }
+    k -= free;
+  }
+  return undefined;
+}
+
 /**
  * Gives a credential a random free index in the current generation of its authority's status lists
  * (herd privacy: any index is as likely as any other). A few random probes first; when they miss, a
@@ -83,12 +147,12 @@ export async function allocateStatusIndex(
       const got = await attempt(random(size));
       if (got) return got;
     }
-    const taken = await takenIndexes(db, input.authorityId, lists.generation);
-    if (taken.length >= size) {
+    const free = await uniformFreeIndex(db, { ...input, generation: lists.generation, size, random });
+    if (free === undefined) {
       await createGeneration(db, { ...input, generation: lists.generation + 1, size: input.listSize });
       continue;
     }
-    const got = await attempt(kthFreeIndex(taken, random(size - taken.length)));
+    const got = await attempt(free);
     if (got) return got;
   }
   throw new IssuerDbError('INVALID_ARGUMENT', 'no free status list index after repeated attempts');

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as status from './0002-status.js';
+import * as statusBuckets from './0003-status-buckets.js';
 
 /**
  * Every migration, in order. Listed statically rather than scanned from disk so that bundling, `tsx` and
@@ -9,4 +10,5 @@ import * as status from './0002-status.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-status': status,
+  '0003-status-buckets': statusBuckets,
 };
