@@ -63,8 +63,8 @@ const CREDENTIAL_TYPES: Record<DccType, string> = {
 
 /**
  * Verifies an EU Digital COVID Certificate (`HC1:` text): decoding, the COSE signature by a trusted
- * DSC found by kid, the DSC's validity and extended key usage, the CWT's iat/exp at the clock and
- * the EU DCC schema 1.3.3. Never throws for a bad certificate: the report says what failed.
+ * DSC found by kid, the DSC's validity (at the clock and over the certificate's iat–exp) and extended
+ * key usage, the CWT's iat/exp at the clock and the EU DCC schema 1.3.3. Never throws for a bad certificate: the report says what failed.
  * DCC revocation lists are out of scope, so `status` passes.
  *
  * @example
@@ -93,7 +93,13 @@ export function verifyDcc(text: string, options: VerifyDccOptions): Verification
   report.pass('decoding');
   const { cose, claims } = decoded;
   const types = dccTypesOf(claims.hcert);
-  const outcome = checkSigner(cose, types, options.trust, now.getTime(), toleranceSec * 1000);
+  const outcome = checkSigner(cose, options.trust, {
+    types,
+    exp: claims.exp * 1000,
+    ...(claims.iat === undefined ? {} : { iat: claims.iat * 1000 }),
+    now: now.getTime(),
+    tolerance: toleranceSec * 1000,
+  });
   record(report, 'signature', outcome.signature);
   if (outcome.issuerTrusted !== undefined) record(report, 'issuerTrusted', outcome.issuerTrusted);
   record(report, 'validity', validityOf(claims, now.getTime() / 1000, toleranceSec));
