@@ -89,6 +89,7 @@ describe('passage trust-list', () => {
     const shown = await run(['trust-list', 'show', p('list.json')]);
     expect(shown.stdout).toContain('SUSPENDED since 2026-03-01T00:00:00.000Z');
     expect(shown.stdout).toContain('not signed');
+    expect(shown.stdout).toContain('keys: #key-1');
   });
 
   it('verify refuses a list with one changed byte in an entry (exit 1)', async () => {

@@ -40,13 +40,18 @@ async function readDidDocument(io: CliIo, source: string): Promise<unknown> {
   return parseJson(body.toString('utf8'), 'the DID document');
 }
 
-/** One public JWK from a file, under `kid` (a full verification method id, or a fragment of the DID). */
+/** One public JWK from a file, under `kid` (a full verification method id, or a fragment of the DID; default `#key-1`). */
 async function keyFromJwkFile(io: CliIo, path: string, did: string, kid: string | undefined) {
   const jwk = parseJson(await readInput(io, path), 'the JWK file');
   if (typeof jwk !== 'object' || jwk === null)
     throw new CliError('INPUT_INVALID', 'the JWK file holds no JWK');
   const { kty, crv, x, y, kid: ownKid } = jwk as Record<string, unknown>;
-  const id = kid ?? (typeof ownKid === 'string' ? ownKid : 'key-1');
+  // A JWK's own kid names the verification method only when it is a DID URL fragment of this DID.
+  const own =
+    typeof ownKid === 'string' && (ownKid.startsWith('#') || ownKid.startsWith(`${did}#`))
+      ? ownKid
+      : undefined;
+  const id = kid ?? own ?? 'key-1';
   const fullKid = id.startsWith(`${did}#`) ? id : `${did}#${id.replace(/^#/, '')}`;
   return { kid: fullKid, publicKeyJwk: { kty, crv, x, ...(y === undefined ? {} : { y }) } };
 }
