@@ -135,6 +135,10 @@ describe('GET /status-lists/{id}', () => {
       .get(pathOf(revocation.statusListCredential))
       .set('if-none-match', first.headers.etag ?? '');
     expect(again.status).toBe(304);
+    const weak = await request(app)
+      .get(pathOf(revocation.statusListCredential))
+      .set('if-none-match', `W/${first.headers.etag}`);
+    expect(weak.status).toBe(304);
   });
 
   it('signs a version once, and a revocation makes a new version at once', async () => {
@@ -262,6 +266,12 @@ describe('VC-API POST /credentials/status', () => {
       .post('/credentials/status')
       .set(bearer(health))
       .send({ credentialId: id, credentialStatus: entry, status: true });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('MALFORMED_INPUT');
+  });
+
+  it('400 MALFORMED_INPUT for a request without a body', async () => {
+    const res = await request(app).post('/credentials/status').set(bearer(health));
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('MALFORMED_INPUT');
   });

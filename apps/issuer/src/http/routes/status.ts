@@ -41,7 +41,8 @@ function sendStatusList(service: IssuerService): RequestHandler {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Expose-Headers', 'ETag');
     const presented = req.get('if-none-match');
-    if (presented?.split(',').some((t) => [tag, '*'].includes(t.trim()))) {
+    // If-None-Match compares weakly (RFC 9110 §13.1.2): a W/ prefix does not matter.
+    if (presented?.split(',').some((t) => [tag, '*'].includes(t.trim().replace(/^W\//, '')))) {
       res.status(304).end();
       return;
     }
@@ -77,10 +78,7 @@ export function statusRoutes(service: IssuerService): Router {
     res.json(statusBody(await service.credentialStatus(callerOf(res), id)));
   });
   router.post('/credentials/status', auth, async (req, res) => {
-    if (!req.is(['application/json', 'application/*+json'])) {
-      throw new IssuerError('UNSUPPORTED_MEDIA_TYPE', 'send the request as application/json');
-    }
-    const status = await service.updateStatusVcApi(callerOf(res), req.body);
+    const status = await service.updateStatusVcApi(callerOf(res), optionalJson(req));
     res.locals.credentialId = status.id;
     res.json(statusBody(status));
   });
