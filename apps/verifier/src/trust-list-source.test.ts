@@ -56,6 +56,23 @@ function tempFile(doc: unknown): string {
 }
 
 describe('trustListSource', () => {
+  it('offers the file again only when it changes', async () => {
+    const path = tempFile(v1);
+    const errors: string[] = [];
+    const source = trustListSource({
+      operatorKey: operator.publicJwk,
+      file: path,
+      now,
+      onError: (c) => errors.push(c),
+    });
+    source.load(v2, 'bundle');
+    expect(await source.refresh()).toEqual({ ok: true, changed: false });
+    expect(errors).toEqual([]);
+    writeFileSync(path, JSON.stringify(signTrustList(v2, operator.privateJwk, { now: clock })));
+    expect(await source.refresh()).toEqual({ ok: true, changed: true });
+    expect(source.info()).toMatchObject({ version: 3, source: 'file' });
+  });
+
   it('trusts nobody before a list is accepted', () => {
     const { source } = networkSource();
     expect(source.current().size).toBe(0);

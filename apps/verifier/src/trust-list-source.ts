@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createTrustStore, type TrustStore } from '@passage/credentials';
 import {
   checkTrustListAcceptable,
@@ -54,7 +54,8 @@ export interface TrustListSourceOptions {
  * A {@link TrustSource} over a signed trust list. Every candidate (from the network, the file or a
  * bundle) must be signed by a pinned operator key, be valid now and not be older than the list held;
  * otherwise it is refused with its code and the last good list stays in force. A configured file is
- * read at once, so `current()` is ready before the first network refresh.
+ * read at once, so `current()` is ready before the first network refresh, and offered again only
+ * when it changes.
  *
  * @example
  * const trust = trustListSource({ operatorKey, url: 'https://issuer.example/trust-list' });
@@ -68,7 +69,6 @@ export function trustListSource(options: TrustListSourceOptions): TrustListSourc
       checkTrustListAcceptable(candidate, held, { now, operatorKey: options.operatorKey }),
     describe: ({ version, issuedAt, validUntil }) => ({ version, issuedAt, validUntil }),
     ...(options.url === undefined ? {} : { url: options.url }),
-    ...(options.file === undefined ? {} : { file: options.file }),
     ...(options.remote === undefined ? {} : { remote: options.remote }),
     now: clock,
     ...(options.onChange === undefined ? {} : { onChange: options.onChange }),
@@ -76,8 +76,16 @@ export function trustListSource(options: TrustListSourceOptions): TrustListSourc
   });
   const empty = options.fallback ?? createTrustStore({ entries: [] });
   let built: { list: TrustList; store: TrustStore } | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const file =
+    options.file === undefined ? undefined : watchedFile(options.file, source.load, options.onError);
+  file?.();
 
-  if (options.file !== undefined) loadFileNow(options.file, source.load, options.onError);
+  const refresh = async (): Promise<LoadResult> => {
+    const fromFile = file?.();
+    if (options.url === undefined) return fromFile ?? { ok: true, changed: false };
+    return source.refresh();
+  };
 
   return {
     current() {
@@ -98,24 +106,51 @@ export function trustListSource(options: TrustListSourceOptions): TrustListSourc
       };
     },
     load: (doc, origin, fetchedAt) => source.load(doc, origin, fetchedAt),
-    refresh: () => source.refresh(),
-    start: (intervalMs) => source.start(intervalMs ?? options.refreshIntervalMs ?? 300_000),
-    stop: () => source.stop(),
+    refresh,
+    start(intervalMs) {
+      if (timer) clearInterval(timer);
+      timer = setInterval(() => void refresh(), intervalMs ?? options.refreshIntervalMs ?? 300_000);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    },
   };
 }
 
-/** Reads the file once, synchronously and without touching the network, so the source starts ready. */
-function loadFileNow(
-  file: string,
+/**
+ * Offers the file's list when the file has changed since it was last offered (by inode, size and
+ * mtime), so a file older than the network's list is not refused again at every refresh. Reads are
+ * synchronous: the source is ready as soon as it is built.
+ */
+function watchedFile(
+  path: string,
   load: (doc: unknown, origin: DocumentOrigin) => LoadResult,
   onError: ((code: string, origin: DocumentOrigin) => void) | undefined,
-): void {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
+): () => LoadResult | undefined {
+  let offered: string | undefined;
+  const unreadable = (): LoadResult => {
     onError?.('DOCUMENT_UNAVAILABLE', 'file');
-    return;
-  }
-  load(json, 'file');
+    return { ok: false, code: 'DOCUMENT_UNAVAILABLE', message: 'the trust list file cannot be read as JSON' };
+  };
+  return () => {
+    let stamp = 'missing';
+    try {
+      const info = statSync(path);
+      stamp = `${info.ino}:${info.size}:${info.mtimeMs}`;
+    } catch {
+      // A missing file is told once, like any other change.
+    }
+    if (stamp === offered) return undefined;
+    offered = stamp;
+    if (stamp === 'missing') return unreadable();
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(path, 'utf8'));
+    } catch {
+      return unreadable();
+    }
+    return load(json, 'file');
+  };
 }
