@@ -62,6 +62,11 @@ describe('DCC to canonical vaccination record', () => {
     });
   });
 
+  it('gives no record when a vaccination carries an empty code', () => {
+    const v = { ...hcert.v[0], vp: '' };
+    expect(dccVaccinationRecord({ ...hcert, v: [v] }, { country: 'NL', kid: '', exp: 0 })).toBeUndefined();
+  });
+
   it('gives no record for a test or recovery certificate', () => {
     expect(
       dccVaccinationRecord({ ver: '1.3.0', t: [{}] }, { country: 'AT', kid: '', exp: 0 }),

@@ -60,6 +60,10 @@ export function dccVaccinationRecord(
   const group = hcert.v;
   if (!Array.isArray(group) || group.length === 0) return undefined;
   const entries = group as Record<string, unknown>[];
+  // The schema lets value-set codes be empty (issuers in the field did send ""); the canonical record
+  // has no empty codes, so such a certificate keeps its native form only.
+  if (!entries.every((v) => [v.vp, v.mp, v.dt, v.co].every((code) => text(code) !== undefined)))
+    return undefined;
   const first = entries[0] ?? {};
   const nam = (hcert.nam ?? {}) as Record<string, unknown>;
   const birthDate = text(hcert.dob);
