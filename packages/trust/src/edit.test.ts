@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addIssuer, createTrustList, removeIssuer, setIssuerStatus, signTrustList } from './edit.js';
 import { generateOperatorKey } from './operator-key.js';
@@ -131,5 +132,12 @@ describe('trustStoreFromList', () => {
     expect(store.size).toBe(2);
     expect(store.findIssuer(b)?.status).toBe('suspended');
     expect(store.findIssuer('did:web:c.example')).toBeUndefined();
+  });
+});
+
+describe('the published JSON Schema file', () => {
+  it('is the one generated from the zod schema (regenerate with `passage trust-list schema`)', () => {
+    const file = new URL('../schema/trust-list.schema.json', import.meta.url);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(trustListJsonSchema);
   });
 });
