@@ -4,22 +4,9 @@ import { join } from 'node:path';
 import { exampleTravelCardInput } from '@passage/schema';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
-import type { CliIo } from './io.js';
+import { captureIo } from './test-io.js';
 
-function io(env: NodeJS.ProcessEnv = {}, stdin = '') {
-  const out = { stdout: '', stderr: '' };
-  const cliIo: CliIo = {
-    stdout: (t) => {
-      out.stdout += t;
-    },
-    stderr: (t) => {
-      out.stderr += t;
-    },
-    readStdin: async () => stdin,
-    env,
-  };
-  return { cliIo, out };
-}
+const io = captureIo;
 
 describe('passage', () => {
   it('exit 2 and the usage for an unknown command', async () => {

@@ -1,11 +1,11 @@
 import { createTrustStore, decodeQrText, verifyCredential } from '@passage/credentials';
 import { exampleTravelCardInput, exampleVaccinationInput } from '@passage/schema';
-import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedAuthority } from '../service/authorities.js';
-import { type OpenIssuer, openIssuer } from '../service/open.js';
-import { createIssuerApp } from './app.js';
+import type { OpenIssuer } from '../service/open.js';
+import type { createIssuerApp } from './app.js';
+import { openTestApp } from './test-app.js';
 
 const publicUrl = 'https://issuer.example';
 let issuer: OpenIssuer;
@@ -16,12 +16,7 @@ let immigration: CreatedAuthority;
 const bearer = (a: CreatedAuthority) => ({ authorization: `Bearer ${a.apiKey}` });
 
 beforeAll(async () => {
-  issuer = await openIssuer({
-    databaseUrl: 'sqlite::memory:',
-    secret: 'abcdefghijklmnopqrstuvwxyz0123456789',
-    publicUrl,
-  });
-  app = createIssuerApp({ service: issuer.service, logger: pino({ level: 'silent' }) });
+  ({ issuer, app } = await openTestApp());
   health = await issuer.service.createAuthority({
     name: 'Ministry of Public Health',
     economy: 'THA',
