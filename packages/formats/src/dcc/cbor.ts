@@ -25,12 +25,10 @@ export function decodeCbor(
   }
 }
 
-/** Removes the given tags, outermost first, in the order given; other tags stay. */
+/** Removes one CBOR tag when the value carries it; any other value comes back as it is. */
 export function untag(value: CborValue, tag: number): CborValue {
   return value instanceof Tag && value.tag === tag ? value.value : value;
 }
-
-export { Tag };
 
 /** The value under an integer or text key of a CBOR map, `undefined` when absent or not a map. */
 export function mapGet(map: CborValue, key: number | string): CborValue {
