@@ -1,0 +1,311 @@
+// End to end for revocation, signed trust lists, entry rules and offline bundles: real issuer and
+// verifier processes, the real CLI, real HTTP. The operator signs a trust list and rules with its own
+// key; the issuer publishes them and the status lists; the verifier pins the operator key.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exampleVaccinationInput } from '@passage/schema';
+import {
+  generateOperatorKey,
+  type OperatorPrivateJwk,
+  parseOperatorPrivateJwk,
+  parseTrustListDraft,
+  setIssuerStatus,
+  signTrustList,
+  type TrustListDraft,
+} from '@passage/trust';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Child, freePort, ROOT, runPassage, startTs } from './support/processes.js';
+
+const DAY = 24 * 3600 * 1000;
+const dataDir = mkdtempSync(join(tmpdir(), 'passage-e2e-trust-'));
+const file = (name: string) => join(dataDir, name);
+let issuerEnv: NodeJS.ProcessEnv;
+let verifierEnv: NodeJS.ProcessEnv;
+let issuerUrl: string;
+let verifierUrl: string;
+let issuer: Child;
+let verifier: Child;
+let apiKey: string;
+let did: string;
+
+interface Report {
+  verified: boolean;
+  errors: { code: string }[];
+  status?: { purpose: string; set?: boolean; source: string }[];
+  entry?: { outcome: string; summary: string; rules?: { results: { outcome: string; text: string }[] } };
+  sources?: { trustList: { version?: number; source: string }; network: boolean };
+  id?: string;
+  qr?: string;
+  code?: string;
+}
+
+async function call(method: string, url: string, body?: unknown, key?: string) {
+  const res = await fetch(url, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, json: (await res.json()) as Report };
+}
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = issuerEnv, expectStatus = 0) {
+  const r = await runPassage(args, env);
+  if (r.status !== expectStatus) throw new Error(`passage ${args[0]} exited ${r.status}: ${r.stderr}`);
+  return r;
+}
+
+const codes = (r: Report) => r.errors.map((e) => e.code);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A vaccination certificate with its doses a few weeks ago, so Thailand's example rules are met. */
+function recentVaccination() {
+  const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+  const [first, second] = exampleVaccinationInput.vaccinations;
+  if (!first || !second) throw new Error('the example holds two doses');
+  return {
+    ...exampleVaccinationInput,
+    vaccinations: [
+      { ...first, date: daysAgo(60) },
+      { ...second, date: daysAgo(30) },
+    ],
+  };
+}
+
+async function issue(): Promise<{ id: string; qr: string }> {
+  const { status, json } = await call(
+    'POST',
+    `${issuerUrl}/v1/vaccination-certificates`,
+    recentVaccination(),
+    apiKey,
+  );
+  expect(status).toBe(201);
+  return { id: json.id as string, qr: json.qr as string };
+}
+
+const verify = async (qr: string, extra: Record<string, unknown> = {}) =>
+  (await call('POST', `${verifierUrl}/v1/verify`, { qr, ...extra })).json;
+
+/**
+ * Edits and re-signs the trust list the issuer serves, in process (the CLI commands that do the same
+ * are exercised in beforeAll and in their own tests; spawning them here would only cost time).
+ */
+function resign(edit: (list: TrustListDraft) => TrustListDraft, key?: OperatorPrivateJwk) {
+  const list = parseTrustListDraft(JSON.parse(readFileSync(file('trust-list.json'), 'utf8')));
+  const operator =
+    key ?? parseOperatorPrivateJwk(JSON.parse(readFileSync(file('operator.jwk.json'), 'utf8')));
+  writeFileSync(file('trust-list.json'), JSON.stringify(signTrustList(edit(list), operator)));
+}
+
+/** Asks the verifier to refresh now; on-demand refreshes are spaced by 5 s, so wait for the slot. */
+async function refreshVerifier() {
+  for (;;) {
+    const answer = await call('POST', `${verifierUrl}/v1/sources/refresh`);
+    if (answer.status !== 429) return answer;
+    await sleep(500);
+  }
+}
+
+/** Waits past the status list's ttl (1 s here) so the verifier re-fetches it. */
+const afterTtl = () => sleep(1_300);
+
+beforeAll(async () => {
+  const [issuerPort, verifierPort] = [await freePort(), await freePort()];
+  issuerUrl = `http://127.0.0.1:${issuerPort}`;
+  verifierUrl = `http://127.0.0.1:${verifierPort}`;
+  const common = { PASSAGE_DATA_DIR: dataDir, PASSAGE_LOG_LEVEL: 'warn' };
+  issuerEnv = {
+    ...common,
+    PASSAGE_SECRET: 'e2e-secret-that-is-long-enough-for-hkdf',
+    PASSAGE_ISSUER_PORT: String(issuerPort),
+    PASSAGE_PUBLIC_URL: issuerUrl,
+    PASSAGE_STATUS_TTL_MS: '1000',
+    PASSAGE_TRUST_LIST_FILE: file('trust-list.json'),
+    PASSAGE_ENTRY_RULES_FILE: file('entry-rules.json'),
+  };
+  verifierEnv = {
+    ...common,
+    PASSAGE_VERIFIER_PORT: String(verifierPort),
+    PASSAGE_OPERATOR_KEY: file('operator.pub.jwk.json'),
+    PASSAGE_TRUST_LIST_URL: `${issuerUrl}/trust-list`,
+    PASSAGE_ENTRY_RULES_URL: `${issuerUrl}/entry-rules`,
+  };
+  const created = JSON.parse(
+    (
+      await cli([
+        'authority',
+        'create',
+        '--name',
+        'Ministry of Public Health',
+        '--economy',
+        'THA',
+        '--types',
+        'VaccinationCertificate',
+        '--slug',
+        'moph',
+      ])
+    ).stdout,
+  ) as { did: string; apiKey: string };
+  ({ did, apiKey } = created);
+  await cli([
+    'trust-list',
+    'keygen',
+    '--out-private',
+    file('operator.jwk.json'),
+    '--out-public',
+    file('operator.pub.jwk.json'),
+  ]);
+  await cli(['trust-list', 'init', '--out', file('trust-list.json'), '--name', 'E2E operator']);
+  await cli(['trust-list', 'add-issuer', file('trust-list.json'), '--from-issuer-db', 'moph']);
+  await cli(['trust-list', 'sign', file('trust-list.json'), '--key', file('operator.jwk.json')]);
+  await cli([
+    'rules',
+    'sign',
+    join(ROOT, 'packages/rules/examples/entry-rules.json'),
+    '--key',
+    file('operator.jwk.json'),
+    '--out',
+    file('entry-rules.json'),
+  ]);
+  issuer = await startTs('apps/issuer/src/server.ts', issuerEnv, `${issuerUrl}/healthz`);
+  verifier = await startTs('apps/verifier/src/server.ts', verifierEnv, `${verifierUrl}/healthz`);
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all([issuer?.stop(), verifier?.stop()]);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('revocation and suspension over HTTP', () => {
+  it('a fresh credential verifies against the signed trust list and meets the entry rules', async () => {
+    const { qr } = await issue();
+    const report = await verify(qr, { economy: 'THA' });
+    expect(codes(report)).toEqual([]);
+    expect(report.verified).toBe(true);
+    expect(report.sources?.trustList).toMatchObject({ version: 1, source: 'network' });
+    expect(report.status?.map((s) => [s.purpose, s.set])).toEqual([
+      ['revocation', false],
+      ['suspension', false],
+    ]);
+    expect(report.entry?.outcome).toBe('meets');
+  });
+
+  it('suspend, reinstate and revoke change the verdict once the list ttl has passed', async () => {
+    const { id, qr } = await issue();
+    expect((await verify(qr)).verified).toBe(true);
+    const path = `${issuerUrl}/v1/credentials/${encodeURIComponent(id)}`;
+
+    expect((await call('POST', `${path}/suspend`, { reason: 'lost phone' }, apiKey)).status).toBe(200);
+    await afterTtl();
+    const suspended = await verify(qr, { economy: 'THA' });
+    expect(codes(suspended)).toEqual(['SUSPENDED']);
+    expect(suspended.entry?.outcome).toBe('not-authentic');
+
+    expect((await call('POST', `${path}/reinstate`, {}, apiKey)).status).toBe(200);
+    await afterTtl();
+    expect((await verify(qr)).verified).toBe(true);
+
+    expect((await call('POST', `${path}/revoke`, { reason: 'issued in error' }, apiKey)).status).toBe(200);
+    await afterTtl();
+    expect(codes(await verify(qr))).toEqual(['REVOKED']);
+
+    const again = await call('POST', `${path}/reinstate`, {}, apiKey);
+    expect(again.status).toBe(409);
+    expect(again.json.code).toBe('CREDENTIAL_REVOKED');
+  });
+});
+
+describe('entry rules', () => {
+  it('an old certificate is authentic but does not meet the rules; another economy has none', async () => {
+    const { status, json } = await call(
+      'POST',
+      `${issuerUrl}/v1/vaccination-certificates`,
+      exampleVaccinationInput,
+      apiKey,
+    );
+    expect(status).toBe(201);
+    const report = await verify(json.qr as string, { economy: 'THA', arrivalDate: '2026-12-01' });
+    expect(report.verified).toBe(true);
+    expect(report.entry?.outcome).toBe('does-not-meet');
+    expect(report.entry?.rules?.results[0]?.text).toMatch(/^Not met/);
+    expect((await verify(json.qr as string, { economy: 'CAN' })).entry?.outcome).toBe('no-rules');
+  });
+});
+
+describe('signed trust list changes', () => {
+  it('a suspended issuer: credentials issued after the suspension fail, earlier ones still verify', async () => {
+    const before = await issue();
+    await sleep(1_100); // issuance times are whole seconds
+    const since = new Date();
+    resign((list) => setIssuerStatus(list, did, 'suspended', since));
+    await sleep(1_100);
+    const after = await issue();
+    const refreshed = await refreshVerifier();
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.json).toMatchObject({ trustList: { version: 2 } });
+    expect(codes(await verify(after.qr))).toEqual(['ISSUER_SUSPENDED']);
+    expect((await verify(before.qr)).verified).toBe(true);
+
+    resign((list) => setIssuerStatus(list, did, 'active'));
+    expect((await refreshVerifier()).json).toMatchObject({ trustList: { version: 3 } });
+    expect((await verify((await issue()).qr)).verified).toBe(true);
+  }, 60_000);
+
+  it('a list signed by another key is refused and the last good list stays in force', async () => {
+    resign((list) => list, generateOperatorKey().privateJwk);
+    const refreshed = await refreshVerifier();
+    expect(refreshed.json).toMatchObject({
+      trustList: { version: 3, lastError: 'TRUST_LIST_SIGNATURE_INVALID' },
+    });
+    expect((await verify((await issue()).qr)).verified).toBe(true);
+    // Put a properly signed list back for the tests that follow.
+    resign((list) => list);
+  }, 60_000);
+});
+
+describe('offline', () => {
+  it('a bundle verifies with the issuer down and no network: revoked stays revoked, valid stays valid', async () => {
+    const good = await issue();
+    const revoked = await issue();
+    await call('POST', `${issuerUrl}/v1/credentials/${encodeURIComponent(revoked.id)}/revoke`, {}, apiKey);
+    const exported = await cli(
+      [
+        'bundle',
+        'export',
+        '--trust-list',
+        `${issuerUrl}/trust-list`,
+        '--rules',
+        `${issuerUrl}/entry-rules`,
+        '--operator-key',
+        file('operator.pub.jwk.json'),
+        '--out',
+        file('bundle.json'),
+      ],
+      issuerEnv,
+    );
+    expect(exported.stdout).toMatch(/bundle written/);
+    const bundle = JSON.parse(readFileSync(file('bundle.json'), 'utf8')) as { statusLists: unknown[] };
+    expect(bundle.statusLists.length).toBe(2);
+
+    await issuer.stop();
+    await verifier.stop();
+    const offlineEnv = { ...verifierEnv, PASSAGE_BUNDLE: file('bundle.json'), PASSAGE_OFFLINE: 'true' };
+    verifier = await startTs('apps/verifier/src/server.ts', offlineEnv, `${verifierUrl}/healthz`);
+    const ok = await verify(good.qr, { economy: 'THA' });
+    expect(codes(ok)).toEqual([]);
+    expect(ok.status?.every((s) => s.source === 'bundle')).toBe(true);
+    expect(ok.sources).toMatchObject({ network: false, trustList: { source: 'bundle' } });
+    expect(ok.entry?.outcome).toBe('meets');
+    expect(codes(await verify(revoked.qr))).toEqual(['REVOKED']);
+
+    const viaCli = await runPassage(
+      ['verify', '--bundle', file('bundle.json'), '--offline', '--economy', 'THA', revoked.qr],
+      verifierEnv,
+    );
+    expect(viaCli.status).toBe(1);
+    expect(codes(JSON.parse(viaCli.stdout) as Report)).toEqual(['REVOKED']);
+  }, 60_000);
+});
