@@ -17,6 +17,14 @@ export interface DccTestCase {
   EXPECTEDRESULTS: Record<string, unknown>;
 }
 
+/** The folders holding cases (`common` and one per country), as the vectors lay them out. */
+export function dccCaseFolders(): string[] {
+  return readdirSync(DCC_VECTORS, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(DCC_VECTORS, entry.name, '2DCode', 'raw')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
 /** Every case of a folder (`common`, `AT`, `DE`) as `[folder/file, case]`. */
 export function dccCasesIn(folder: string): [string, DccTestCase][] {
   const dir = join(DCC_VECTORS, folder, '2DCode', 'raw');
