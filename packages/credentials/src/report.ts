@@ -26,9 +26,17 @@ export type CredentialFormat = 'passage' | 'dcc' | 'shc' | 'icao-vds-nc';
 export type Envelope = 'qr' | 'jws' | 'enveloped';
 export type Securing = 'vc+jwt' | 'jwt';
 
-/** What the verifier knows of the issuer: its DID and, when trusted, the trust entry's facts. */
+/**
+ * What the verifier knows of the issuer: a Passage issuer's DID, or a foreign issuer's own identifier
+ * and country; when trusted, the trust entry's facts.
+ */
 export interface IssuerInfo {
-  did: string;
+  /** The issuer's DID (Passage credentials). */
+  did?: string;
+  /** A foreign issuer's identifier: a SMART Health Card `iss`, an ICAO seal's issuing state, a DCC signer's kid. */
+  id?: string;
+  /** The issuing country as the format codes it (ISO 3166 alpha-2 for DCC, ICAO 9303 codes for VDS-NC). */
+  country?: string;
   name?: string;
   economy?: string;
 }

@@ -60,12 +60,26 @@ export const passageTrustEntrySchema = z.strictObject({
   statusHistory: z.array(trustStatusChangeSchema).max(1000).optional(),
 });
 
+/** The other certificate systems a trust file may name issuers of (EU DCC, SMART Health Cards, ICAO VDS-NC). */
+export const FOREIGN_FRAMEWORKS = ['dcc', 'shc', 'icao'] as const;
+/** A foreign certificate system's `framework` name. */
+export type ForeignFramework = (typeof FOREIGN_FRAMEWORKS)[number];
+
+// Their entry schemas live with their formats (which depend on this package): here only the
+// framework is read and the members are kept, for `@passage/trust` and the formats to check strictly.
+const foreignEntrySchemas = FOREIGN_FRAMEWORKS.map((framework) =>
+  z.looseObject({ framework: z.literal(framework) }),
+);
+
 /**
- * The verifier's trust file: `{"entries": [...]}`. Entries are told apart by `framework`; other
- * certificate systems' frameworks join the union as they are supported.
+ * The verifier's trust file: `{"entries": [...]}`. Entries are told apart by `framework`: Passage
+ * issuers are checked here; `dcc`, `shc` and `icao` entries are kept as written and checked by the
+ * consumer that knows their format (`trustListEntrySchema` of `@passage/trust`).
  */
 export const trustFileSchema = z.strictObject({
-  entries: z.array(z.discriminatedUnion('framework', [passageTrustEntrySchema])).max(100_000),
+  entries: z
+    .array(z.discriminatedUnion('framework', [passageTrustEntrySchema, ...foreignEntrySchemas]))
+    .max(100_000),
 });
 
 /** A trusted Passage issuer. */

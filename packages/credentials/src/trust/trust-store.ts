@@ -3,7 +3,7 @@ import type { CredentialType } from '@passage/schema';
 import type { IIdentifier } from '@veramo/core-types';
 import { publicKeysOf } from '../did/document.js';
 import { type VerificationKey, verificationKeyFromJwk } from '../jws/signature.js';
-import type { PassageTrustEntry, TrustFile } from './trust-file.js';
+import type { ForeignFramework, PassageTrustEntry } from './trust-file.js';
 
 /** What a verifier knows of its trusted issuers. Lookups are by map, so cost stays flat as lists grow. */
 export interface TrustStore {
@@ -20,12 +20,18 @@ export interface TrustStore {
 /** A parsed entry as a store takes it: `status` may be left out (it is then `active`). */
 export type TrustStoreEntry = Omit<PassageTrustEntry, 'status'> & Partial<Pick<PassageTrustEntry, 'status'>>;
 
-/** Builds a trust store from a parsed trust file (or trust list's entries), importing every key once. */
-export function createTrustStore(file: { entries: readonly TrustStoreEntry[] } | TrustFile): TrustStore {
+/**
+ * Builds a trust store from a parsed trust file (or trust list's entries), importing every key once.
+ * Entries of other frameworks (`dcc`, `shc`, `icao`) are skipped: their formats build their own trust.
+ */
+export function createTrustStore(file: {
+  entries: readonly (TrustStoreEntry | { readonly framework: ForeignFramework })[];
+}): TrustStore {
   const issuers = new Map<string, PassageTrustEntry>();
   const keys = new Map<string, VerificationKey>();
   const byIssuer = new Map<string, VerificationKey[]>();
   for (const listed of file.entries) {
+    if (listed.framework !== 'passage') continue;
     const entry: PassageTrustEntry = { ...listed, status: listed.status ?? 'active' };
     issuers.set(entry.did, entry);
     const own: VerificationKey[] = [];

@@ -131,10 +131,11 @@ function reportFields(
   const name =
     schemaValid && entry !== null && typeof entry === 'object' ? Reflect.get(entry, 'is') : undefined;
   const issuerName = typeof name === 'string' ? name : undefined;
+  const kid = cose.kid === undefined ? undefined : Buffer.from(cose.kid).toString('base64');
   const vaccination = schemaValid
     ? dccVaccinationRecord(claims.hcert, {
         country,
-        kid: cose.kid === undefined ? '' : Buffer.from(cose.kid).toString('base64'),
+        kid: kid ?? '',
         exp: claims.exp,
         ...(claims.iat === undefined ? {} : { iat: claims.iat }),
       })
@@ -142,7 +143,8 @@ function reportFields(
   return {
     checkedAt,
     issuer: {
-      did: `dcc:${country}`,
+      ...(kid === undefined ? {} : { id: kid }),
+      country,
       ...(signer === undefined ? {} : { economy: signer.country }),
       ...(issuerName === undefined ? {} : { name: issuerName }),
     },

@@ -122,6 +122,7 @@ export function verifyIcaoVdsNc(input: string | object, options: IcaoVerifyOptio
     {
       envelope: 'qr',
       checkedAt,
+      issuer: { id: seal.data.hdr.is, country: seal.data.hdr.is },
       native,
       ...(vaccination ? { record: mapped.record, credentialType: 'VaccinationCertificate' } : {}),
     },

@@ -149,8 +149,14 @@ export function verifyShc(input: string | readonly string[], options: ShcVerifyO
     fhirVersion: claims.vc.credentialSubject.fhirVersion,
     fhirBundle: claims.vc.credentialSubject.fhirBundle,
   };
+  const issuerInfo = { id: claims.iss, ...(issuer?.name === undefined ? {} : { name: issuer.name }) };
   return report.build(
-    { ...fields, native, ...(record ? { record, credentialType: 'VaccinationCertificate' } : {}) },
+    {
+      ...fields,
+      issuer: issuerInfo,
+      native,
+      ...(record ? { record, credentialType: 'VaccinationCertificate' } : {}),
+    },
     'shc',
   );
 }
