@@ -55,7 +55,7 @@ export function ensureDemoOperator(files: DemoOperatorFiles, entry: PassageTrust
   const held = existsSync(files.trustList)
     ? parseTrustListDraft(JSON.parse(readFileSync(files.trustList, 'utf8')))
     : undefined;
-  const listed = held?.entries.some((e) => e.did === entry.did) ?? false;
+  const listed = held?.entries.some((e) => e.framework === 'passage' && e.did === entry.did) ?? false;
   if (!held || !listed || expiresSoon(held.validUntil)) {
     const draft = listed && held ? held : addIssuer(held ?? createTrustList('Passage demo operator'), entry);
     writeFileSync(

@@ -6,6 +6,7 @@ import { verifySignedDocument } from './signed-document.js';
 import {
   parseTrustList,
   parseTrustListDraft,
+  passageEntriesOf,
   TRUST_LIST_TYP,
   trustListJsonSchema,
   trustStoreFromList,
@@ -35,7 +36,7 @@ const codeOf = (run: () => unknown) => {
 describe('editing a trust list', () => {
   it('addIssuer replaces the entry of the same DID in place', () => {
     const list = addIssuer(base, entryFor(a, 'Renamed'));
-    expect(list.entries.map((e) => [e.did, e.name])).toEqual([
+    expect(passageEntriesOf(list).map((e) => [e.did, e.name])).toEqual([
       [a, 'Renamed'],
       [b, 'Authority'],
     ]);
@@ -46,7 +47,7 @@ describe('editing a trust list', () => {
   });
 
   it('removeIssuer removes, and says when the DID is not listed', () => {
-    expect(removeIssuer(base, a).entries.map((e) => e.did)).toEqual([b]);
+    expect(passageEntriesOf(removeIssuer(base, a)).map((e) => e.did)).toEqual([b]);
     expect(codeOf(() => removeIssuer(base, 'did:web:c.example'))).toBe('ISSUER_NOT_LISTED');
   });
 
@@ -74,7 +75,7 @@ describe('editing a trust list', () => {
   it('setIssuerStatus records a status that predates the history as always held', () => {
     const old = addIssuer(base, { ...entryFor(a), status: 'suspended' });
     const lifted = setIssuerStatus(old, a, 'active', now);
-    expect(lifted.entries[0]?.statusHistory?.[0]).toEqual({
+    expect(passageEntriesOf(lifted)[0]?.statusHistory?.[0]).toEqual({
       status: 'suspended',
       since: '1970-01-01T00:00:00.000Z',
     });

@@ -1,4 +1,4 @@
-import { passageTrustEntrySchema } from '@passage/credentials';
+import { type PassageTrustEntry, passageTrustEntrySchema } from '@passage/credentials';
 import { TrustListError } from './errors.js';
 import type { OperatorPrivateJwk } from './operator-key.js';
 import { signDocument } from './signed-document.js';
@@ -10,8 +10,9 @@ import {
   trustListSchema,
 } from './trust-list.js';
 
-type Entry = TrustListDraft['entries'][number];
+type Entry = PassageTrustEntry;
 type Status = Entry['status'];
+const isPassage = (entry: TrustListDraft['entries'][number]): entry is Entry => entry.framework === 'passage';
 const DAY_MS = 86_400_000;
 /** Stands for "since before anything was recorded" when a status predates the history. */
 const ALWAYS = '1970-01-01T00:00:00.000Z';
@@ -36,7 +37,7 @@ function withoutProof(list: TrustListDraft | TrustList): TrustListDraft {
 }
 
 function indexOf(list: TrustListDraft, did: string): number {
-  const index = list.entries.findIndex((entry) => entry.did === did);
+  const index = list.entries.findIndex((entry) => isPassage(entry) && entry.did === did);
   if (index < 0) throw new TrustListError('ISSUER_NOT_LISTED', 'the issuer is not in the trust list');
   return index;
 }
@@ -51,10 +52,9 @@ export function addIssuer(list: TrustListDraft | TrustList, entry: TrustListEntr
   if (!parsed.success)
     throw new TrustListError('INVALID_ARGUMENT', 'the entry does not match the trust entry schema');
   const draft = withoutProof(list);
-  const others = draft.entries.filter((e) => e.did !== parsed.data.did);
-  const at = draft.entries.findIndex((e) => e.did === parsed.data.did);
+  const at = draft.entries.findIndex((e) => isPassage(e) && e.did === parsed.data.did);
   const entries =
-    at < 0 ? [...others, parsed.data] : draft.entries.map((e, i) => (i === at ? parsed.data : e));
+    at < 0 ? [...draft.entries, parsed.data] : draft.entries.map((e, i) => (i === at ? parsed.data : e));
   return { ...draft, entries };
 }
 

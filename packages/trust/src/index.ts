@@ -15,6 +15,10 @@ export {
   type TrustListCode,
   TrustListError,
 } from './errors.js';
+export { type ForeignTrust, foreignTrustOf } from './foreign-trust.js';
+export { dccEntriesFromGateway, type ImportOutcome } from './import/dcc-gateway.js';
+export { type MergeOutcome, mergeTrustEntries } from './import/merge.js';
+export { shcEntriesFromVci } from './import/vci-directory.js';
 export {
   generateOperatorKey,
   jwkThumbprint,
@@ -41,10 +45,13 @@ export {
 export {
   parseTrustList,
   parseTrustListDraft,
+  passageEntriesOf,
   TRUST_LIST_TYP,
   type TrustList,
   type TrustListDraft,
+  type TrustListEntry,
   type TrustListEntryInput,
+  trustEntryIdentity,
   trustListDraftSchema,
   trustListEntrySchema,
   trustListJsonSchema,

@@ -1,4 +1,10 @@
-import { createTrustStore, passageTrustEntrySchema, type TrustStore } from '@passage/credentials';
+import {
+  createTrustStore,
+  type PassageTrustEntry,
+  passageTrustEntrySchema,
+  type TrustStore,
+} from '@passage/credentials';
+import { dccTrustEntrySchema, icaoTrustEntrySchema, shcTrustEntrySchema } from '@passage/formats';
 import { z } from 'zod';
 import { TrustListError } from './errors.js';
 import { documentProofSchema } from './signed-document.js';
@@ -8,8 +14,31 @@ export const TRUST_LIST_TYP = 'passage-trust-list+json';
 
 const instantSchema = z.iso.datetime({ offset: true });
 
-/** A trust list entry. Entries are told apart by `framework`; ours is `passage`. */
-export const trustListEntrySchema = z.discriminatedUnion('framework', [passageTrustEntrySchema]);
+/**
+ * A trust list entry. Entries are told apart by `framework`: `passage` (our issuers, by DID), `dcc`
+ * (an EU DCC document signer certificate), `shc` (a SMART Health Card issuer and its JWKS) and `icao`
+ * (a CSCA for VDS-NC seals).
+ */
+export const trustListEntrySchema = z.discriminatedUnion('framework', [
+  passageTrustEntrySchema,
+  dccTrustEntrySchema,
+  shcTrustEntrySchema,
+  icaoTrustEntrySchema,
+]);
+
+/** What makes two entries the same issuer: a DID, an SHC `iss`, a certificate. */
+export function trustEntryIdentity(entry: TrustListEntry): string {
+  switch (entry.framework) {
+    case 'passage':
+      return `passage ${entry.did}`;
+    case 'shc':
+      return `shc ${entry.iss}`;
+    case 'dcc':
+      return `dcc ${entry.kid} ${entry.certificate}`;
+    case 'icao':
+      return `icao ${entry.country} ${entry.certificate}`;
+  }
+}
 
 /**
  * A trust list as an operator edits it, before it is signed: who the operator is, which issuers it
@@ -29,9 +58,10 @@ export const trustListDraftSchema = z
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
     for (const [index, entry] of list.entries.entries()) {
-      if (seen.has(entry.did))
-        ctx.addIssue({ code: 'custom', path: ['entries', index, 'did'], message: 'duplicate DID' });
-      seen.add(entry.did);
+      const identity = trustEntryIdentity(entry);
+      if (seen.has(identity))
+        ctx.addIssue({ code: 'custom', path: ['entries', index], message: 'duplicate issuer' });
+      seen.add(identity);
     }
   });
 
@@ -42,8 +72,10 @@ export const trustListSchema = trustListDraftSchema.safeExtend({ proof: document
 export type TrustListDraft = z.infer<typeof trustListDraftSchema>;
 /** A signed trust list. */
 export type TrustList = z.infer<typeof trustListSchema>;
-/** An entry as written in a list (defaults not yet applied). */
-export type TrustListEntryInput = z.input<typeof trustListEntrySchema>;
+/** A trust list entry of any framework. */
+export type TrustListEntry = z.infer<typeof trustListEntrySchema>;
+/** A Passage issuer's entry as written in a list (defaults not yet applied). */
+export type TrustListEntryInput = z.input<typeof passageTrustEntrySchema>;
 
 /** The published JSON Schema (2020-12) of a signed trust list, generated from the zod schema. */
 export const trustListJsonSchema: Record<string, unknown> = {
@@ -76,6 +108,11 @@ export function parseTrustListDraft(value: unknown): TrustListDraft {
   const parsed = trustListDraftSchema.safeParse(typeof value === 'object' && value !== null ? body : value);
   if (!parsed.success) throw shapeError(parsed.error);
   return parsed.data;
+}
+
+/** The Passage issuers of a list (entries of other frameworks left out). */
+export function passageEntriesOf(list: Pick<TrustListDraft, 'entries'>): PassageTrustEntry[] {
+  return list.entries.filter((entry): entry is PassageTrustEntry => entry.framework === 'passage');
 }
 
 /** The verifier's trust store for a list's entries (the signature must have been checked already). */

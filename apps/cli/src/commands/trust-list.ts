@@ -9,11 +9,13 @@ import {
   parseOperatorPublicJwk,
   parseTrustList,
   parseTrustListDraft,
+  passageEntriesOf,
   removeIssuer,
   setIssuerStatus,
   signTrustList,
   type TrustList,
   type TrustListDraft,
+  type TrustListEntry,
   TrustListError,
   trustListJsonSchema,
 } from '@passage/trust';
@@ -146,7 +148,7 @@ async function addIssuerCommand(args: string[], io: CliIo): Promise<number> {
     trustListUsage,
   );
   // Replacing an entry keeps its status and history: re-adding never lifts a suspension or termination.
-  const held = list.entries.find((e) => e.did === entry.did);
+  const held = passageEntriesOf(list).find((e) => e.did === entry.did);
   const kept =
     held === undefined
       ? {}
@@ -237,6 +239,10 @@ function describeList(list: TrustListDraft & { proof?: TrustList['proof'] }): st
     `${list.entries.length} issuer(s)`,
   ];
   for (const e of list.entries) {
+    if (e.framework !== 'passage') {
+      lines.push(`${e.framework.toUpperCase()}  ${foreignLabel(e)}`);
+      continue;
+    }
     const window =
       e.validFrom || e.validUntil ? `, valid ${e.validFrom ?? '…'} to ${e.validUntil ?? '…'}` : '';
     const since = e.statusHistory?.at(-1)?.since;
@@ -247,6 +253,12 @@ function describeList(list: TrustListDraft & { proof?: TrustList['proof'] }): st
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+function foreignLabel(e: Exclude<TrustListEntry, { framework: 'passage' }>): string {
+  if (e.framework === 'shc') return `${e.name ?? e.iss}\n    ${e.iss}; keys: ${e.keys.length}`;
+  if (e.framework === 'dcc') return `${e.country}  document signer ${e.kid}`;
+  return `${e.country}  CSCA${e.crl === undefined ? '' : ' with CRL'}`;
 }
 
 async function show(args: string[], io: CliIo): Promise<number> {

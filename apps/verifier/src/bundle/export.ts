@@ -1,6 +1,11 @@
 import { createDidResolver, createStatusListCache, didWebMethod, didWebToUrl } from '@passage/credentials';
 import { verifyRuleSet } from '@passage/rules';
-import { checkTrustListAcceptable, type OperatorPublicJwk, trustStoreFromList } from '@passage/trust';
+import {
+  checkTrustListAcceptable,
+  type OperatorPublicJwk,
+  passageEntriesOf,
+  trustStoreFromList,
+} from '@passage/trust';
 import { z } from 'zod';
 import { fetchJson, type RemoteOptions } from '../remote.js';
 import type { OfflineBundle } from './bundle.js';
@@ -57,11 +62,12 @@ export async function exportBundle(input: BundleExportInput): Promise<BundleExpo
     input.rules === undefined ? undefined : verifyRuleSet(input.rules, input.operatorKey, { now });
   const trust = trustStoreFromList(list);
   const warnings: string[] = [];
-  const trustedDids = new Set(list.entries.map((e) => e.did));
+  const issuers = passageEntriesOf(list);
+  const trustedDids = new Set(issuers.map((e) => e.did));
 
   const indexes =
     input.statusListIndexes ??
-    [...new Set(list.entries.map((e) => originOf(e.did)).filter((o) => o !== undefined))].map(
+    [...new Set(issuers.map((e) => originOf(e.did)).filter((o) => o !== undefined))].map(
       (origin) => `${origin}/status-lists`,
     );
   const urls = new Set(input.statusLists ?? []);
@@ -90,7 +96,7 @@ export async function exportBundle(input: BundleExportInput): Promise<BundleExpo
 
   const resolver = createDidResolver({ web: didWebMethod(input.fetch ? { fetch: input.fetch } : {}) });
   const didDocuments: OfflineBundle['didDocuments'] = [];
-  for (const entry of list.entries) {
+  for (const entry of issuers) {
     if (entry.keys.length > 0) continue;
     const resolved = await resolver.resolve(entry.did);
     if (resolved.didDocument) {
