@@ -1,0 +1,118 @@
+/**
+ * Throughput benchmark (issue 5): in one process and one run, on the same credential payloads, raw
+ * node:crypto sign/verify (ES256, Ed25519), jose, Veramo's stock credential path and Passage's own
+ * issue and verify paths, plus EU DCC and SMART Health Card verification beside raw verification of
+ * their signatures, and Passage verification with a large status list and trust list.
+ * Prints a table, rewrites the `## Throughput` section of docs/benchmarks.md and ends with one line
+ * of JSON.
+ *
+ * Run: corepack pnpm bench [--quick] [--no-doc]
+ */
+import { join } from 'node:path';
+import { decodeQrText } from '@passage/credentials';
+import { ALGS, type BenchAuthority, createBenchAuthority } from './bench/authority.js';
+import type { RatedCase } from './bench/case.js';
+import { joseCases, nodeCryptoCases, veramoCases } from './bench/cases-baseline.js';
+import { DCC_CASE, dccCases, shcCases } from './bench/cases-foreign.js';
+import {
+  issueCase,
+  issueQr,
+  type VerifierState,
+  verifyCases,
+  verifyLargeCase,
+} from './bench/cases-passage.js';
+import {
+  fetches,
+  seededStatusCache,
+  statusListsOf,
+  trustStoreOf,
+  vaccinationCredential,
+} from './bench/credentials.js';
+import { ROOT, writeSections } from './bench/doc.js';
+import { type Budget, measureAll } from './bench/measure.js';
+import { summaryJson } from './bench/summary.js';
+import { rowsOf, THROUGHPUT, table, targets, throughputSection } from './bench/throughput.js';
+
+const quick = process.argv.includes('--quick');
+const writeDoc = !process.argv.includes('--no-doc');
+const budget: Budget = quick
+  ? { warmupMs: 150, measureMs: 700, batches: 5 }
+  : { warmupMs: 500, measureMs: 3000, batches: 9 };
+const VECTORS = join(ROOT, '..', 'shared', 'vectors');
+const LARGE_LIST = 1_000_000;
+const LARGE_TRUST = 10_000;
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+/** Every case of one algorithm, on one authority's certificate. */
+async function casesFor(a: BenchAuthority, state: VerifierState, lists: ReturnType<typeof statusListsOf>) {
+  const qr = await issueQr(a, lists);
+  const jws = decodeQrText(qr);
+  return [
+    ...nodeCryptoCases(a, jws),
+    ...(await joseCases(a, jws)),
+    ...(await veramoCases(a, vaccinationCredential(a, lists))),
+    issueCase(a, lists),
+    ...(await verifyCases(a, qr, state)),
+  ];
+}
+
+log(`setting up (${quick ? 'quick' : 'full'} run)`);
+const authorities = await Promise.all(ALGS.map(createBenchAuthority));
+const small = authorities.map(() => statusListsOf());
+const trust = trustStoreOf(authorities, authorities.length);
+const cases: RatedCase[] = [];
+for (const [i, a] of authorities.entries()) {
+  const lists = small[i] ?? statusListsOf();
+  const statusLists = await seededStatusCache(a, [lists], trust);
+  cases.push(...(await casesFor(a, { trust, statusLists }, lists)));
+}
+
+log(
+  `building a ${LARGE_TRUST.toLocaleString('en-US')}-entry trust list and ${LARGE_LIST.toLocaleString('en-US')}-entry status lists`,
+);
+const [es256] = authorities;
+if (!es256) throw new Error('no ES256 authority');
+const large = statusListsOf(LARGE_LIST);
+const largeTrust = trustStoreOf(authorities, LARGE_TRUST);
+const largeState = { trust: largeTrust, statusLists: await seededStatusCache(es256, [large], largeTrust) };
+cases.push(
+  await verifyLargeCase(
+    es256,
+    await issueQr(es256, large),
+    largeState,
+    'Passage verify ES256, 1M-entry status lists, 10k-entry trust list',
+  ),
+);
+cases.push(...dccCases(VECTORS), ...shcCases(VECTORS));
+
+log(`measuring ${cases.length} cases`);
+const started = Date.now();
+const measured = await measureAll(cases, budget, log);
+log(`measured in ${Math.round((Date.now() - started) / 1000)} s`);
+if (fetches.count > 0) throw new Error(`verification fetched ${fetches.count} times`);
+
+const rows = rowsOf(cases, measured);
+console.log(table(rows));
+console.log();
+for (const t of targets(rows)) console.log(`${t.met ? 'met    ' : 'NOT MET'}  ${t.name}: ${t.measured}`);
+const notes = [
+  'Payload: the `@passage/schema` example vaccination certificate (2 doses, DDCC:VS core data set) as ' +
+    'the issuer makes it: `vc+jwt`, did:web issuer, a revocation and a suspension `BitstringStatusListEntry`. ' +
+    'The raw node:crypto and jose cases sign and verify the very signing input of a Passage JWS of it.',
+  '"Passage issue" = `buildCredential` (fresh id) + `issueCredential` (Veramo agent, node:crypto KMS) + `encodeQrText`.',
+  '"Passage verify" = `verifyForOfficer` of the verifier service on the QR text: decoding, decompression, ' +
+    'signature, trust, validity, both status entries (cache seeded with `load` from real signed ' +
+    "131,072-entry lists, online, never fetching), schema, officer view and Thailand's entry rules " +
+    '(`exampleRuleSet`). "verifyCredentialDetailed" is the bare library call on the same text and cache.',
+  "Veramo: the stock `createVerifiableCredential`/`verifyCredential` with `proofFormat: 'jwt'` on the " +
+    "same credential in VC 1.1 shape; signing goes through the agent's KMS (Passage's node:crypto one), " +
+    "verification through did-jwt's pure-JS crypto with the DID document answered from memory and the " +
+    'status policy off (Veramo has no Bitstring Status List checker).',
+  `Large data: the same officer path with both lists of ${LARGE_LIST.toLocaleString('en-US')} entries and a ` +
+    `trust store of ${LARGE_TRUST.toLocaleString('en-US')} issuers, each with its own P-256 key.`,
+  `Foreign formats: EU DCC test case \`${DCC_CASE}\` (ES256 DSC) and SMART Health Card example 00 from ` +
+    '`shared/vectors`; the raw case verifies the same signature over the COSE `Sig_structure` / JWS signing input.',
+];
+if (writeDoc) writeSections([[THROUGHPUT, throughputSection(rows, budget, quick, notes)]]);
+console.log(JSON.stringify(summaryJson(rows, quick)));

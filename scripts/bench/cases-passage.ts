@@ -1,0 +1,95 @@
+// Passage's own paths: issue (sign and encode to QR text) and verify (QR text to report), the full
+// officer path of the verifier service and the bare library call.
+import {
+  encodeQrText,
+  issueCredential,
+  type StatusListCache,
+  type TrustStore,
+  verifyCredentialDetailed,
+} from '@passage/credentials';
+import { exampleRuleSet } from '@passage/rules';
+import { verifyForOfficer } from '@passage/verifier';
+import type { BenchAuthority } from './authority.js';
+import { expectOk, type RatedCase } from './case.js';
+import { NOW, type StatusLists, vaccinationCredential } from './credentials.js';
+
+/** What a verifier holds: its trust store and its seeded status list cache. */
+export interface VerifierState {
+  trust: TrustStore;
+  statusLists: StatusListCache;
+}
+
+/** Issues one certificate (fresh id) and answers its QR text: what `passage.issue` times. */
+export async function issueQr(a: BenchAuthority, lists: StatusLists): Promise<string> {
+  const jws = await issueCredential(a.agent, { credential: { ...vaccinationCredential(a, lists) } });
+  return encodeQrText(jws);
+}
+
+export function issueCase(a: BenchAuthority, lists: StatusLists): RatedCase {
+  return {
+    key: `passage.issue.${a.alg}`,
+    label: `Passage issue ${a.alg} (build, sign, QR text)`,
+    async: true,
+    op: () => issueQr(a, lists),
+    baseline: `node.sign.${a.alg}`,
+  };
+}
+
+/** The verifier service's path, entry rules of Thailand included. */
+const officer = (qr: string, state: VerifierState) =>
+  verifyForOfficer(qr, {
+    trust: state.trust,
+    now: NOW,
+    clockToleranceSec: 60,
+    statusLists: state.statusLists,
+    entry: { economy: 'THA', ruleSet: exampleRuleSet },
+  });
+
+/** Fails unless `qr` verifies with both status entries checked and Thailand's rules met. */
+export async function checkOfficer(qr: string, state: VerifierState, what: string): Promise<void> {
+  const answer = await officer(qr, state);
+  const codes = answer.errors.map((e) => e.code).join(', ');
+  expectOk(answer.verified, `${what} does not verify (${codes})`);
+  expectOk(answer.checks.status.ok && answer.status?.length === 2, `${what}: status not checked`);
+  expectOk(answer.entry?.outcome === 'meets', `${what}: entry rules ${answer.entry?.outcome}`);
+}
+
+/** `passage.verify` (full path) and `passage.verifyBare` (verifyCredentialDetailed) on `qr`. */
+export async function verifyCases(a: BenchAuthority, qr: string, state: VerifierState): Promise<RatedCase[]> {
+  await checkOfficer(qr, state, `Passage ${a.alg} QR`);
+  const bare = () =>
+    verifyCredentialDetailed(qr, { trust: state.trust, now: NOW, status: state.statusLists });
+  expectOk(bare().report.verified, 'verifyCredentialDetailed does not verify');
+  return [
+    {
+      key: `passage.verify.${a.alg}`,
+      label: `Passage verify ${a.alg} (QR → report + entry rules)`,
+      async: true,
+      op: () => officer(qr, state),
+      baseline: `node.verify.${a.alg}`,
+    },
+    {
+      key: `passage.verifyBare.${a.alg}`,
+      label: `Passage verifyCredentialDetailed ${a.alg} (QR → report)`,
+      op: bare,
+      baseline: `node.verify.${a.alg}`,
+    },
+  ];
+}
+
+/** The full path again, with a 1,000,000-entry status list and a 10,000-entry trust list. */
+export async function verifyLargeCase(
+  a: BenchAuthority,
+  qr: string,
+  state: VerifierState,
+  label: string,
+): Promise<RatedCase> {
+  await checkOfficer(qr, state, 'Passage QR on large data');
+  return {
+    key: `passage.verifyLarge.${a.alg}`,
+    label,
+    async: true,
+    op: () => officer(qr, state),
+    baseline: `node.verify.${a.alg}`,
+  };
+}
