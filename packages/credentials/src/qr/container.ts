@@ -1,17 +1,34 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { CredentialError } from '../errors.js';
-import { DICTIONARY_V1 } from './dictionary.js';
+import { DICTIONARY_V1, DICTIONARY_V2 } from './dictionary.js';
 import { decodeVarint, encodeVarint } from './varint.js';
 
 /**
- * Version 1 layout, after base45 decoding:
+ * Layout, after base45 decoding, of every version:
  *
- *     0x01 | varint(signature length) | signature | raw DEFLATE(varint(header length) | header | payload)
+ *     version | varint(signature length) | signature | raw DEFLATE(varint(header length) | header | payload)
  *
  * The signature is random bytes, so it is stored as is; the header and payload are the exact JSON
- * bytes of the JWS segments, compressed together with {@link DICTIONARY_V1}.
+ * bytes of the JWS segments, compressed together with the version's preset dictionary. The versions
+ * differ only in that dictionary.
  */
 export const CONTAINER_V1 = 0x01;
+
+/** Version 2: the dictionary also holds the two status entries every credential carries. */
+export const CONTAINER_V2 = 0x02;
+
+/** A container version this codec reads and writes. */
+export type ContainerVersion = typeof CONTAINER_V1 | typeof CONTAINER_V2;
+
+/** What encoders write unless told otherwise. */
+export const DEFAULT_CONTAINER_VERSION: ContainerVersion = CONTAINER_V2;
+
+/** The preset dictionary of `version`; an unknown version is `DECODING_FAILED`. */
+function dictionaryOf(version: number | undefined): Buffer {
+  if (version === CONTAINER_V1) return DICTIONARY_V1;
+  if (version === CONTAINER_V2) return DICTIONARY_V2;
+  throw new CredentialError('DECODING_FAILED', 'QR container has an unknown version');
+}
 
 /** The largest inflated header + payload a decoder accepts: far above any credential, far below harm. */
 export const MAX_INFLATED_BYTES = 16 * 1024;
@@ -23,32 +40,34 @@ export interface JwsParts {
   signature: Uint8Array;
 }
 
-/** Packs JWS parts into a version-1 container. */
-export function packContainer(parts: JwsParts): Uint8Array {
+/** Packs JWS parts into a container of `version` (version 2 unless told). */
+export function packContainer(
+  parts: JwsParts,
+  version: ContainerVersion = DEFAULT_CONTAINER_VERSION,
+): Uint8Array {
   const inner = Buffer.concat([encodeVarint(parts.header.length), parts.header, parts.payload]);
   if (inner.length > MAX_INFLATED_BYTES) {
     throw new CredentialError('INPUT_TOO_LARGE', 'credential is too large for a QR code');
   }
-  const compressed = deflateRawSync(inner, { level: 9, memLevel: 9, dictionary: DICTIONARY_V1 });
+  const dictionary = dictionaryOf(version);
+  const compressed = deflateRawSync(inner, { level: 9, memLevel: 9, dictionary });
   return Buffer.concat([
-    Uint8Array.of(CONTAINER_V1),
+    Uint8Array.of(version),
     encodeVarint(parts.signature.length),
     parts.signature,
     compressed,
   ]);
 }
 
-/** Unpacks a container, refusing anything but one exact version-1 layout. */
+/** Unpacks a container of any known version, refusing anything but its one exact layout. */
 export function unpackContainer(bytes: Uint8Array): JwsParts {
-  if (bytes[0] !== CONTAINER_V1) {
-    throw new CredentialError('DECODING_FAILED', 'QR container has an unknown version');
-  }
+  const dictionary = dictionaryOf(bytes[0]);
   const sigLength = decodeVarint(bytes, 1);
   const sigEnd = sigLength.next + sigLength.value;
   if (sigLength.value === 0 || sigEnd > bytes.length) {
     throw new CredentialError('DECODING_FAILED', 'QR container has a bad signature length');
   }
-  const inner = inflate(bytes.subarray(sigEnd));
+  const inner = inflate(bytes.subarray(sigEnd), dictionary);
   const headerLength = decodeVarint(inner, 0);
   const headerEnd = headerLength.next + headerLength.value;
   if (headerLength.value === 0 || headerEnd >= inner.length) {
@@ -61,13 +80,13 @@ export function unpackContainer(bytes: Uint8Array): JwsParts {
   };
 }
 
-function inflate(compressed: Uint8Array): Buffer {
+function inflate(compressed: Uint8Array, dictionary: Buffer): Buffer {
   let result: unknown;
   try {
     // `info` also returns the engine, whose `bytesWritten` is the input zlib consumed: less than the
     // whole input means bytes after the end of the DEFLATE stream, which zlib would silently ignore.
     result = inflateRawSync(compressed, {
-      dictionary: DICTIONARY_V1,
+      dictionary,
       maxOutputLength: MAX_INFLATED_BYTES,
       info: true,
     });

@@ -1,20 +1,18 @@
 /**
- * The preset DEFLATE dictionary of container version 1: the JSON our credentials repeat, so even its
- * first occurrence compresses to a back-reference. Measured on the sample credentials, it shrinks the
- * compressed payload by about 40 % (see the QR codec's report in the commit history).
+ * The preset DEFLATE dictionaries of the QR container: the JSON our credentials repeat, so even its
+ * first occurrence compresses to a back-reference. Measured on the sample credentials, version 1
+ * shrinks the compressed payload by about 40 % (see the QR codec's report in the commit history).
  *
  * Layout, learned by measuring: fragments follow the key order the issuer writes (the schema package's
  * parse order), so one match runs across several keys and the short values between them; DEFLATE
  * codes near distances in fewer bits, so the most frequent fragments come last. Rare shapes (plain-code
- * vaccines, other brands, VC 1.1 JWT claims, status lists) still match in part.
+ * vaccines, other brands, VC 1.1 JWT claims) still match in part.
  *
- * Frozen: changing one byte changes how every version-1 QR text decodes. A new dictionary needs a new
- * container version, and decoders keep the old one.
+ * Frozen: changing one byte changes how every QR text of that version decodes (dictionary.test.ts
+ * pins their hashes). A new dictionary needs a new container version, and decoders keep the old ones.
  */
-const FRAGMENTS_V1: readonly string[] = [
-  // Seldom: VC 1.1 JWTs, status lists, an issuer object, other vaccines and optional fields.
-  '"credentialStatus":{"type":"BitstringStatusListEntry","statusPurpose":"revocation","statusListIndex":"',
-  '","statusListCredential":"',
+/** Seldom in Passage credentials: VC 1.1 JWTs, an issuer object, other vaccines and optional fields. */
+const SELDOM: readonly string[] = [
   '"https://www.w3.org/2018/credentials/v1"',
   '"nbf":',
   '"exp":',
@@ -47,7 +45,10 @@ const FRAGMENTS_V1: readonly string[] = [
   '{"vaccine":"XM68M6","brand":"',
   '"sex":"female"',
   '"sex":"M"',
-  // Business travel card subject.
+];
+
+/** The business travel card subject, in the issuer's key order. */
+const TRAVEL_CARD: readonly string[] = [
   'business-travel-card-v1.json","type":"JsonSchema"},"credentialSubject":{"holder":{"familyName":"',
   '","givenNames":"',
   '","birthDate":"',
@@ -62,7 +63,10 @@ const FRAGMENTS_V1: readonly string[] = [
   '"},"preClearances":[{"economy":"',
   '","status":"granted","maxStayDays":90},{"economy":"',
   '","status":"pending"}]}}',
-  // Vaccination certificate subject.
+];
+
+/** The vaccination certificate subject, in the issuer's key order. */
+const VACCINATION: readonly string[] = [
   'vaccination-certificate-v1.json","type":"JsonSchema"},"credentialSubject":{"person":{"name":"',
   '","birthDate":"',
   '","identifier":{"type":"passport","value":"',
@@ -79,7 +83,10 @@ const FRAGMENTS_V1: readonly string[] = [
   ',"country":"',
   '","centre":"',
   '","disease":{"system":"http://id.who.int/icd11/mms","code":"RA01","display":"COVID-19"}},',
-  // The protected header, then the credential envelope: in every credential.
+];
+
+/** The protected header, then the credential envelope: in every credential. */
+const ENVELOPE: readonly string[] = [
   '{"alg":"ES256","kid":"did:web:',
   '#key-1","typ":"vc+jwt"}',
   '{"@context":["https://www.w3.org/ns/credentials/v2","https://w3id.org/passage/v1"],"id":"urn:uuid:',
@@ -91,5 +98,43 @@ const FRAGMENTS_V1: readonly string[] = [
   '/schemas/',
 ];
 
+const FRAGMENTS_V1: readonly string[] = [
+  // Version 1 held one status entry, as an object, among the seldom fragments.
+  '"credentialStatus":{"type":"BitstringStatusListEntry","statusPurpose":"revocation","statusListIndex":"',
+  '","statusListCredential":"',
+  ...SELDOM,
+  ...TRAVEL_CARD,
+  ...VACCINATION,
+  ...ENVELOPE,
+];
+
+/**
+ * The two `credentialStatus` entries the issuer writes (revocation, then suspension, at one index of
+ * lists named `<authority>-<generation>-<purpose>`), without the optional entry `id`. They close the
+ * payload, so they sit just before the envelope, at the nearest distances after it.
+ */
+const STATUS_ENTRIES: readonly string[] = [
+  '}]},"credentialStatus":[{"type":"BitstringStatusListEntry","statusPurpose":"revocation","statusListIndex":"',
+  '","statusListCredential":"https://',
+  '/status-lists/',
+  '-0-revocation"},{"type":"BitstringStatusListEntry","statusPurpose":"suspension","statusListIndex":"',
+  '-0-suspension"}]}',
+];
+
+const FRAGMENTS_V2: readonly string[] = [
+  // Entries with an `id` (issued before it was dropped, or by other issuers): their first keys.
+  '"credentialStatus":[{"id":"https://',
+  '-0-revocation#',
+  '-0-suspension#',
+  ...SELDOM,
+  ...TRAVEL_CARD,
+  ...VACCINATION,
+  ...STATUS_ENTRIES,
+  ...ENVELOPE,
+];
+
 /** The version-1 dictionary bytes (UTF-8, fragments concatenated). */
 export const DICTIONARY_V1: Buffer = Buffer.from(FRAGMENTS_V1.join(''), 'utf8');
+
+/** The version-2 dictionary bytes: version 1's, with the status entries every credential now carries. */
+export const DICTIONARY_V2: Buffer = Buffer.from(FRAGMENTS_V2.join(''), 'utf8');

@@ -1,4 +1,6 @@
+export type { ContainerVersion } from './container.js';
 export { decodeQrText } from './decode.js';
+export type { EncodeQrOptions } from './encode.js';
 export { encodeQrText } from './encode.js';
 export type { QrPngOptions } from './render.js';
 export { qrVersionFor, renderQrPng, renderQrSvg } from './render.js';
