@@ -50,6 +50,7 @@ export {
   type HolderView,
   type PreClearanceView,
   type SubjectView,
+  summarizeRecord,
   summarizeSubject,
 } from './summary.js';
 export {

@@ -1,5 +1,6 @@
 import { type Codeable, codeOf } from './codeable.js';
 import { findApecEconomy } from './economies.js';
+import type { VaccinationRecord } from './record.js';
 import type { TypedSubject } from './subject.js';
 
 /** What an officer compares with the passport. */
@@ -54,6 +55,11 @@ export interface SubjectView {
 }
 
 const label = (value: Codeable) => (typeof value === 'string' ? value : (value.display ?? codeOf(value)));
+const lastDateOf = (doses: readonly DoseView[]) =>
+  doses
+    .map((d) => d.date)
+    .sort()
+    .at(-1) ?? '';
 
 /** Summarises a checked subject for the officer's screen. */
 export function summarizeSubject(typed: TypedSubject): SubjectView {
@@ -73,11 +79,7 @@ export function summarizeSubject(typed: TypedSubject): SubjectView {
       brand: label(e.brand),
       country: e.country,
     }));
-    const lastDoseDate =
-      doses
-        .map((d) => d.date)
-        .sort()
-        .at(-1) ?? '';
+    const lastDoseDate = lastDateOf(doses);
     return {
       holder: {
         name: person.name,
@@ -115,6 +117,38 @@ export function summarizeSubject(typed: TypedSubject): SubjectView {
         status: p.status,
         ...(p.maxStayDays === undefined ? {} : { maxStayDays: p.maxStayDays }),
       })),
+    },
+  };
+}
+
+/**
+ * Summarises a canonical vaccination record (from an EU DCC, a SMART Health Card or an ICAO VDS-NC)
+ * into the same view as a Passage subject, so the officer reads every format alike. A birth date the
+ * certificate does not give is empty; the issuing economy is the certificate issuer's identifier (a
+ * country code, or a SMART Health Card issuer's URL).
+ */
+export function summarizeRecord(record: VaccinationRecord): SubjectView {
+  const doses = record.vaccinations.map((e) => ({
+    dose: e.dose,
+    ...(e.totalDoses === undefined ? {} : { totalDoses: e.totalDoses }),
+    date: e.date,
+    vaccine: label(e.vaccine),
+    brand: label(e.brand),
+    country: e.country.code,
+  }));
+  return {
+    holder: {
+      name: record.name,
+      birthDate: record.birthDate ?? '',
+      ...(record.identifier === undefined ? {} : { documentNumber: record.identifier.value }),
+      ...(record.sex === undefined ? {} : { sex: record.sex }),
+    },
+    facts: {
+      kind: 'vaccination',
+      certificateId: record.certificate.hcid.value,
+      issuingEconomy: record.certificate.issuer.identifier,
+      doses,
+      lastDoseDate: lastDateOf(doses),
     },
   };
 }
