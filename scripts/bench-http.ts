@@ -1,0 +1,114 @@
+/**
+ * HTTP load benchmark (issue 5): autocannon on loopback against the verifier's `POST /v1/verify`
+ * (QR text, Thailand's entry rules) and the issuer's `POST /v1/vaccination-certificates` (SQLite),
+ * both run by a child process (scripts/bench/http-servers.ts) in a temporary data folder. Each load
+ * is bounded in time and in requests. Prints the figures, rewrites the `## HTTP` section of
+ * docs/benchmarks.md and ends with one line of JSON.
+ *
+ * Run: corepack pnpm bench:http [--quick] [--no-doc]
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, writeSections } from './bench/doc.js';
+import { type HttpLoad, httpSection, type LoadResult, load } from './bench/http-load.js';
+import type { HttpServers } from './bench/http-servers.js';
+
+const quick = process.argv.includes('--quick');
+const writeDoc = !process.argv.includes('--no-doc');
+const durationSec = quick ? 4 : 15;
+const warmupSec = quick ? 1 : 3;
+const CONNECTIONS = 10;
+const log = (line: string) => process.stderr.write(`bench:http: ${line}\n`);
+
+/** A free loopback port (the issuer must know its own public URL before it listens). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'passage-bench-http-'));
+const logFile = join(dataDir, 'servers.log');
+const logFd = openSync(logFile, 'a');
+const child = fork(
+  join(ROOT, 'scripts', 'bench', 'http-servers.ts'),
+  [dataDir, String(await freePort()), String(await freePort())],
+  {
+    execArgv: ['--import', 'tsx', '--conditions=@passage/source'],
+    stdio: ['ignore', logFd, logFd, 'ipc'],
+    cwd: ROOT,
+  },
+);
+const stop = () => {
+  if (child.exitCode === null) child.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+};
+process.once('exit', stop);
+
+const servers = await new Promise<HttpServers>((resolve, reject) => {
+  child.once('message', (message) => resolve(message as HttpServers));
+  child.once('exit', (code) => reject(new Error(`the servers exited (${code}); see ${logFile}`)));
+});
+log(`servers up: issuer ${servers.issuerUrl}, verifier ${servers.verifierUrl}`);
+
+const loads: HttpLoad[] = [
+  {
+    name: 'verifier `POST /v1/verify` (QR text, economy THA)',
+    key: 'verify',
+    url: `${servers.verifierUrl}/v1/verify`,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ qr: servers.qr, economy: 'THA' }),
+    maxRequests: quick ? 20_000 : 100_000,
+    target: { opsPerSec: 3000, p99Ms: 25 },
+  },
+  {
+    name: 'issuer `POST /v1/vaccination-certificates` (SQLite)',
+    key: 'issue',
+    url: `${servers.issuerUrl}/v1/vaccination-certificates`,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${servers.apiKey}` },
+    body: JSON.stringify(servers.vaccination),
+    maxRequests: quick ? 10_000 : 40_000,
+    target: { opsPerSec: 1500 },
+  },
+];
+
+const results: LoadResult[] = [];
+for (const spec of loads) {
+  log(`${spec.name}: warm-up ${warmupSec} s`);
+  await load(spec, { connections: CONNECTIONS, durationSec: warmupSec, check: true });
+  log(`${spec.name}: ${durationSec} s or ${spec.maxRequests} requests`);
+  results.push(await load(spec, { connections: CONNECTIONS, durationSec }));
+}
+stop();
+
+for (const r of results) {
+  console.log(
+    `${r.spec.name}: ${Math.round(r.opsPerSec)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ` +
+      `${r.requests} requests in ${r.durationSec} s, ${r.failed} failed`,
+  );
+}
+if (writeDoc)
+  writeSections([['## HTTP', httpSection(results, { quick, connections: CONNECTIONS, durationSec })]]);
+const by = (key: string) => results.find((r) => r.spec.key === key);
+console.log(
+  JSON.stringify({
+    verifyHttpOpsPerSec: Math.round(by('verify')?.opsPerSec ?? 0),
+    verifyHttpP50Ms: by('verify')?.p50Ms,
+    verifyHttpP99Ms: by('verify')?.p99Ms,
+    issueHttpOpsPerSec: Math.round(by('issue')?.opsPerSec ?? 0),
+    issueHttpP50Ms: by('issue')?.p50Ms,
+    issueHttpP99Ms: by('issue')?.p99Ms,
+    failed: results.reduce((n, r) => n + r.failed, 0),
+    quick,
+  }),
+);
+process.exit(0);

@@ -1,0 +1,99 @@
+// Child process of `pnpm bench:http`: the issuer (SQLite in a temporary folder) and the verifier,
+// as `pnpm start` runs them: a demo authority, an operator key that signs the trust list naming it
+// and the example entry rules, the verifier pinned to that key. Tells the parent, over IPC, where
+// they listen, the API key and a sample QR; runs until killed. Logs go to the file the parent gave.
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { trustEntryFor } from '@passage/credentials';
+import { loadIssuerConfig, startIssuerServer } from '@passage/issuer';
+import { exampleRuleSet, signRuleSet } from '@passage/rules';
+import { exampleVaccinationInput } from '@passage/schema';
+import { addIssuer, createTrustList, generateOperatorKey, signTrustList } from '@passage/trust';
+import { loadVerifierConfig, startVerifierServer } from '@passage/verifier';
+
+/** What the child tells the parent once both servers listen. */
+export interface HttpServers {
+  issuerUrl: string;
+  verifierUrl: string;
+  apiKey: string;
+  qr: string;
+  /** The body `POST /v1/vaccination-certificates` takes. */
+  vaccination: unknown;
+}
+
+const DAY = 86_400_000;
+const [dataDir = '', issuerPort = '', verifierPort = ''] = process.argv.slice(2);
+
+/** The example certificate with its doses a few weeks ago, so that it meets Thailand's rules today. */
+function recentVaccination() {
+  const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+  const [first, second] = exampleVaccinationInput.vaccinations;
+  if (!first || !second) throw new Error('the example holds two doses');
+  return {
+    ...exampleVaccinationInput,
+    vaccinations: [
+      { ...first, date: daysAgo(58) },
+      { ...second, date: daysAgo(30) },
+    ],
+  };
+}
+
+const publicUrl = `http://127.0.0.1:${issuerPort}`;
+const issuer = await startIssuerServer(
+  loadIssuerConfig({
+    PASSAGE_DATA_DIR: dataDir,
+    PASSAGE_ISSUER_PORT: issuerPort,
+    PASSAGE_PUBLIC_URL: publicUrl,
+    PASSAGE_SECRET: randomBytes(32).toString('base64url'),
+  }),
+);
+const created = await issuer.service.createAuthority({
+  name: 'Benchmark Ministry of Public Health',
+  economy: 'THA',
+  types: ['VaccinationCertificate'],
+  slug: 'bench-moph',
+});
+const entry = trustEntryFor(await issuer.service.agent.didManagerGet({ did: created.did }), {
+  name: 'Benchmark Ministry of Public Health',
+  economy: 'THA',
+  types: ['VaccinationCertificate'],
+});
+
+const { privateJwk, publicJwk } = generateOperatorKey();
+const files = {
+  operatorKey: join(dataDir, 'operator.pub.jwk.json'),
+  trustList: join(dataDir, 'trust-list.json'),
+  entryRules: join(dataDir, 'entry-rules.json'),
+};
+writeFileSync(files.operatorKey, JSON.stringify(publicJwk));
+const list = addIssuer(createTrustList('Benchmark operator'), entry);
+writeFileSync(files.trustList, JSON.stringify(signTrustList(list, privateJwk, { validDays: 1 })));
+writeFileSync(files.entryRules, JSON.stringify(signRuleSet(exampleRuleSet, privateJwk)));
+
+const verifier = await startVerifierServer(
+  loadVerifierConfig({
+    PASSAGE_DATA_DIR: dataDir,
+    PASSAGE_VERIFIER_PORT: verifierPort,
+    PASSAGE_OPERATOR_KEY: files.operatorKey,
+    PASSAGE_TRUST_LIST_FILE: files.trustList,
+    PASSAGE_ENTRY_RULES_FILE: files.entryRules,
+  }),
+);
+const vaccination = recentVaccination();
+const sample = await issuer.service.issue(
+  await issuer.service.actAs(created.authority.slug),
+  'VaccinationCertificate',
+  vaccination,
+);
+const ready: HttpServers = {
+  issuerUrl: issuer.url,
+  verifierUrl: verifier.url,
+  apiKey: created.apiKey,
+  qr: sample.qr,
+  vaccination,
+};
+process.send?.(ready);
+process.once('SIGTERM', () => {
+  void Promise.allSettled([verifier.close(), issuer.close()]).then(() => process.exit(0));
+});
