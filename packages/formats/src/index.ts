@@ -16,6 +16,23 @@ export {
   type VerifyDccOptions,
   verifyDcc,
 } from './dcc/index.js';
+export { type DccContent, type IssueDccOptions, issueDcc } from './dcc/issue.js';
+export { encodeBase45 } from './dcc/issue-base45.js';
+export { createDevelopmentDsc, DCC_VACCINATION_EKU, type DevelopmentDscOptions } from './dcc/issue-dsc.js';
+export { certificateDer, type DscDetails, dccTrustEntryFor, readDsc } from './dcc/issue-dsc-import.js';
+export {
+  FormatIssueError,
+  type FormatIssueErrorCode,
+  isFormatIssueError,
+} from './dcc/issue-error.js';
+export {
+  DCC_SCHEMA_VERSION,
+  type DccVaccinationEntry,
+  type DccVaccinationPayload,
+  dccPayloadFromRecord,
+  uvciFor,
+} from './dcc/issue-payload.js';
+export { type Es256Signer, keyObjectSigner } from './dcc/issue-signer.js';
 export {
   type IcaoTrust,
   type IcaoTrustEntry,
@@ -35,3 +52,6 @@ export {
   shcTrustEntrySchema,
   verifyShc,
 } from './shc/index.js';
+export { type IssueShcOptions, issueShc, MAX_SINGLE_QR_JWS_LENGTH } from './shc/issue.js';
+export { shcBundleFromRecord } from './shc/issue-fhir.js';
+export { type ShcPublicJwk, shcPublicJwk } from './shc/issue-jwks.js';
