@@ -1,0 +1,21 @@
+/**
+ * Browser-side verification of Passage credentials from an offline bundle, with the verdicts of the
+ * verifier service, for the border officer's page when the service cannot be reached. Web APIs only:
+ * Web Crypto (ES256, Ed25519), `DecompressionStream` (status lists) and pako (the QR container's preset
+ * dictionary). See README.md.
+ *
+ * @packageDocumentation
+ */
+export { parseWebBundle, type WebBundle, webBundleSchema } from './bundle.js';
+export { isWebVerifyError, WEB_VERIFY_CODES, type WebVerifyCode, WebVerifyError } from './errors.js';
+export type { OperatorKey } from './internal/document-proof.js';
+export type { EntryOutcome, EntryVerdict } from './internal/entry-verdict.js';
+export type { WebBundleLoadReport } from './internal/load.js';
+export {
+  createWebVerifier,
+  type WebDataSources,
+  type WebVerifier,
+  type WebVerifierAnswer,
+  type WebVerifierOptions,
+  type WebVerifyOptions,
+} from './verifier.js';

@@ -1,0 +1,14 @@
+/**
+ * The parts of `@passage/rules` that run in a browser: the rule set parser, the CertLogic evaluation
+ * and the report facts it reads. Reached by path because the package's entry point also loads its
+ * signing code (`@passage/trust`, `node:crypto`); the browser bundle maps the one runtime import of
+ * `@passage/trust` these modules make (`documentProofSchema`) to ./document-proof.ts.
+ */
+export { RulesError } from '../../../rules/src/errors.js';
+export {
+  type EntryRulesVerdict,
+  evaluateEntryRules,
+} from '../../../rules/src/evaluate.js';
+export { entryRulesInputOf } from '../../../rules/src/from-report.js';
+export { parseRuleSet } from '../../../rules/src/parse.js';
+export type { RuleSet } from '../../../rules/src/schema.js';
