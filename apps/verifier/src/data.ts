@@ -7,12 +7,12 @@ import {
   type TrustStore,
 } from '@passage/credentials';
 import { type RuleSet, verifyRuleSet } from '@passage/rules';
-import type { OperatorPublicJwk } from '@passage/trust';
+import { type ForeignTrust, foreignTrustOf, type OperatorPublicJwk } from '@passage/trust';
 import type { DIDResolutionResult, Resolvable } from 'did-resolver';
 import type { OfflineBundle } from './bundle/bundle.js';
 import { type DocumentInfo, type SignedSource, signedSource } from './signed-source.js';
 import { type TrustListInfo, trustListSource } from './trust-list-source.js';
-import type { TrustSource } from './trust-source.js';
+import { NO_FOREIGN_TRUST, type TrustSource } from './trust-source.js';
 
 /** Which data a verdict rests on and how fresh it is: goes into every answer. */
 export interface DataSources {
@@ -35,6 +35,8 @@ export interface BundleLoadReport {
 /** Everything a verification reads besides the credential, kept current in the background. */
 export interface VerifierData {
   trust(): TrustStore;
+  /** The DCC, SHC and ICAO trust of the same list (or file) as {@link trust}, prepared once per list. */
+  foreign(): ForeignTrust;
   rules(): RuleSet | undefined;
   sources(): DataSources;
   readonly statusLists: StatusListCache;
@@ -132,6 +134,11 @@ export function createVerifierData(options: VerifierDataOptions): VerifierData {
   const empty = createTrustStore({ entries: [] });
   const trust = (): TrustStore =>
     signedTrust ? trustList.current() : (options.fallbackTrust?.current() ?? empty);
+  const foreign = (): ForeignTrust => {
+    if (!signedTrust) return options.fallbackTrust?.foreign?.() ?? NO_FOREIGN_TRUST;
+    const list = trustList.list();
+    return list ? foreignTrustOf(list.entries) : NO_FOREIGN_TRUST;
+  };
 
   const statusLists =
     options.statusLists ??
@@ -156,6 +163,7 @@ export function createVerifierData(options: VerifierDataOptions): VerifierData {
 
   return {
     trust,
+    foreign,
     rules: () => rules.current(),
     sources() {
       const info = trustList.info();

@@ -7,10 +7,19 @@ import {
   verifyCredentialResolving,
 } from '@passage/credentials';
 import type { RuleSet } from '@passage/rules';
-import { type SubjectView, summarizeSubject, vaccinationRecordFromSubject } from '@passage/schema';
+import {
+  type SubjectView,
+  summarizeRecord,
+  summarizeSubject,
+  type TypedSubject,
+  vaccinationRecordFromSubject,
+} from '@passage/schema';
+import type { ForeignTrust } from '@passage/trust';
 import type { Resolvable } from 'did-resolver';
 import type { DataSources } from './data.js';
 import { type EntryQuestion, type EntryVerdict, entryVerdict } from './entry-verdict.js';
+import { detectFormat, verifyForeign } from './foreign-formats.js';
+import { NO_FOREIGN_TRUST } from './trust-source.js';
 
 /**
  * A report plus, when the subject could be read, the officer's view of it; the entry verdict when an
@@ -25,6 +34,8 @@ export type VerifierAnswer = VerificationReport & {
 /** The security settings the verifier service applies to every request. */
 export interface VerifyInputOptions {
   trust: TrustStore;
+  /** DCC signer certificates, SHC issuers and ICAO CSCAs (from the same trust list). Default: none. */
+  foreign?: ForeignTrust;
   now: Date;
   clockToleranceSec: number;
   /** Resolves DID documents of trusted issuers listed without keys. Default: did-resolver with a cache. */
@@ -41,12 +52,29 @@ export interface VerifyInputOptions {
 const defaultResolver = createDidResolver({ web: didWebMethod() });
 
 /**
- * Verifies QR text, a compact JWS or an enveloped credential and adds the officer's view: who to
- * compare with the passport and what the credential states, and, for a named economy, whether its
- * entry rules are met. Never throws for bad input. A trusted issuer listed without keys has its
+ * Verifies scanned input of any supported format and adds the officer's view: who to compare with
+ * the passport and what the credential states, and, for a named economy, whether its entry rules
+ * are met. `HC1:` text is verified as an EU DCC, `shc:/` text (one string, or the chunks of a legacy
+ * multi-part card as an array) as a SMART Health Card, a VDS-NC seal (object or JSON text) as ICAO
+ * VDS-NC, and anything else (QR text, compact JWS, enveloped credential) as Passage. The answer's
+ * `format` says which. Never throws for bad input. A trusted issuer listed without keys has its
  * did:web document fetched (once, then cached); no other DID is.
  */
 export async function verifyForOfficer(input: unknown, options: VerifyInputOptions): Promise<VerifierAnswer> {
+  const format = detectFormat(input);
+  if (format !== 'passage') {
+    const report = verifyForeign(format, input, {
+      trust: options.foreign ?? NO_FOREIGN_TRUST,
+      now: options.now,
+      clockToleranceSec: options.clockToleranceSec,
+    });
+    // A canonical record is a vaccination, whatever the format's own typing: entry rules need the type.
+    return answerOf(
+      report.record ? { ...report, credentialType: 'VaccinationCertificate' } : report,
+      undefined,
+      options,
+    );
+  }
   const { report, schema } = await verifyCredentialResolving(input, {
     trust: options.trust,
     now: options.now,
@@ -58,11 +86,20 @@ export async function verifyForOfficer(input: unknown, options: VerifyInputOptio
   const record =
     report.record ??
     (typed?.type === 'VaccinationCertificate' ? vaccinationRecordFromSubject(typed.subject) : undefined);
-  const full: VerificationReport = record ? { ...report, record } : report;
+  return answerOf(record ? { ...report, record } : report, typed, options);
+}
+
+/** The report with the officer's view (of the Passage subject, else of the record) and entry verdict. */
+function answerOf(
+  full: VerificationReport,
+  typed: TypedSubject | undefined,
+  options: VerifyInputOptions,
+): VerifierAnswer {
   const { entry: question } = options;
+  const view = typed ? summarizeSubject(typed) : full.record ? summarizeRecord(full.record) : undefined;
   return {
     ...full,
-    ...(typed ? { view: summarizeSubject(typed) } : {}),
+    ...(view ? { view } : {}),
     ...(question ? { entry: entryVerdict(full, question.ruleSet, question, options.now) } : {}),
     ...(options.sources ? { sources: options.sources } : {}),
   };

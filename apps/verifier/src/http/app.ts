@@ -51,6 +51,7 @@ export function createVerifierApp(deps: VerifierAppDeps): Express {
     const now = ask.at ? new Date(ask.at) : (deps.now?.() ?? new Date());
     const answer = await verifyForOfficer(input, {
       trust: data.trust(),
+      foreign: data.foreign(),
       now,
       clockToleranceSec: deps.clockToleranceSec ?? 60,
       statusLists: data.statusLists,
@@ -70,7 +71,7 @@ export function createVerifierApp(deps: VerifierAppDeps): Express {
 
   app.post('/v1/verify', async (req, res) => {
     const body = parseBody(verifyRequestSchema, req);
-    const answer = await run(res, body.qr ?? body.credential, body);
+    const answer = await run(res, body.qr ?? body.qrs ?? body.credential, body);
     res.status(200).json(answer);
   });
 
@@ -124,8 +125,9 @@ function verdictLog(answer: VerifierAnswer): Record<string, unknown> {
   return {
     verified: answer.verified,
     credentialId: typeof answer.credential?.id === 'string' ? answer.credential.id : undefined,
+    format: answer.format,
     credentialType: answer.credentialType,
-    issuer: answer.issuer?.did,
+    issuer: answer.issuer?.did ?? answer.issuer?.id,
     codes: answer.errors.map((e) => e.code),
     entry: answer.entry ? { economy: answer.entry.economy, outcome: answer.entry.outcome } : undefined,
   };

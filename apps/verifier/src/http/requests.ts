@@ -4,10 +4,18 @@ const MAX_TEXT = 64 * 1024;
 const credentialInput = z.union([z.string().min(1).max(MAX_TEXT), z.record(z.string(), z.unknown())]);
 const at = z.iso.datetime({ offset: true });
 
-/** `POST /v1/verify`: exactly one of `qr` (scanned text) or `credential` (compact JWS or enveloped VC). */
+/** The most QR codes one credential spans: a legacy multi-part SMART Health Card has up to 10. */
+const MAX_QRS = 16;
+
+/**
+ * `POST /v1/verify`: exactly one of `qr` (scanned text: Passage, `HC1:`, `shc:/` or a VDS-NC seal's
+ * JSON), `qrs` (every chunk of a legacy multi-part SMART Health Card, any order) or `credential`
+ * (compact JWS, enveloped VC, or a VDS-NC seal as an object).
+ */
 export const verifyRequestSchema = z
   .strictObject({
     qr: z.string().min(1).max(MAX_TEXT).optional(),
+    qrs: z.array(z.string().min(1).max(MAX_TEXT)).min(1).max(MAX_QRS).optional(),
     credential: credentialInput.optional(),
     /** Validation clock for testing and for checking old material as of its own time. */
     at: at.optional(),
@@ -19,8 +27,8 @@ export const verifyRequestSchema = z
     /** The traveller's arrival: a date (`2026-12-01`) or date-time. Default: the validation clock. */
     arrivalDate: z.union([z.iso.date(), at]).optional(),
   })
-  .refine((b) => (b.qr === undefined) !== (b.credential === undefined), {
-    message: 'give exactly one of qr or credential',
+  .refine((b) => [b.qr, b.qrs, b.credential].filter((v) => v !== undefined).length === 1, {
+    message: 'give exactly one of qr, qrs or credential',
     path: ['qr'],
   });
 
