@@ -373,6 +373,24 @@ function dccLines(dcc: DccFigures): string[] {
   ];
 }
 
+/** What each change bought on the headline credential (2-dose vaccination, ES256, `vc+jwt`), in characters. */
+function summary(rows: readonly Row[]): string[] {
+  const head = rows.find(
+    (r) =>
+      r.variant.label === 'vaccination, 2 doses' &&
+      r.variant.alg === 'ES256' &&
+      r.variant.format === 'vc+jwt',
+  );
+  if (!head) return [];
+  const qr = (encoding: Encoding) => median(head.samples.map((s) => s.qr[encoding]));
+  const version = (when: 'before' | 'after') => median(head.samples.map((s) => s.version[when]));
+  return [
+    `- ${head.variant.label} (${head.variant.alg}, \`${head.variant.format}\`): ${qr('noStatus')} characters without status,`,
+    `  ${qr('before')} with the status entries as first issued (QR version ${version('before')}), ${qr('after')} now (version ${version('after')}):`,
+    `  container v2 alone saves ${qr('before') - qr('v2')}, dropping the entry \`id\` alone ${qr('before') - qr('noId')}, both ${qr('before') - qr('after')}.`,
+  ];
+}
+
 function section(rows: readonly Row[], dcc: DccFigures): string {
   const cores = cpus();
   const memory = `${Math.round(totalmem() / 2 ** 30)} GiB`;
@@ -395,6 +413,7 @@ function section(rows: readonly Row[], dcc: DccFigures): string {
     '',
     table(rows),
     '',
+    ...summary(rows),
     '- Container version 2 (`PV1:` text whose container byte is 2) differs from version 1 only in its',
     '  preset DEFLATE dictionary, which also holds the status entries; decoders read both. Dropping the',
     '  entry `id` (optional in VC Data Model 2.0 and Bitstring Status List v1.0, unused in verification)',
