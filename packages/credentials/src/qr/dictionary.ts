@@ -8,8 +8,9 @@
  * codes near distances in fewer bits, so the most frequent fragments come last. Rare shapes (plain-code
  * vaccines, other brands, VC 1.1 JWT claims) still match in part.
  *
- * Frozen: changing one byte changes how every QR text of that version decodes (dictionary.test.ts
- * pins their hashes). A new dictionary needs a new container version, and decoders keep the old ones.
+ * Frozen: changing one byte changes how every QR text of that version decodes (container.test.ts
+ * pins their hashes). The groups below are shared by the frozen dictionaries, so none may change; a
+ * new dictionary needs a new container version with its own list, and decoders keep the old ones.
  */
 /** Seldom in Passage credentials: VC 1.1 JWTs, an issuer object, other vaccines and optional fields. */
 const SELDOM: readonly string[] = [
