@@ -14,7 +14,7 @@ export function encodeBase64url(bytes: Uint8Array): string {
 }
 
 /**
- * Decodes unpadded base64url as Node's `Buffer.from(text, 'base64url')` does for the texts the Node
+ * Decodes unpadded base64url as Node's base64url decoder does for the texts the Node
  * verifier lets through (spare bits and a lone last character ignored), so both read the same bytes;
  * undefined for a character outside the alphabet.
  */

@@ -17,7 +17,7 @@ export {
 } from '../../../credentials/src/errors.js';
 export { jwsFromEnvelope } from '../../../credentials/src/issue/envelope.js';
 export { looksLikeCompactJws } from '../../../credentials/src/jws/compact.js';
-export { decodeBase45 } from '../../../credentials/src/qr/base45.js';
+export { decodeBase45, encodeBase45 } from '../../../credentials/src/qr/base45.js';
 export { DICTIONARY_V1, DICTIONARY_V2 } from '../../../credentials/src/qr/dictionary.js';
 export { isPassageQrText, MAX_QR_TEXT_LENGTH, QR_PREFIX } from '../../../credentials/src/qr/text.js';
 export { decodeVarint } from '../../../credentials/src/qr/varint.js';
@@ -40,7 +40,7 @@ export type { SecuredCredential };
 
 /**
  * The credential a JWS secures, read as the Node verifier reads it (`securedCredentialOf`). That
- * function reads only the header and payload, so the signature bytes (a Buffer there) are not passed.
+ * function reads only the header and payload, so the signature bytes (a Node byte type there) are not passed.
  */
 export function securedCredentialOf(jws: Pick<DecodedJws, 'header' | 'payload'>): SecuredCredential {
   return securedCredentialOfJws(jws as DecodedJws);

@@ -1,0 +1,58 @@
+// esbuild options of the browser bundle, shared by build-web.mjs and the bundle test.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const packageRoot = resolve(here, '..');
+
+/** `@passage/rules` reads one schema from `@passage/trust`, whose entry point loads node:crypto. */
+const trustSchemasOnly = {
+  name: 'trust-schemas-only',
+  setup(b) {
+    b.onResolve({ filter: /^@passage\/trust$/ }, (args) => {
+      if (!args.importer.endsWith('packages/rules/src/schema.ts')) {
+        return { errors: [{ text: `@passage/trust is not browser-safe (imported by ${args.importer})` }] };
+      }
+      return { path: resolve(packageRoot, 'src/internal/document-proof.ts') };
+    });
+  },
+};
+
+/**
+ * zod's classic API re-exports every locale as `z.locales`, which keeps them all (~300 KiB) in the
+ * bundle; nothing here reads it, and error messages stay in English (zod's default), so only `en`
+ * is kept.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!/node_modules\/zod\//.test(args.importer)) return undefined;
+      return { path: resolve(dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(resolve(dirname(args.path), 'en.js'))};`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+/** Bundle options for the browser platform; a Node built-in anywhere in the graph fails the build. */
+export function browserBundleOptions(overrides = {}) {
+  return {
+    entryPoints: [resolve(packageRoot, 'src/index.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022'],
+    conditions: ['@passage/source'],
+    minify: true,
+    metafile: true,
+    // The QR dictionaries are built with `Buffer.from(text, 'utf8')` at load: see buffer-shim.mjs.
+    inject: [resolve(here, 'buffer-shim.mjs')],
+    plugins: [trustSchemasOnly, zodEnglishOnly],
+    logLevel: 'warning',
+    ...overrides,
+  };
+}
