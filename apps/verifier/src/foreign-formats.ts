@@ -2,11 +2,15 @@ import type { VerificationReport } from '@passage/credentials';
 import { isDccText, isIcaoVdsNc, isShcText, verifyDcc, verifyIcaoVdsNc, verifyShc } from '@passage/formats';
 import type { ForeignTrust } from '@passage/trust';
 
+// "HC" and a version: the DCC context identifier. Versions other than 1 are still told as DCC, so
+// they fail with INVALID_PREFIX rather than as unreadable Passage text.
+const DCC_CONTEXT = /^HC\d:/;
+
 /** What the scanned input is, judged from its text or shape alone (never from its signature). */
 export type DetectedFormat = 'passage' | 'dcc' | 'shc' | 'icao-vds-nc';
 
 /**
- * The format of scanned input: `HC1:` text is an EU DCC, `shc:/` text (or several chunks of it) a
+ * The format of scanned input: `HC1:` text (or another `HC<n>:` context) is an EU DCC, `shc:/` text (or several chunks of it) a
  * SMART Health Card, a JSON object (or its text) with `data.hdr` and `sig` an ICAO VDS-NC seal, and
  * anything else is for the Passage verifier (QR text, compact JWS, enveloped credential).
  */
@@ -18,7 +22,7 @@ export function detectFormat(input: unknown): DetectedFormat {
   }
   if (typeof input === 'string') {
     const text = input.trim();
-    if (isDccText(text)) return 'dcc';
+    if (isDccText(text) || DCC_CONTEXT.test(text)) return 'dcc';
     if (isShcText(text)) return 'shc';
   }
   return isIcaoVdsNc(input) ? 'icao-vds-nc' : 'passage';

@@ -5,6 +5,7 @@ import {
   checkTrustListAcceptable,
   createTrustList,
   generateOperatorKey,
+  mergeTrustEntries,
   parseOperatorPrivateJwk,
   parseOperatorPublicJwk,
   parseTrustList,
@@ -22,11 +23,13 @@ import {
 import { CliError, EXIT } from '../errors.js';
 import { type CliIo, parseJson, printJson, readInput } from '../io.js';
 import { entryFromOptions } from './trust-list-entry.js';
+import { importEntries } from './trust-list-import.js';
 
 export const trustListUsage = [
   'passage trust-list init --out FILE [--name OPERATOR]',
   '  passage trust-list keygen --out-private FILE --out-public FILE [--alg ES256|EdDSA]',
   '  passage trust-list add-issuer FILE (--did DID --name NAME --economy THA --types T1,T2 | --from-issuer-db [SLUG]) [--keys-from-did-document FILE|URL | --jwk FILE [--kid ID]] [--valid-from ISO] [--valid-until ISO]',
+  '  passage trust-list import FILE [--dcc-gateway FILE|URL] [--vci-issuers FILE|URL --vci-snapshot FILE|URL]   (EU DCC signer certificates, SMART Health Card issuers)',
   '  passage trust-list remove-issuer FILE --did DID',
   '  passage trust-list set-status FILE --did DID --status active|suspended|terminated [--since ISO]',
   '  passage trust-list sign FILE --key OPERATOR.jwk.json [--valid-days N] [--out FILE]   (bumps the version)',
@@ -158,6 +161,32 @@ async function addIssuerCommand(args: string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
+async function importCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      'dcc-gateway': { type: 'string' },
+      'vci-issuers': { type: 'string' },
+      'vci-snapshot': { type: 'string' },
+    },
+  });
+  const file = oneFile(positionals);
+  const sources = {
+    dccGateway: values['dcc-gateway'],
+    vciIssuers: values['vci-issuers'],
+    vciSnapshot: values['vci-snapshot'],
+  };
+  if (Object.values(sources).every((v) => v === undefined)) throw new CliError('USAGE', trustListUsage);
+  const list = await readDraft(io, file);
+  const { entries, ...counts } = await importEntries(io, sources);
+  const { list: merged, added, replaced } = mergeTrustEntries(list, entries);
+  await writeJsonAtomic(file, merged);
+  printJson(io, { ...counts, added, replaced, entries: merged.entries.length });
+  io.stderr(`imported ${added + replaced} entries (unsigned until the next sign)\n`);
+  return EXIT.ok;
+}
+
 async function removeIssuerCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -273,6 +302,7 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
   init,
   keygen,
   'add-issuer': addIssuerCommand,
+  import: importCommand,
   'remove-issuer': removeIssuerCommand,
   'set-status': setStatusCommand,
   sign: signCommand,

@@ -9,7 +9,7 @@ import { CliError, EXIT } from '../errors.js';
 import { type CliIo, printJson, readInput } from '../io.js';
 
 export const verifyUsage =
-  'passage verify [--bundle FILE] [--operator-key FILE] [--trust-list URL|FILE] [--rules URL|FILE] [--trust FILE] [--offline] [--economy XXX [--arrival DATE]] [--at ISO-8601] [TEXT | -]';
+  'passage verify [--bundle FILE] [--operator-key FILE] [--trust-list URL|FILE] [--rules URL|FILE] [--trust FILE] [--offline] [--economy XXX [--arrival DATE]] [--at ISO-8601] [TEXT... | -]   (TEXT: Passage QR or JWS, HC1:…, shc:/… (several for a multi-part card, or one per line on stdin), a VDS-NC seal JSON)';
 
 /** The verifier configuration with this invocation's options laid over the environment's. */
 function configWith(values: Record<string, string | boolean | undefined>, io: CliIo): VerifierConfig {
@@ -50,7 +50,6 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       at: { type: 'string' },
     },
   });
-  if (positionals.length > 1) throw new CliError('USAGE', verifyUsage);
   if (values.arrival !== undefined && values.economy === undefined) {
     throw new CliError('USAGE', '--arrival needs --economy');
   }
@@ -59,12 +58,10 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   const config = configWith(values, io);
   const data = openVerifierData(config);
   if (!config.offline) await data.refresh();
-  const source = positionals[0] ?? '-';
-  const text = (source === '-' ? await readInput(io, '-') : source).trim();
-  if (text === '') throw new CliError('USAGE', `nothing to verify. ${verifyUsage}`);
-  const input = text.startsWith('{') ? parseObject(text) : text;
+  const input = await inputOf(positionals, io);
   const report = await verifyForOfficer(input, {
     trust: data.trust(),
+    foreign: data.foreign(),
     now,
     clockToleranceSec: config.clockToleranceSec,
     statusLists: data.statusLists,
@@ -84,6 +81,24 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   printJson(io, report);
   const meets = report.entry === undefined || report.entry.outcome === 'meets';
   return report.verified && meets ? EXIT.ok : EXIT.notVerified;
+}
+
+/**
+ * What to verify: one text, or the chunks of a multi-part SMART Health Card (several positionals, or
+ * several `shc:/` lines on stdin). A JSON object (enveloped credential, VDS-NC seal) is parsed.
+ */
+async function inputOf(positionals: string[], io: CliIo): Promise<unknown> {
+  const fromStdin = positionals.length === 0 || (positionals.length === 1 && positionals[0] === '-');
+  const texts = fromStdin ? [(await readInput(io, '-')).trim()] : positionals.map((p) => p.trim());
+  const lines = texts.length === 1 ? (texts[0] ?? '').split(/\r?\n/).map((l) => l.trim()) : texts;
+  const chunks = lines.filter((l) => l !== '');
+  if (chunks.length === 0) throw new CliError('USAGE', `nothing to verify. ${verifyUsage}`);
+  // Several lines are chunks only when each is a shc:/ text; otherwise the text is one credential.
+  if (chunks.length > 1 && chunks.every((c) => /^shc:\//i.test(c))) return chunks;
+  if (texts.length > 1)
+    throw new CliError('USAGE', `several texts are the chunks of one SMART Health Card. ${verifyUsage}`);
+  const text = texts[0] ?? '';
+  return text.startsWith('{') ? parseObject(text) : text;
 }
 
 function parseInstant(value: string, option: string): Date {
