@@ -14,6 +14,12 @@ export type IssuerErrorCode =
   | 'AUTHORITY_EXISTS'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'KEY_TYPE_UNSUPPORTED'
+  | 'DSC_MISSING'
+  | 'DSC_INVALID'
+  | 'VALUE_NOT_MAPPED'
+  | 'VALUE_MISSING'
+  | 'CREDENTIAL_TOO_LARGE'
   | 'INTERNAL';
 
 /** The HTTP status of each code. `satisfies` makes the compiler check that every code has one. */
@@ -30,6 +36,18 @@ export const STATUS_BY_CODE = {
   AUTHORITY_EXISTS: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** The authority's key cannot sign this format (an Ed25519 authority asked for DCC or SHC). */
+  KEY_TYPE_UNSUPPORTED: 409,
+  /** A DCC needs the authority's document signer certificate: generate or import one first. */
+  DSC_MISSING: 409,
+  /** A DSC that does not parse, is not for the authority's key, may not sign vaccinations, or is not valid now. */
+  DSC_INVALID: 422,
+  /** A record value has no code in the target format's value set (the detail names the field). */
+  VALUE_NOT_MAPPED: 422,
+  /** The target format requires a field the record lacks (the detail names the field). */
+  VALUE_MISSING: 422,
+  /** The certificate would not fit in one QR code of its format. */
+  CREDENTIAL_TOO_LARGE: 422,
   INTERNAL: 500,
 } as const satisfies Record<IssuerErrorCode, number>;
 

@@ -33,6 +33,7 @@ export {
   uvciFor,
 } from './dcc/issue-payload.js';
 export { type Es256Signer, keyObjectSigner } from './dcc/issue-signer.js';
+export { dccCountryCode } from './dcc/issue-value-sets.js';
 export {
   type IcaoTrust,
   type IcaoTrustEntry,

@@ -37,7 +37,8 @@ export interface CredentialsTable {
   authority_id: string;
   type: string;
   digest: string;
-  format: 'vc+jwt' | 'jwt';
+  /** `dcc` and `shc` hold the `HC1:` / `shc:/` text in `jws`. */
+  format: 'vc+jwt' | 'jwt' | 'dcc' | 'shc';
   jws: string;
   issued_at: string;
   valid_from: string;
@@ -123,6 +124,20 @@ export interface StatusIndexBucketsTable {
   taken: number;
 }
 
+/** An authority's EU DCC document signer certificate (DSC), base64 DER. */
+export interface DccSignersTable {
+  authority_id: string;
+  /** The DCC kid, base64 of the first 8 bytes of the certificate's SHA-256. */
+  kid: string;
+  /** ISO 3166-1 alpha-2: the DCC `iss` and the trust entry's country. */
+  country: string;
+  certificate: string;
+  origin: 'generated' | 'imported';
+  not_before: string;
+  not_after: string;
+  created_at: string;
+}
+
 /** Every table of the issuer database, for `Kysely<IssuerTables>`. */
 export interface IssuerTables {
   authorities: AuthoritiesTable;
@@ -135,4 +150,5 @@ export interface IssuerTables {
   credential_status: CredentialStatusTable;
   status_audit_log: StatusAuditLogTable;
   status_index_buckets: StatusIndexBucketsTable;
+  dcc_signers: DccSignersTable;
 }

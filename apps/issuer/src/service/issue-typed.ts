@@ -31,7 +31,8 @@ export function assertScope(caller: Caller, type: string, economy?: string): voi
   }
 }
 
-function complete(
+/** Parses and completes subject data as the issuer assigns it (scope, HCID or card number, economy, period). */
+export function complete(
   type: CredentialType,
   body: unknown,
   caller: Caller,

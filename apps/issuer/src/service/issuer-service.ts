@@ -1,4 +1,5 @@
 import { type DidDocument, didDocumentFor, type PassageAgent } from '@passage/credentials';
+import type { DccTrustEntry, ShcPublicJwk } from '@passage/formats';
 import type { CredentialType } from '@passage/schema';
 import {
   type AuditEntry,
@@ -15,8 +16,11 @@ import {
 import { IssuerError } from '../errors.js';
 import { authorityDid, type CreatedAuthority, createAuthority, rootDid } from './authorities.js';
 import type { Caller, IssuerContext } from './context.js';
+import { type DscView, dccTrustEntry, generateDsc, importDsc, shcJwks } from './foreign-keys.js';
+import { type ForeignFormat, issueForeign } from './issue-foreign.js';
 import { issueGeneric } from './issue-generic.js';
 import { type IssueOptions, issueTyped } from './issue-typed.js';
+import { createOid4vciService, type Oid4vciService } from './oid4vci/index.js';
 import { fromRecord, type IssuedCredential } from './persist.js';
 import {
   auditLog,
@@ -36,6 +40,8 @@ import { updateStatusVcApi } from './status-vc-api.js';
 export interface IssuerService {
   readonly publicUrl: string;
   readonly agent: PassageAgent;
+  /** OpenID4VCI 1.0 issuance (pre-authorized code flow): offers, metadata, token, nonce, credential. */
+  readonly oid4vci: Oid4vciService;
   createAuthority(input: unknown): Promise<CreatedAuthority>;
   listAuthorities(): Promise<AuthorityRecord[]>;
   /**
@@ -56,6 +62,24 @@ export interface IssuerService {
     body: unknown,
     options?: Pick<IssueOptions, 'idempotencyKey'>,
   ): Promise<IssuedCredential>;
+  /**
+   * Issues a vaccination certificate as an EU DCC or a SMART Health Card, signed with the authority's
+   * P-256 key (KEY_TYPE_UNSUPPORTED for Ed25519; a DCC needs the authority's DSC, DSC_MISSING).
+   */
+  issueForeign(
+    caller: Caller,
+    format: ForeignFormat,
+    body: unknown,
+    options?: Pick<IssueOptions, 'idempotencyKey'>,
+  ): Promise<IssuedCredential>;
+  /** Generates and stores a self-signed development DSC for the authority with this slug. */
+  generateDsc(slug: string, validDays?: number): Promise<DscView>;
+  /** Imports a production DSC (PEM or DER) for the authority with this slug, after checking it. */
+  importDsc(slug: string, certificate: Uint8Array | string): Promise<DscView>;
+  /** The published DCC trust entry of an authority's DSC (public), if it has one. */
+  dccTrustEntry(slug: string): Promise<DccTrustEntry | undefined>;
+  /** The JWKS of an authority's SMART Health Cards (public), if its key is P-256. */
+  shcJwks(slug: string): Promise<{ keys: ShcPublicJwk[] } | undefined>;
   /** One of the caller's own credentials; another authority's is NOT_FOUND, never FORBIDDEN (no probing). */
   getCredential(caller: Caller, id: string): Promise<IssuedCredential>;
   /** The DID document of the authority with this slug, or of the one holding the host's DID when no slug. */
@@ -87,6 +111,7 @@ export function createIssuerService(ctx: IssuerContext): IssuerService {
   return {
     publicUrl: ctx.publicUrl,
     agent: ctx.agent,
+    oid4vci: createOid4vciService(ctx),
     createAuthority: (input) => createAuthority(ctx, input),
     listAuthorities: () => listAuthorities(ctx.db),
     async actAs(ref, type) {
@@ -113,6 +138,11 @@ export function createIssuerService(ctx: IssuerContext): IssuerService {
     },
     issue: (caller, type, body, options) => issueTyped(ctx, caller, type, body, options),
     issueGeneric: (caller, body, options) => issueGeneric(ctx, caller, body, options),
+    issueForeign: (caller, format, body, options) => issueForeign(ctx, caller, format, body, options),
+    generateDsc: (slug, validDays) => generateDsc(ctx, slug, validDays),
+    importDsc: (slug, certificate) => importDsc(ctx, slug, certificate),
+    dccTrustEntry: (slug) => dccTrustEntry(ctx, slug),
+    shcJwks: (slug) => shcJwks(ctx, slug),
     async getCredential(caller, id) {
       const record = await findCredential(ctx.db, id, caller.authority.id);
       if (!record) throw new IssuerError('NOT_FOUND', 'no such credential');

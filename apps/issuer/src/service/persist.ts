@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { encodeQrText, type SecuringFormat } from '@passage/credentials';
+import { encodeQrText } from '@passage/credentials';
 import {
+  type CredentialFormat,
   type CredentialRecord,
   credentialDigest,
   findByIdempotencyKey,
@@ -14,7 +15,8 @@ import type { Caller, IssuerContext } from './context.js';
 export interface IssuedCredential {
   id: string;
   type: string;
-  format: SecuringFormat;
+  /** `vc+jwt` or `jwt`; `dcc` and `shc` for an EU DCC or SMART Health Card, whose text is in `jws`. */
+  format: CredentialFormat;
   jws: string;
   qr: string;
   issuedAt: Date;
@@ -22,6 +24,11 @@ export interface IssuedCredential {
   validUntil: Date | undefined;
   /** True when an Idempotency-Key retry returned the credential issued the first time. */
   replayed: boolean;
+}
+
+/** The QR text of an issued credential: Passage's compressed form, or the DCC/SHC text as it is. */
+export function qrTextOf(format: CredentialFormat, text: string): string {
+  return format === 'dcc' || format === 'shc' ? text : encodeQrText(text);
 }
 
 /** The fingerprint of a request, to tell a retry from a different request reusing the key. */
@@ -41,7 +48,7 @@ export function fromRecord(
     type: record.type,
     format: record.format,
     jws,
-    qr: encodeQrText(jws),
+    qr: qrTextOf(record.format, jws),
     issuedAt: record.issuedAt,
     validFrom: record.validFrom,
     validUntil: record.validUntil,
@@ -76,7 +83,7 @@ export async function persist(
   issued: Omit<IssuedCredential, 'replayed' | 'qr'> & { subject: unknown },
   idempotency: { key: string | undefined; hash: string },
 ): Promise<IssuedCredential> {
-  const qr = encodeQrText(issued.jws);
+  const qr = qrTextOf(issued.format, issued.jws);
   try {
     await insertCredential(ctx.db, {
       id: issued.id,

@@ -160,3 +160,11 @@ export function alpha2Of(code: string, field: string): string {
   if (alpha2 === undefined) throw unmapped(field, 'the country');
   return alpha2;
 }
+
+/**
+ * The ISO 3166-1 alpha-2 code of a Passage economy (alpha-3), as DCC `iss`, `co` and trust entries
+ * carry it. Throws VALUE_NOT_MAPPED for a code ISO does not assign.
+ */
+export function dccCountryCode(economy: string): string {
+  return alpha2Of(economy, 'country');
+}

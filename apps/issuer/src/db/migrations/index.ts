@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as status from './0002-status.js';
 import * as statusBuckets from './0003-status-buckets.js';
+import * as dccSigners from './0005-dcc-signers.js';
 
 /**
  * Every migration, in order. Listed statically rather than scanned from disk so that bundling, `tsx` and
@@ -11,4 +12,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-status': status,
   '0003-status-buckets': statusBuckets,
+  '0005-dcc-signers': dccSigners,
 };

@@ -14,6 +14,7 @@ const idempotencyKeySchema = z
   .max(200)
   .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII');
 const formatSchema = z.enum(['vc+jwt', 'jwt']);
+const vaccinationFormatSchema = z.enum(['vc+jwt', 'jwt', 'dcc', 'shc']);
 
 function idempotencyKeyOf(req: Request): string | undefined {
   const raw = req.get('idempotency-key');
@@ -23,13 +24,22 @@ function idempotencyKeyOf(req: Request): string | undefined {
   return parsed.data;
 }
 
-function formatOf(req: Request): 'vc+jwt' | 'jwt' | undefined {
+function formatOf<T extends string>(req: Request, schema: z.ZodEnum<{ [K in T]: K }>): T | undefined {
   const raw = req.query.format;
   if (raw === undefined) return undefined;
-  const parsed = formatSchema.safeParse(raw);
-  if (!parsed.success) throw new IssuerError('MALFORMED_INPUT', 'format must be vc+jwt or jwt');
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new IssuerError('MALFORMED_INPUT', `format must be ${schema.options.join(', ')}`);
+  }
   return parsed.data;
 }
+
+/** DCC and SMART Health Cards carry no W3C status list entry: an answer says so instead of a `credentialStatus`. */
+const NO_STATUS = {
+  applicable: false,
+  reason:
+    'EU DCC and SMART Health Cards carry no W3C status list entry; this certificate cannot be suspended or revoked through Passage status lists',
+};
 
 function requireJson(req: Request): void {
   if (!req.is('application/json') && !req.is('application/*+json')) {
@@ -51,11 +61,19 @@ export function issueRoutes(service: IssuerService): Router {
     requireJson(req);
     const issued = await service.issue(callerOf(res), type, req.body, {
       idempotencyKey: idempotencyKeyOf(req),
-      format: formatOf(req),
+      format: formatOf(req, formatSchema),
     });
     answer(res, 201, issued, issuedBody(service.publicUrl, issued));
   };
-  router.post('/v1/vaccination-certificates', auth, typed('VaccinationCertificate'));
+  router.post('/v1/vaccination-certificates', auth, async (req, res) => {
+    const format = formatOf(req, vaccinationFormatSchema);
+    if (format !== 'dcc' && format !== 'shc') return typed('VaccinationCertificate')(req, res);
+    requireJson(req);
+    const issued = await service.issueForeign(callerOf(res), format, req.body, {
+      idempotencyKey: idempotencyKeyOf(req),
+    });
+    answer(res, 201, issued, { ...issuedBody(service.publicUrl, issued), status: NO_STATUS });
+  });
   router.post('/v1/travel-cards', auth, typed('BusinessTravelCard'));
   router.post('/credentials/issue', auth, async (req, res) => {
     requireJson(req);

@@ -32,6 +32,22 @@ export function publicRoutes(service: IssuerService): Router {
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.type('application/did+json').json(document);
   });
+  // What verifiers built for EU DCC and SMART Health Cards need: the DSC as a trust entry, and the JWKS
+  // at `${iss}/.well-known/jwks.json` for the card issuer `iss` = `${publicUrl}/authorities/{slug}`.
+  router.get('/authorities/:slug/dcc-trust.json', async (req, res) => {
+    const entry = await service.dccTrustEntry(req.params.slug);
+    if (!entry) throw new IssuerError('NOT_FOUND', 'this authority has no DCC signer certificate');
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.json(entry);
+  });
+  router.get('/authorities/:slug/.well-known/jwks.json', async (req, res) => {
+    const jwks = await service.shcJwks(req.params.slug);
+    if (!jwks) throw new IssuerError('NOT_FOUND', 'this authority has no SMART Health Card key');
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    // SMART Health Card verifiers fetch the JWKS from browsers too.
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.json(jwks);
+  });
   router.get('/schemas', (_req, res) => {
     res.json(
       CREDENTIAL_TYPES.map((type) => ({ type, url: `${service.publicUrl}/${credentialSchemaPath(type)}` })),
