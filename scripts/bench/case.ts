@@ -12,3 +12,13 @@ export interface RatedCase extends BenchCase {
 export function expectOk(condition: boolean, what: string): void {
   if (!condition) throw new Error(`bench: ${what}`);
 }
+
+/**
+ * Hands out `items` in turn, endlessly. Cases verify a pool of different credentials rather than one
+ * over and over, so no cache keyed by the input can make a path look faster than it is.
+ */
+export function cycle<T>(items: readonly T[]): () => T {
+  if (items.length === 0) throw new Error('bench: an empty pool');
+  let i = 0;
+  return () => items[i++ % items.length] as T;
+}

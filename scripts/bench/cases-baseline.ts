@@ -4,7 +4,7 @@ import { sign, verify } from 'node:crypto';
 import type { UnsecuredCredential } from '@passage/credentials';
 import { CompactSign, compactVerify, importJWK } from 'jose';
 import type { BenchAuthority } from './authority.js';
-import { expectOk, type RatedCase } from './case.js';
+import { cycle, expectOk, type RatedCase } from './case.js';
 import { NOW } from './credentials.js';
 
 /** The signing input and signature of a compact JWS. */
@@ -18,44 +18,53 @@ function partsOf(jws: string) {
   };
 }
 
-/** Raw node:crypto sign and verify of `jws`'s signing input with the authority's own keys. */
-export function nodeCryptoCases(a: BenchAuthority, jws: string): RatedCase[] {
-  const { data, signature } = partsOf(jws);
+/** Raw node:crypto sign and verify of the signing inputs of `jwss` with the authority's own keys. */
+export function nodeCryptoCases(a: BenchAuthority, jwss: readonly string[]): RatedCase[] {
+  const parts = jwss.map(partsOf);
   const es = a.alg === 'ES256';
   const rawSign = es
-    ? () => sign('sha256', data, { key: a.privateKey, dsaEncoding: 'ieee-p1363' })
-    : () => sign(null, data, a.privateKey);
+    ? ({ data }: (typeof parts)[number]) =>
+        sign('sha256', data, { key: a.privateKey, dsaEncoding: 'ieee-p1363' })
+    : ({ data }: (typeof parts)[number]) => sign(null, data, a.privateKey);
   const rawVerify = es
-    ? () => verify('sha256', data, { key: a.publicKey, dsaEncoding: 'ieee-p1363' }, signature)
-    : () => verify(null, data, a.publicKey, signature);
-  expectOk(rawVerify(), `raw ${a.alg} verify of the Passage JWS failed`);
+    ? ({ data, signature }: (typeof parts)[number]) =>
+        verify('sha256', data, { key: a.publicKey, dsaEncoding: 'ieee-p1363' }, signature)
+    : ({ data, signature }: (typeof parts)[number]) => verify(null, data, a.publicKey, signature);
+  expectOk(parts.every(rawVerify), `raw ${a.alg} verify of a Passage JWS failed`);
+  const toSign = cycle(parts);
+  const toVerify = cycle(parts);
   return [
-    { key: `node.sign.${a.alg}`, label: `node:crypto sign ${a.alg}`, op: rawSign },
-    { key: `node.verify.${a.alg}`, label: `node:crypto verify ${a.alg}`, op: rawVerify },
+    { key: `node.sign.${a.alg}`, label: `node:crypto sign ${a.alg}`, op: () => rawSign(toSign()) },
+    { key: `node.verify.${a.alg}`, label: `node:crypto verify ${a.alg}`, op: () => rawVerify(toVerify()) },
   ];
 }
 
-/** jose compact JWS sign (same header and payload) and verify (of the Passage JWS itself). */
-export async function joseCases(a: BenchAuthority, jws: string): Promise<RatedCase[]> {
-  const { header, payload } = partsOf(jws);
+/** jose compact JWS sign (same headers and payloads) and verify (of the Passage JWSs themselves). */
+export async function joseCases(a: BenchAuthority, jwss: readonly string[]): Promise<RatedCase[]> {
+  const parts = jwss.map(partsOf);
   const algorithms = [a.alg];
   // jose 6 works on WebCrypto keys: import them once, as an application using jose would.
   const privateKey = await importJWK(a.privateKey.export({ format: 'jwk' }), a.alg);
   const publicKey = await importJWK(a.publicKey.export({ format: 'jwk' }), a.alg);
-  expectOk((await compactVerify(jws, publicKey, { algorithms })) !== undefined, 'jose verify');
+  for (const jws of jwss) await compactVerify(jws, publicKey, { algorithms });
+  const toSign = cycle(parts);
+  const toVerify = cycle(jwss);
   return [
     {
       key: `jose.sign.${a.alg}`,
       label: `jose CompactSign ${a.alg}`,
       async: true,
-      op: () => new CompactSign(payload).setProtectedHeader(header).sign(privateKey),
+      op: () => {
+        const { header, payload } = toSign();
+        return new CompactSign(payload).setProtectedHeader(header).sign(privateKey);
+      },
       baseline: `node.sign.${a.alg}`,
     },
     {
       key: `jose.verify.${a.alg}`,
       label: `jose compactVerify ${a.alg}`,
       async: true,
-      op: () => compactVerify(jws, publicKey, { algorithms }),
+      op: () => compactVerify(toVerify(), publicKey, { algorithms }),
       baseline: `node.verify.${a.alg}`,
     },
   ];
@@ -78,19 +87,23 @@ function vc11(credential: UnsecuredCredential) {
  * Passage's node:crypto KMS; verification is did-jwt's own pure-JavaScript crypto. Veramo has no
  * Bitstring Status List checker, so its status policy is off (it would do less work than Passage).
  */
-export async function veramoCases(a: BenchAuthority, credential: UnsecuredCredential): Promise<RatedCase[]> {
+export async function veramoCases(
+  a: BenchAuthority,
+  credential: () => UnsecuredCredential,
+  pool: number,
+): Promise<RatedCase[]> {
   const create = () =>
-    a.agent.createVerifiableCredential({ credential: vc11(credential) as never, proofFormat: 'jwt' });
-  const issued = await create();
-  const jwt = issued.proof?.jwt;
-  expectOk(typeof jwt === 'string', 'Veramo did not answer a JWT');
-  const verifyJwt = () =>
-    a.agent.verifyCredential({
-      credential: jwt as string,
-      policies: { credentialStatus: false, now: Math.floor(NOW.getTime() / 1000) },
-    });
-  const checked = await verifyJwt();
-  expectOk(checked.verified, `Veramo ${a.alg} verify failed: ${checked.error?.message ?? ''}`);
+    a.agent.createVerifiableCredential({ credential: vc11(credential()) as never, proofFormat: 'jwt' });
+  const policies = { credentialStatus: false, now: Math.floor(NOW.getTime() / 1000) };
+  const jwts: string[] = [];
+  for (let i = 0; i < pool; i++) {
+    const jwt = (await create()).proof?.jwt;
+    expectOk(typeof jwt === 'string', 'Veramo did not answer a JWT');
+    const checked = await a.agent.verifyCredential({ credential: jwt as string, policies });
+    expectOk(checked.verified, `Veramo ${a.alg} verify failed: ${checked.error?.message ?? ''}`);
+    jwts.push(jwt as string);
+  }
+  const toVerify = cycle(jwts);
   return [
     {
       key: `veramo.issue.${a.alg}`,
@@ -103,7 +116,7 @@ export async function veramoCases(a: BenchAuthority, credential: UnsecuredCreden
       key: `veramo.verify.${a.alg}`,
       label: `Veramo verifyCredential ${a.alg}`,
       async: true,
-      op: verifyJwt,
+      op: () => a.agent.verifyCredential({ credential: toVerify(), policies }),
       baseline: `node.verify.${a.alg}`,
     },
   ];

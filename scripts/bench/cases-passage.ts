@@ -10,13 +10,20 @@ import {
 import { exampleRuleSet } from '@passage/rules';
 import { verifyForOfficer } from '@passage/verifier';
 import type { BenchAuthority } from './authority.js';
-import { expectOk, type RatedCase } from './case.js';
+import { cycle, expectOk, type RatedCase } from './case.js';
 import { NOW, type StatusLists, vaccinationCredential } from './credentials.js';
 
 /** What a verifier holds: its trust store and its seeded status list cache. */
 export interface VerifierState {
   trust: TrustStore;
   statusLists: StatusListCache;
+}
+
+/** Issues `count` certificates of `a` in `lists` and answers their QR texts. */
+export async function issueQrs(a: BenchAuthority, lists: StatusLists, count: number): Promise<string[]> {
+  const qrs: string[] = [];
+  for (let i = 0; i < count; i++) qrs.push(await issueQr(a, lists));
+  return qrs;
 }
 
 /** Issues one certificate (fresh id) and answers its QR text: what `passage.issue` times. */
@@ -54,24 +61,33 @@ export async function checkOfficer(qr: string, state: VerifierState, what: strin
   expectOk(answer.entry?.outcome === 'meets', `${what}: entry rules ${answer.entry?.outcome}`);
 }
 
-/** `passage.verify` (full path) and `passage.verifyBare` (verifyCredentialDetailed) on `qr`. */
-export async function verifyCases(a: BenchAuthority, qr: string, state: VerifierState): Promise<RatedCase[]> {
-  await checkOfficer(qr, state, `Passage ${a.alg} QR`);
-  const bare = () =>
+/** `passage.verify` (full path) and `passage.verifyBare` (verifyCredentialDetailed) on `qrs` in turn. */
+export async function verifyCases(
+  a: BenchAuthority,
+  qrs: readonly string[],
+  state: VerifierState,
+): Promise<RatedCase[]> {
+  for (const qr of qrs) await checkOfficer(qr, state, `Passage ${a.alg} QR`);
+  const bare = (qr: string) =>
     verifyCredentialDetailed(qr, { trust: state.trust, now: NOW, status: state.statusLists });
-  expectOk(bare().report.verified, 'verifyCredentialDetailed does not verify');
+  expectOk(
+    qrs.every((qr) => bare(qr).report.verified),
+    'verifyCredentialDetailed does not verify',
+  );
+  const forOfficer = cycle(qrs);
+  const forBare = cycle(qrs);
   return [
     {
       key: `passage.verify.${a.alg}`,
       label: `Passage verify ${a.alg} (QR → report + entry rules)`,
       async: true,
-      op: () => officer(qr, state),
+      op: () => officer(forOfficer(), state),
       baseline: `node.verify.${a.alg}`,
     },
     {
       key: `passage.verifyBare.${a.alg}`,
       label: `Passage verifyCredentialDetailed ${a.alg} (QR → report)`,
-      op: bare,
+      op: () => bare(forBare()),
       baseline: `node.verify.${a.alg}`,
     },
   ];
@@ -80,16 +96,17 @@ export async function verifyCases(a: BenchAuthority, qr: string, state: Verifier
 /** The full path again, with a 1,000,000-entry status list and a 10,000-entry trust list. */
 export async function verifyLargeCase(
   a: BenchAuthority,
-  qr: string,
+  qrs: readonly string[],
   state: VerifierState,
   label: string,
 ): Promise<RatedCase> {
-  await checkOfficer(qr, state, 'Passage QR on large data');
+  for (const qr of qrs) await checkOfficer(qr, state, 'Passage QR on large data');
+  const next = cycle(qrs);
   return {
     key: `passage.verifyLarge.${a.alg}`,
     label,
     async: true,
-    op: () => officer(qr, state),
+    op: () => officer(next(), state),
     baseline: `node.verify.${a.alg}`,
   };
 }

@@ -34,6 +34,8 @@ export interface Measured {
   spread: number;
   batches: number;
   iterations: number;
+  /** Operations per second of each round, in round order. */
+  rates: number[];
 }
 
 async function runFor(c: BenchCase, iterations: number): Promise<number> {
@@ -109,5 +111,19 @@ function summarize(c: BenchCase, rates: readonly number[], iterations: number): 
     spread: (maxOpsPerSec - minOpsPerSec) / opsPerSec,
     batches: rates.length,
     iterations: iterations * rates.length,
+    rates: [...rates],
   };
+}
+
+/**
+ * How many times faster `a` is than `b`: the median over rounds of the ratio within a round. Cases of
+ * one round run close together in time, so load that comes and goes cancels out better than in a
+ * ratio of two medians.
+ */
+export function pairedRatio(a: Measured, b: Measured): number {
+  const ratios = a.rates.flatMap((rate, i) => {
+    const base = b.rates[i];
+    return base === undefined || base === 0 ? [] : [rate / base];
+  });
+  return ratios.length > 0 ? median(ratios) : a.opsPerSec / b.opsPerSec;
 }

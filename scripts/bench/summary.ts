@@ -1,5 +1,6 @@
 // The closing JSON line of `pnpm bench`: headline figures under the names issue 5 asks for, then
 // every case by key.
+import { pairedRatio } from './measure.js';
 import type { Row } from './throughput.js';
 
 const round = (n: number | undefined, digits = 0) =>
@@ -10,9 +11,9 @@ export function summaryJson(rows: readonly Row[], quick: boolean): Record<string
   const by = new Map(rows.map((r) => [r.key, r]));
   const rate = (key: string) => by.get(key)?.opsPerSec;
   const ratio = (a: string, b: string) => {
-    const x = rate(a);
-    const y = rate(b);
-    return x === undefined || y === undefined ? undefined : x / y;
+    const x = by.get(a);
+    const y = by.get(b);
+    return x === undefined || y === undefined ? undefined : pairedRatio(x, y);
   };
   return {
     verifyOpsPerSec: round(rate('passage.verify.ES256')),

@@ -2,7 +2,7 @@
 // of docs/benchmarks.md and the closing JSON line.
 import type { RatedCase } from './case.js';
 import { machineLine, ops } from './doc.js';
-import type { Budget, Measured } from './measure.js';
+import { type Budget, type Measured, pairedRatio } from './measure.js';
 
 export const THROUGHPUT = '## Throughput';
 
@@ -16,7 +16,7 @@ export function rowsOf(cases: readonly RatedCase[], measured: readonly Measured[
   return measured.map((m, i) => {
     const base = cases[i]?.baseline;
     const baseline = base === undefined ? undefined : byKey.get(base);
-    return baseline ? { ...m, ratio: m.opsPerSec / baseline.opsPerSec } : { ...m };
+    return baseline ? { ...m, ratio: pairedRatio(m, baseline) } : { ...m };
   });
 }
 
@@ -48,7 +48,7 @@ function ratioTarget(rows: Map<string, Row>, name: string, key: string, over: st
   const a = rows.get(key);
   const b = rows.get(over);
   if (!a || !b) return undefined;
-  const ratio = a.opsPerSec / b.opsPerSec;
+  const ratio = pairedRatio(a, b);
   return { name, measured: `${ratio.toFixed(2)}×`, met: ratio >= min };
 }
 
@@ -141,7 +141,9 @@ export function throughputSection(
       `every case warmed up ${budget.warmupMs} ms, then ${budget.batches} timed rounds of about ` +
       `${Math.round(budget.measureMs / budget.batches)} ms per case, round-robin over the cases so that a ` +
       'burst of load elsewhere hits all of them alike. A figure is the median round; "spread" is half the ' +
-      'gap between the slowest and the fastest round, relative to the median.',
+      'gap between the slowest and the fastest round, relative to the median. A ratio is the median over ' +
+      'rounds of the ratio within a round (cases of one round run close together in time). Every ' +
+      'verifying case goes round a pool of 32 different credentials, so no cache keyed by the input helps.',
     '',
     '**Use a quiet machine.** On 2 shared cores, other processes (tests, builds) take CPU from the ' +
       'benchmark: absolute figures then drop and spread grows, while the ratios, measured in the same ' +
