@@ -12,28 +12,43 @@ const blocked: typeof fetch = async () => {
   throw new Error('the network is blocked');
 };
 
+type Ask = { economy?: string; arrivalDate?: string; now?: Date };
+
 /** The verifier service's answer, offline from the same bundle. */
-async function nodeAnswer(input: string, ask: { economy?: string; arrivalDate?: string } = {}) {
+async function nodeAnswer(input: string, ask: Ask = {}) {
+  const at = ask.now ?? now;
   const data = createVerifierData({
     operatorKeys: [operator.publicJwk],
     network: false,
     fetch: blocked,
-    now: () => now,
+    now: () => at,
   });
   data.loadBundle(fixtures.bundle);
   return verifyForOfficer(input, {
     trust: data.trust(),
-    now,
+    now: at,
     clockToleranceSec: 60,
     statusLists: data.statusLists,
     resolver: data.resolver,
     sources: data.sources(),
-    ...(ask.economy ? { entry: { economy: ask.economy, ruleSet: data.rules(), ...ask } } : {}),
+    ...(ask.economy
+      ? {
+          entry: {
+            economy: ask.economy,
+            ruleSet: data.rules(),
+            ...(ask.arrivalDate ? { arrivalDate: ask.arrivalDate } : {}),
+          },
+        }
+      : {}),
   });
 }
 
-async function both(input: string, ask: { economy?: string; arrivalDate?: string } = {}) {
-  const [node, browser] = await Promise.all([nodeAnswer(input, ask), web.verify(input, { ...ask, now })]);
+async function both(input: string, ask: Ask = {}) {
+  const { now: at = now, ...question } = ask;
+  const [node, browser] = await Promise.all([
+    nodeAnswer(input, ask),
+    web.verify(input, { ...question, now: at }),
+  ]);
   return { node, browser, codes: browser.errors.map((e) => e.code) };
 }
 
@@ -43,12 +58,12 @@ beforeAll(async () => {
 });
 
 describe('web verifier agrees with the verifier service', () => {
-  it('loads the bundle: trust list, rules and both status lists', () => {
+  it('loads the bundle: trust list, rules, both status lists and the trusted issuer’s DID document', () => {
     expect(web.loaded).toEqual({
       trustList: { ok: true },
       rules: { ok: true },
       statusLists: { loaded: 2, refused: [] },
-      didDocuments: 0,
+      didDocuments: 1,
     });
   });
 
@@ -99,6 +114,21 @@ describe('web verifier agrees with the verifier service', () => {
     expect(browser).toEqual(node);
   });
 
+  it('an issuer listed without keys: its keys come from the DID document in the bundle', async () => {
+    expect(web.loaded.didDocuments).toBe(1);
+    const { node, browser } = await both(fixtures.qr.keyless);
+    expect(browser.verified).toBe(true);
+    expect(browser).toEqual(node);
+  });
+
+  it('eight days after the lists were fetched: too old, STATUS_UNAVAILABLE', async () => {
+    const later = new Date(now.getTime() + 8 * 86_400_000);
+    const { node, browser, codes } = await both(fixtures.qr.valid, { now: later });
+    expect(codes).toEqual(['STATUS_UNAVAILABLE']);
+    expect(browser.status?.map((s) => s.stale)).toEqual([true, true]);
+    expect(browser).toEqual(node);
+  });
+
   it('a compact JWS is verified like its QR text', async () => {
     const { node, browser } = await both(fixtures.jws.valid);
     expect(browser.verified).toBe(true);
@@ -110,12 +140,12 @@ describe('web verifier agrees with the verifier service', () => {
 describe('hostile input gets the service’s answer', () => {
   const bomb = deflateRawSync(new Uint8Array(1024 * 1024), { level: 9, dictionary: DICTIONARY_V2 });
   it.each([
-    ['bad base45', 'PV1:ABCD', 'INVALID_BASE45'],
-    ['a zip bomb', `PV1:${encodeBase45(Uint8Array.from([2, 1, 0xaa, ...bomb]))}`, 'INPUT_TOO_LARGE'],
-    ['an unknown prefix', 'XYZ9:NCFOXN', 'INVALID_PREFIX'],
-    ['not a credential', 'hello', 'UNSUPPORTED_FORMAT'],
-    ['empty text', '   ', 'MALFORMED_INPUT'],
-  ])('%s: %s', async (_name, text, code) => {
+    ['bad base45', 'INVALID_BASE45', 'PV1:ABCD'],
+    ['a zip bomb', 'INPUT_TOO_LARGE', `PV1:${encodeBase45(Uint8Array.from([2, 1, 0xaa, ...bomb]))}`],
+    ['an unknown prefix', 'INVALID_PREFIX', 'XYZ9:NCFOXN'],
+    ['not a credential', 'UNSUPPORTED_FORMAT', 'hello'],
+    ['empty text', 'MALFORMED_INPUT', '   '],
+  ])('%s: %s', async (_name, code, text) => {
     const { node, browser, codes } = await both(text);
     expect(codes).toEqual([code]);
     expect(browser.checks.decoding).toEqual({ ok: false, code });

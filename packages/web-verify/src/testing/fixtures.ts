@@ -9,6 +9,7 @@ import {
   createAuthorityDid,
   createMemoryStores,
   createPassageAgent,
+  didDocumentFor,
   emptyStatusList,
   encodeQrText,
   issueCredential,
@@ -41,7 +42,15 @@ const signedAt = new Date('2024-05-30T00:00:00Z');
 export interface Fixtures {
   bundle: OfflineBundle;
   qr: Record<
-    'valid' | 'revoked' | 'suspended' | 'expired' | 'wrongType' | 'untrusted' | 'travelCard' | 'tampered',
+    | 'valid'
+    | 'revoked'
+    | 'suspended'
+    | 'expired'
+    | 'wrongType'
+    | 'untrusted'
+    | 'travelCard'
+    | 'tampered'
+    | 'keyless',
     string
   >;
   jws: { valid: string };
@@ -111,6 +120,8 @@ export async function makeFixtures(): Promise<Fixtures> {
   const moph = await createAuthorityDid(agent, { publicUrl, slug: 'moph' });
   const immigration = await createAuthorityDid(agent, { publicUrl, slug: 'immigration', keyType: 'Ed25519' });
   const rogue = await createAuthorityDid(agent, { publicUrl, slug: 'rogue' });
+  // Listed without keys: its keys come from its DID document, which the bundle carries.
+  const keyless = await createAuthorityDid(agent, { publicUrl, slug: 'keyless' });
   const trusted = addIssuer(
     addIssuer(
       createTrustList('Test operator', now),
@@ -122,15 +133,26 @@ export async function makeFixtures(): Promise<Fixtures> {
     ),
     trustEntryFor(immigration, { name: 'Immigration Bureau', economy: 'THA', types: ['BusinessTravelCard'] }),
   );
+  const withKeyless = addIssuer(trusted, {
+    ...trustEntryFor(keyless, {
+      name: 'Provincial Health Office',
+      economy: 'THA',
+      types: ['BusinessTravelCard'],
+    }),
+    keys: [],
+  });
   const valid = await vaccination(agent, moph.did, 10);
   const bundle = parseBundle(
     JSON.stringify({
       type: 'PassageOfflineBundle',
       createdAt: now.toISOString(),
-      trustList: signTrustList(trusted, operator.privateJwk, { now: signedAt }),
+      trustList: signTrustList(withKeyless, operator.privateJwk, { now: signedAt }),
       rules: signRuleSet(exampleRuleSet, operator.privateJwk, { now: signedAt }),
       statusLists: await statusLists(agent, moph.did),
-      didDocuments: [],
+      didDocuments: [
+        { did: keyless.did, document: didDocumentFor(keyless), fetchedAt: '2024-06-01T09:00:00.000Z' },
+        { did: rogue.did, document: didDocumentFor(rogue), fetchedAt: '2024-06-01T09:00:00.000Z' },
+      ],
     }),
   );
   const qr = async (jws: Promise<string> | string) => encodeQrText(await jws);
@@ -146,6 +168,7 @@ export async function makeFixtures(): Promise<Fixtures> {
       untrusted: await qr(vaccination(agent, rogue.did, 50)),
       travelCard: await qr(travelCard(agent, immigration.did)),
       tampered: await qr(tamper(valid)),
+      keyless: await qr(travelCard(agent, keyless.did)),
     },
   };
 }
