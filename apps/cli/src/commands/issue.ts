@@ -5,7 +5,11 @@ import { type CliIo, parseJson, printJson, readInput } from '../io.js';
 import { withIssuer } from '../issuer.js';
 
 export const issueUsage =
-  'passage issue vaccination|travel-card --data FILE|- [--authority SLUG|DID] [--format vc+jwt|jwt]';
+  'passage issue vaccination|travel-card --data FILE|- [--authority SLUG|DID] [--format vc+jwt|jwt]\n  passage issue vaccination --data FILE|- [--authority SLUG|DID] --format dcc|shc';
+
+const FORMATS = ['vc+jwt', 'jwt', 'dcc', 'shc'] as const;
+type Format = (typeof FORMATS)[number];
+const isFormat = (value: string): value is Format => (FORMATS as readonly string[]).includes(value);
 
 const TYPES: Record<string, CredentialType> = {
   vaccination: 'VaccinationCertificate',
@@ -14,7 +18,8 @@ const TYPES: Record<string, CredentialType> = {
 
 /**
  * `passage issue`: issues one credential straight into the issuer's database, without HTTP, and
- * prints `{id, credential, jws, qr}`.
+ * prints `{id, type, format, jws, qr}`. With `--format dcc|shc` a vaccination certificate is issued
+ * as an EU DCC (`HC1:`) or a SMART Health Card (`shc:/`), which carry no status list entry.
  */
 export async function issueCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -25,16 +30,38 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
   const type = TYPES[positionals[0] ?? ''];
   if (!type || positionals.length !== 1 || values.data === undefined) throw new CliError('USAGE', issueUsage);
   const format = values.format;
-  if (format !== undefined && format !== 'vc+jwt' && format !== 'jwt') {
-    throw new CliError('USAGE', '--format is vc+jwt or jwt');
+  if (format !== undefined && !isFormat(format))
+    throw new CliError('USAGE', '--format is vc+jwt, jwt, dcc or shc');
+  const foreign = format === 'dcc' || format === 'shc' ? format : undefined;
+  if (foreign && type !== 'VaccinationCertificate') {
+    throw new CliError('USAGE', '--format dcc|shc issues vaccination certificates only');
   }
   const body = parseJson(
     await readInput(io, values.data),
     values.data === '-' ? 'standard input' : values.data,
   );
-  const issued = await withIssuer(io, async (service) =>
-    service.issue(await service.actAs(values.authority, type), type, body, { format }),
-  );
-  printJson(io, { id: issued.id, type: issued.type, format: issued.format, jws: issued.jws, qr: issued.qr });
+  const issued = await withIssuer(io, async (service) => {
+    const caller = await service.actAs(values.authority, type);
+    if (foreign) return service.issueForeign(caller, foreign, body);
+    return service.issue(caller, type, body, { format: format === 'jwt' ? 'jwt' : 'vc+jwt' });
+  });
+  if (foreign) {
+    // The QR text is the certificate itself; no status list entry means no suspend or revoke.
+    printJson(io, {
+      id: issued.id,
+      type: issued.type,
+      format: issued.format,
+      qr: issued.qr,
+      statusList: false,
+    });
+  } else {
+    printJson(io, {
+      id: issued.id,
+      type: issued.type,
+      format: issued.format,
+      jws: issued.jws,
+      qr: issued.qr,
+    });
+  }
   return EXIT.ok;
 }
