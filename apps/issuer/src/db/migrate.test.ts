@@ -9,6 +9,7 @@ const TABLES = [
   'authorities',
   'credential_status',
   'credentials',
+  'dcc_signers',
   'status_audit_log',
   'status_index_buckets',
   'status_lists',
@@ -27,7 +28,12 @@ describe('migrateToLatest', () => {
   it('creates every table in memory and is a no-op the second time', async () => {
     const { db, close } = openDatabase('sqlite::memory:');
     try {
-      expect(await migrateToLatest(db)).toEqual(['0001-initial', '0002-status', '0003-status-buckets']);
+      expect(await migrateToLatest(db)).toEqual([
+        '0001-initial',
+        '0002-status',
+        '0003-status-buckets',
+        '0005-dcc-signers',
+      ]);
       expect(await migrateToLatest(db)).toEqual([]);
       const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
       expect(tables).toEqual(TABLES);
