@@ -25,6 +25,11 @@ const jwks = JSON.parse(read('shc/issuer/.well-known/jwks.json')) as { keys: unk
 const crl = JSON.parse(read('shc/issuer/.well-known/crl/3Kfdg-XwP-7gXyywtUfUADwBumDOPKMQx-iELL11W9s.json'));
 const shcQr = (n: string, i = 0) => read(`shc/example-${n}-f-qr-code-numeric-value-${i}.txt`);
 const SHC_AT = '2023-07-01T00:00:00Z';
+const aus = JSON.parse(read('icao-vds-nc/aus-apo-vdsnc-test-vectors.json')) as {
+  cscaCertDerB64: string;
+  crlDerB64: string;
+  validVds: object;
+};
 
 const dir = mkdtempSync(join(tmpdir(), 'passage-cli-foreign-'));
 const p = (name: string) => join(dir, name);
@@ -128,6 +133,29 @@ describe('passage trust-list import', () => {
     const res = await run(['verify', ...signed, '--at', at1.TESTCTX.VALIDATIONCLOCK, at1.PREFIX]);
     expect(res.code).toBe(0);
     expect(res.json()).toMatchObject({ format: 'dcc', sources: { trustList: { version: 1 } } });
+  });
+
+  it('adds a CSCA (DER) with its CRL (PEM) for VDS-NC seals', async () => {
+    writeFileSync(p('csca.der'), Buffer.from(aus.cscaCertDerB64, 'base64'));
+    const pem = `-----BEGIN X509 CRL-----\n${aus.crlDerB64.replace(/(.{64})/g, '$1\n')}\n-----END X509 CRL-----\n`;
+    writeFileSync(p('csca.crl.pem'), pem);
+    expect((await run(['trust-list', 'init', '--out', p('icao.json')])).code).toBe(0);
+    const csca = ['--icao-csca', p('csca.der'), '--icao-country', 'aus', '--icao-crl', p('csca.crl.pem')];
+    expect((await run(['trust-list', 'import', p('icao.json'), ...csca])).json()).toMatchObject({
+      icao: { taken: 1 },
+    });
+    writeFileSync(
+      p('icao-trust.json'),
+      JSON.stringify({ entries: JSON.parse(readFileSync(p('icao.json'), 'utf8')).entries }),
+    );
+    const seal = JSON.stringify(aus.validVds);
+    const res = await run(['verify', '--trust', p('icao-trust.json'), '--at', '2022-01-01T00:00:00Z', seal]);
+    expect(res.code).toBe(0);
+    expect(res.json()).toMatchObject({ format: 'icao-vds-nc', native: { crl: { stale: true } } });
+  });
+
+  it('needs --icao-country with --icao-csca (USAGE)', async () => {
+    expect((await run(['trust-list', 'import', p('list.json'), '--icao-csca', p('csca.der')])).code).toBe(2);
   });
 
   it('needs at least one source (USAGE)', async () => {

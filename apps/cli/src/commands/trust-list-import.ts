@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { dccEntriesFromGateway, shcEntriesFromVci } from '@passage/trust';
 import { CliError } from '../errors.js';
 import { type CliIo, parseJson, readInput } from '../io.js';
@@ -7,6 +8,10 @@ export interface ImportSources {
   dccGateway?: string | undefined;
   vciIssuers?: string | undefined;
   vciSnapshot?: string | undefined;
+  /** A CSCA certificate file (DER or PEM) for VDS-NC seals, its issuing state and optionally its CRL. */
+  icaoCsca?: string | undefined;
+  icaoCountry?: string | undefined;
+  icaoCrl?: string | undefined;
 }
 
 /** What was read, per source, for the operator (counts only). */
@@ -14,6 +19,7 @@ export interface ImportReport {
   entries: unknown[];
   dcc?: { taken: number; skipped: number };
   shc?: { taken: number; skipped: number };
+  icao?: { taken: number };
 }
 
 // The EU gateway's list and the VCI snapshot run to a few megabytes; this leaves room to grow.
@@ -37,9 +43,37 @@ async function readSource(io: CliIo, source: string, what: string): Promise<unkn
   return parseJson(body.toString('utf8'), what);
 }
 
+/** A certificate or CRL file as base64 DER: DER as is, PEM unwrapped. */
+async function derBase64(path: string, what: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    throw new CliError('INPUT_UNREADABLE', `cannot read ${path}`);
+  }
+  const text = bytes.toString('latin1');
+  if (!text.includes('-----BEGIN')) return bytes.toString('base64');
+  const body = text.replace(/-----(BEGIN|END)[^-]*-----/g, '').replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body)) throw new CliError('INPUT_INVALID', `${what} is not PEM or DER`);
+  return body;
+}
+
+async function icaoEntry(sources: ImportSources): Promise<unknown> {
+  const country = sources.icaoCountry?.toUpperCase();
+  if (sources.icaoCsca === undefined || country === undefined || !/^[A-Z<]{3}$/.test(country))
+    throw new CliError(
+      'USAGE',
+      '--icao-csca needs --icao-country, the ICAO code of the issuing state (e.g. AUS)',
+    );
+  const certificate = await derBase64(sources.icaoCsca, 'the CSCA certificate');
+  const crl = sources.icaoCrl === undefined ? undefined : await derBase64(sources.icaoCrl, 'the CRL');
+  return { framework: 'icao', country, certificate, ...(crl === undefined ? {} : { crl }) };
+}
+
 /**
  * Reads the EU DCC gateway trust list (its DSCs become `dcc` entries) and the VCI directory (its
- * issuers' keys and CRLs become `shc` entries). Nothing is trusted until the list is signed.
+ * issuers' keys and CRLs become `shc` entries), and a CSCA for VDS-NC seals (an `icao` entry).
+ * Nothing is trusted until the list is signed.
  */
 export async function importEntries(io: CliIo, sources: ImportSources): Promise<ImportReport> {
   if (sources.vciIssuers !== undefined && sources.vciSnapshot === undefined)
@@ -61,6 +95,10 @@ export async function importEntries(io: CliIo, sources: ImportSources): Promise<
     const { entries, skipped } = shcEntriesFromVci(issuers, snapshot);
     report.entries.push(...entries);
     report.shc = { taken: entries.length, skipped };
+  }
+  if (sources.icaoCsca !== undefined || sources.icaoCountry !== undefined) {
+    report.entries.push(await icaoEntry(sources));
+    report.icao = { taken: 1 };
   }
   return report;
 }

@@ -29,7 +29,7 @@ export const trustListUsage = [
   'passage trust-list init --out FILE [--name OPERATOR]',
   '  passage trust-list keygen --out-private FILE --out-public FILE [--alg ES256|EdDSA]',
   '  passage trust-list add-issuer FILE (--did DID --name NAME --economy THA --types T1,T2 | --from-issuer-db [SLUG]) [--keys-from-did-document FILE|URL | --jwk FILE [--kid ID]] [--valid-from ISO] [--valid-until ISO]',
-  '  passage trust-list import FILE [--dcc-gateway FILE|URL] [--vci-issuers FILE|URL --vci-snapshot FILE|URL]   (EU DCC signer certificates, SMART Health Card issuers)',
+  '  passage trust-list import FILE [--dcc-gateway FILE|URL] [--vci-issuers FILE|URL --vci-snapshot FILE|URL] [--icao-csca DER|PEM --icao-country AUS [--icao-crl DER|PEM]]',
   '  passage trust-list remove-issuer FILE --did DID',
   '  passage trust-list set-status FILE --did DID --status active|suspended|terminated [--since ISO]',
   '  passage trust-list sign FILE --key OPERATOR.jwk.json [--valid-days N] [--out FILE]   (bumps the version)',
@@ -169,6 +169,9 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
       'dcc-gateway': { type: 'string' },
       'vci-issuers': { type: 'string' },
       'vci-snapshot': { type: 'string' },
+      'icao-csca': { type: 'string' },
+      'icao-country': { type: 'string' },
+      'icao-crl': { type: 'string' },
     },
   });
   const file = oneFile(positionals);
@@ -176,6 +179,9 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     dccGateway: values['dcc-gateway'],
     vciIssuers: values['vci-issuers'],
     vciSnapshot: values['vci-snapshot'],
+    icaoCsca: values['icao-csca'],
+    icaoCountry: values['icao-country'],
+    icaoCrl: values['icao-crl'],
   };
   if (Object.values(sources).every((v) => v === undefined)) throw new CliError('USAGE', trustListUsage);
   const list = await readDraft(io, file);
