@@ -4,6 +4,8 @@ export type FormatIssueErrorCode =
   | 'VALUE_NOT_MAPPED'
   /** The target format requires a field the record does not have. */
   | 'VALUE_MISSING'
+  /** The payload to sign does not follow the format's schema (the EU DCC JSON schema). */
+  | 'PAYLOAD_INVALID'
   /** The encoded certificate does not fit in one QR code of the format. */
   | 'TOO_LARGE'
   /** The signer answered something other than a raw 64-byte ES256 signature (r||s). */

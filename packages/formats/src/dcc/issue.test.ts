@@ -132,6 +132,11 @@ describe('issueDcc', () => {
     await expect(issue(record)).rejects.toMatchObject({ code: 'VALUE_MISSING' });
   });
 
+  it('refuses a payload the EU schema rejects (a birth year before 1900)', async () => {
+    const record = { ...exampleRecord(), birthDate: '1899-12-31' };
+    await expect(issue(record)).rejects.toMatchObject({ code: 'PAYLOAD_INVALID', field: '/dob (pattern)' });
+  });
+
   it('refuses a signer that answers a DER signature', async () => {
     const der = { sign: () => new Uint8Array(71) };
     await expect(

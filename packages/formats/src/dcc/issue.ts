@@ -6,6 +6,7 @@ import { FormatIssueError } from './issue-error.js';
 import { dccPayloadFromRecord } from './issue-payload.js';
 import { type Es256Signer, signEs256 } from './issue-signer.js';
 import { alpha2Of } from './issue-value-sets.js';
+import { dccSchemaError } from './schema.js';
 import { sigStructure } from './signature.js';
 
 const COSE_SIGN1_TAG = 18;
@@ -36,7 +37,8 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
  * Issues an EU Digital COVID Certificate: the hcert v1 payload (claim −260/1) in a CWT with iss
  * (1), exp (4) and iat (6), signed as COSE_Sign1 (tag 18) with ES256 and the kid in the protected
  * header, zlib-compressed and base45-encoded behind `HC1:`. A record whose codes have no EU
- * equivalent is refused (FormatIssueError VALUE_NOT_MAPPED).
+ * equivalent is refused (FormatIssueError VALUE_NOT_MAPPED), and so is a payload that does not follow
+ * the EU DCC schema (PAYLOAD_INVALID).
  *
  * @example
  * const text = await issueDcc({ record, issuerName: 'Ministry of Public Health', signer, kid,
@@ -50,6 +52,13 @@ export async function issueDcc(options: IssueDccOptions): Promise<string> {
     throw new FormatIssueError('INVALID_ARGUMENT', 'a DCC expires after it is issued');
   }
   const hcert = 'hcert' in options ? options.hcert : dccPayloadFromRecord(options.record, options.issuerName);
+  // Signed only if every verifier's schema check will pass (a birth year before 1900 does not, say).
+  const schemaError = dccSchemaError(hcert);
+  if (schemaError !== undefined) {
+    throw new FormatIssueError('PAYLOAD_INVALID', 'the payload does not follow the EU DCC schema', {
+      field: schemaError,
+    });
+  }
   const protectedBytes = cbor.encode(
     new Map<number, unknown>([
       [1, ES256],
