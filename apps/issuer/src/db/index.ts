@@ -40,6 +40,18 @@ export {
 export { type DatabaseLocation, type IssuerDatabase, openDatabase, parseDatabaseUrl } from './database.js';
 export { IssuerDbError, type IssuerDbErrorCode, isIssuerDbError } from './errors.js';
 export { migrateToLatest } from './migrate.js';
+export {
+  claimRedemption,
+  findOffer,
+  findOfferByCodeHash,
+  insertOffer,
+  markTokenIssued,
+  type NewOffer,
+  type OfferRecord,
+  recordRedeemedCredential,
+  recordTxFailure,
+  releaseRedemption,
+} from './offers.js';
 export type { IssuerTables } from './schema.js';
 export { createSecretBox, SecretBox } from './secret-box.js';
 export { type AllocatedStatus, allocateStatusIndex } from './status-allocation.js';

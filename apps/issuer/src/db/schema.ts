@@ -124,6 +124,26 @@ export interface StatusIndexBucketsTable {
   taken: number;
 }
 
+/** An OpenID4VCI credential offer: sealed subject, hashed codes, and how far the wallet got. */
+export interface CredentialOffersTable {
+  id: string;
+  authority_id: string;
+  api_key_id: string;
+  economy: string;
+  type: string;
+  configuration_id: string;
+  subject_sealed: string;
+  offer_uri_sealed: string;
+  code_hash: string;
+  tx_code_hash: string | null;
+  tx_failures: number;
+  created_at: string;
+  expires_at: string;
+  token_issued_at: string | null;
+  redeemed_at: string | null;
+  credential_id: string | null;
+}
+
 /** An authority's EU DCC document signer certificate (DSC), base64 DER. */
 export interface DccSignersTable {
   authority_id: string;
@@ -150,5 +170,6 @@ export interface IssuerTables {
   credential_status: CredentialStatusTable;
   status_audit_log: StatusAuditLogTable;
   status_index_buckets: StatusIndexBucketsTable;
+  credential_offers: CredentialOffersTable;
   dcc_signers: DccSignersTable;
 }

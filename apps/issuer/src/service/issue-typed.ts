@@ -58,6 +58,28 @@ export function complete(
 }
 
 /**
+ * Checks subject data as {@link issueTyped} does, and completes it, without signing or recording
+ * anything: also for a credential offer, whose credential is issued only when the wallet redeems it.
+ */
+export function checkTypedInput(
+  caller: Caller,
+  type: CredentialType,
+  body: unknown,
+  issuedAt: Date,
+): CompletedSubject<object> {
+  assertScope(caller, type);
+  const completed = complete(type, body, caller, issuedAt);
+  if (!completed.ok) {
+    throw new IssuerError(
+      'SCHEMA_INVALID',
+      `the ${type} subject is not valid`,
+      subjectIssuesToDetails(completed.issues),
+    );
+  }
+  return completed.value;
+}
+
+/**
  * Issues a vaccination certificate or a business travel card from the subject data an authority
  * sent: checks scope and meaning, fills in what the issuer assigns, signs, records and encodes the QR.
  */
@@ -77,15 +99,7 @@ export async function issueTyped(
   const replay = await replayFor(ctx, caller, options.idempotencyKey, hash);
   if (replay) return replay;
   const issuedAt = ctx.clock();
-  const completed = complete(type, body, caller, issuedAt);
-  if (!completed.ok) {
-    throw new IssuerError(
-      'SCHEMA_INVALID',
-      `the ${type} subject is not valid`,
-      subjectIssuesToDetails(completed.issues),
-    );
-  }
-  const { subject, validFrom, validUntil } = completed.value;
+  const { subject, validFrom, validUntil } = checkTypedInput(caller, type, body, issuedAt);
   const id = `urn:uuid:${randomUUID()}`;
   return withCredentialStatus(ctx, caller, id, async (credentialStatus) => {
     const credential = buildCredential({

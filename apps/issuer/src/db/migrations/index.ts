@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as status from './0002-status.js';
 import * as statusBuckets from './0003-status-buckets.js';
+import * as credentialOffers from './0004-credential-offers.js';
 import * as dccSigners from './0005-dcc-signers.js';
 
 /**
@@ -12,5 +13,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-status': status,
   '0003-status-buckets': statusBuckets,
+  '0004-credential-offers': credentialOffers,
   '0005-dcc-signers': dccSigners,
 };

@@ -1,0 +1,50 @@
+import { Oauth2AuthorizationServer } from '@openid4vc/oauth2';
+import { type IssuerMetadataResult, Openid4vciIssuer, Openid4vciVersion } from '@openid4vc/openid4vci';
+import { type CryptoKey, exportJWK, generateKeyPair } from 'jose';
+import type { IssuerContext } from '../context.js';
+import { issuerCallbacks } from './callbacks.js';
+import { authorizationServerMetadata, credentialIssuerMetadata } from './metadata.js';
+
+/** How long an access token lets a wallet call the credential endpoint. */
+export const ACCESS_TOKEN_SECONDS = 300;
+
+/**
+ * What the OpenID4VCI endpoints share: the issuer context, the library's issuer and authorization
+ * server over our callbacks, and the key signing access tokens. That key lives in memory only: access
+ * tokens last minutes, and a restart costs a wallet a new offer redemption at worst (the code is spent
+ * only once the token is answered).
+ */
+export interface Oid4vciEngine {
+  ctx: IssuerContext;
+  issuer: Openid4vciIssuer;
+  server: Oauth2AuthorizationServer;
+  tokenKey: { privateKey: CryptoKey; publicKey: CryptoKey };
+  metadata: IssuerMetadataResult;
+}
+
+/** Builds the engine once per service; the token key is made on first use. */
+export function createEngine(ctx: IssuerContext): () => Promise<Oid4vciEngine> {
+  let engine: Promise<Oid4vciEngine> | undefined;
+  return () => {
+    engine ??= (async () => {
+      const { privateKey, publicKey } = await generateKeyPair('ES256');
+      const publicJwk = { ...(await exportJWK(publicKey)), kty: 'EC' };
+      const callbacks = issuerCallbacks({ privateKey, publicJwk });
+      const issuer = new Openid4vciIssuer({ callbacks });
+      const credentialIssuer = credentialIssuerMetadata(ctx.publicUrl);
+      return {
+        ctx,
+        issuer,
+        server: new Oauth2AuthorizationServer({ callbacks }),
+        tokenKey: { privateKey, publicKey },
+        metadata: {
+          originalDraftVersion: Openid4vciVersion.V1,
+          credentialIssuer,
+          authorizationServers: [authorizationServerMetadata(ctx.publicUrl)],
+          knownCredentialConfigurations: issuer.getKnownCredentialConfigurationsSupported(credentialIssuer),
+        },
+      };
+    })();
+    return engine;
+  };
+}
