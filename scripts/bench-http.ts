@@ -5,7 +5,9 @@
  * is bounded in time and in requests. Prints the figures, rewrites the `## HTTP` section of
  * docs/benchmarks.md and ends with one line of JSON.
  *
- * Run: corepack pnpm bench:http [--quick] [--no-doc]
+ * Run: corepack pnpm bench:http [--quick] [--no-doc] [--profile]
+ * With --profile the servers run under `node --cpu-prof`; their profiles land in a folder named at
+ * the end (summarize with scripts/bench/cpuprofile-summary.ts).
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, openSync, rmSync } from 'node:fs';
@@ -18,6 +20,9 @@ import type { HttpServers } from './bench/http-servers.js';
 
 const quick = process.argv.includes('--quick');
 const writeDoc = !process.argv.includes('--no-doc');
+const profileDir = process.argv.includes('--profile')
+  ? mkdtempSync(join(tmpdir(), 'passage-http-prof-'))
+  : undefined;
 const durationSec = quick ? 4 : 15;
 const warmupSec = quick ? 1 : 3;
 const CONNECTIONS = 10;
@@ -43,7 +48,12 @@ const child = fork(
   join(ROOT, 'scripts', 'bench', 'http-servers.ts'),
   [dataDir, String(await freePort()), String(await freePort())],
   {
-    execArgv: ['--import', 'tsx', '--conditions=@passage/source'],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--conditions=@passage/source',
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ],
     stdio: ['ignore', logFd, logFd, 'ipc'],
     cwd: ROOT,
   },
@@ -88,7 +98,12 @@ for (const spec of loads) {
   log(`${spec.name}: ${durationSec} s or ${spec.maxRequests} requests`);
   results.push(await load(spec, { connections: CONNECTIONS, durationSec }));
 }
+await new Promise((resolve) => {
+  child.once('exit', resolve);
+  child.kill('SIGTERM');
+});
 stop();
+if (profileDir) log(`server CPU profiles in ${profileDir}`);
 
 for (const r of results) {
   console.log(

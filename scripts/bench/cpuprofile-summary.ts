@@ -1,6 +1,9 @@
 // Where the time of a V8 CPU profile goes: the functions with the most self time, and with the most
 // inclusive time (each function counted once per sample, however deep it recurses), in microseconds
 // per operation when the number of operations is known.
+// Run: corepack pnpm exec tsx scripts/bench/cpuprofile-summary.ts FILE.cpuprofile [operations] [rows]
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 interface ProfileNode {
   id: number;
@@ -67,4 +70,9 @@ export function summarize(profile: CpuProfile, operations: number, rows: number)
   );
   show('self time', self);
   show('inclusive time', inclusive);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [file = '', operations = '1', rows = '30'] = process.argv.slice(2);
+  summarize(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, Number(operations), Number(rows));
 }

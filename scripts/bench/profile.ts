@@ -2,28 +2,37 @@
 // of seconds after a warm-up: the inspector profiles the timed loop only, not the set-up. Writes
 // the .cpuprofile (open it in Chrome DevTools) and prints where the time goes per operation:
 //   corepack pnpm exec tsx --conditions=@passage/source scripts/bench/profile.ts verify 10 /tmp/verify.cpuprofile
+// Paths: issue, verify (the officer path), verifyBare (verifyCredentialDetailed), dcc, shc.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { createBenchAuthority } from './authority.js';
+import { dccCases, shcCases } from './cases-foreign.js';
 import { issueQr, issueQrs, type VerifierState, verifyCases } from './cases-passage.js';
 import { type CpuProfile, summarize } from './cpuprofile-summary.js';
 import { seededStatusCache, statusListsOf, trustStoreOf } from './credentials.js';
+import { ROOT } from './doc.js';
 
 const [path = 'verify', seconds = '10', out = `/tmp/passage-${path}.cpuprofile`] = process.argv.slice(2);
 const authority = await createBenchAuthority('ES256');
 const lists = statusListsOf();
 const trust = trustStoreOf([authority], 1);
 const state: VerifierState = { trust, statusLists: await seededStatusCache(authority, [lists], trust) };
+const vectors = join(ROOT, '..', 'shared', 'vectors');
+const [, dcc] = dccCases(vectors);
+const [, shc] = shcCases(vectors);
 const [officer, bare] = await verifyCases(authority, await issueQrs(authority, lists, 32), state);
 if (!officer || !bare) throw new Error('no verify case');
 
 const ops: Record<string, () => unknown> = {
   verify: officer.op,
   verifyBare: bare.op,
+  ...(dcc ? { dcc: dcc.op } : {}),
+  ...(shc ? { shc: shc.op } : {}),
   issue: () => issueQr(authority, lists),
 };
 const op = ops[path];
-if (!op) throw new Error(`unknown path ${path}: verify, verifyBare or issue`);
+if (!op) throw new Error(`unknown path ${path}: ${Object.keys(ops).join(', ')}`);
 const run = async (ms: number) => {
   const end = Date.now() + ms;
   let count = 0;
