@@ -82,6 +82,14 @@ describe('DCC', () => {
     expect(stored.body.qr).toBe(first.body.qr);
   });
 
+  it('cuts the DCC expiry to the DSC notAfter, so that verifiers do not refuse it', async () => {
+    const dsc = await issuer.service.generateDsc('th-moph', 30);
+    const res = await issue('dcc');
+    expect(res.status).toBe(201);
+    expect(Date.parse(res.body.validUntil)).toBe(Date.parse(dsc.notAfter));
+    expect(verifyDcc(res.body.qr, { trust: createDccTrust([dsc.trustEntry]).trust }).verified).toBe(true);
+  });
+
   it('refuses a DSC for another key', async () => {
     const other = await issuer.service.createAuthority({
       name: 'Other',

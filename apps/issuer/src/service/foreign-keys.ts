@@ -3,6 +3,7 @@ import { publicKeysOf, verificationMethodId } from '@passage/credentials';
 import {
   createDevelopmentDsc,
   type DccTrustEntry,
+  type DscDetails,
   dccCountryCode,
   dccTrustEntryFor,
   type Es256Signer,
@@ -167,7 +168,7 @@ export async function importDsc(
 ): Promise<DscView> {
   const authority = await authorityBySlug(ctx, slug);
   const { publicKey } = await foreignSigningKey(ctx, authority);
-  let details: ReturnType<typeof readDsc>;
+  let details: DscDetails;
   try {
     details = readDsc(certificate, publicKey);
   } catch (error) {
@@ -187,7 +188,7 @@ export async function importDsc(
   return viewOf(slug, record);
 }
 
-function recordOf(authority: AuthorityRecord, details: ReturnType<typeof readDsc>, country: string) {
+function recordOf(authority: AuthorityRecord, details: DscDetails, country: string) {
   return {
     authorityId: authority.id,
     kid: details.kid,
