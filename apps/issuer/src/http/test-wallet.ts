@@ -1,7 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type CallbackContext, clientAuthenticationAnonymous, HashAlgorithm } from '@openid4vc/oauth2';
+import {
+  type CallbackContext,
+  clientAuthenticationAnonymous,
+  HashAlgorithm,
+  type Jwk,
+} from '@openid4vc/oauth2';
 import type { Express } from 'express';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
 
@@ -70,7 +75,7 @@ export function walletCallbacks(
       const jwt = await new SignJWT(clean(payload))
         .setProtectedHeader({ ...clean(header), alg: key.alg })
         .sign(key.privateKey);
-      return { jwt, signerJwk: key.publicJwk as never };
+      return { jwt, signerJwk: key.publicJwk as Jwk };
     },
   };
 }
