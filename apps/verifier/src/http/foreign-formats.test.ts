@@ -82,6 +82,13 @@ describe('POST /v1/verify on the SMART Health Card examples', () => {
     expect(res.body.checks.status).toEqual({ ok: false, code: 'REVOKED' });
   });
 
+  it('reads a single qrs entry as the text it is, and refuses chunks that are not a card', async () => {
+    expect((await verify({ qrs: [shcQr('00')], at: SHC_AT })).body.verified).toBe(true);
+    const mixed = await verify({ qrs: ['PV1:ABC', 'PV1:DEF'] });
+    expect(mixed.status).toBe(200);
+    expect(mixed.body).toMatchObject({ verified: false, format: 'passage' });
+  });
+
   it('answers 400 for qr and qrs together', async () => {
     const res = await verify({ qr: shcQr('00'), qrs: [shcQr('00')] });
     expect(res.status).toBe(400);
