@@ -10,7 +10,7 @@ import {
   verifyRuleSet,
 } from '@passage/rules';
 import { parseOperatorPrivateJwk, parseOperatorPublicJwk } from '@passage/trust';
-import { loadTrustFile, loadVerifierConfig, verifyForOfficer } from '@passage/verifier';
+import { loadVerifierConfig, openVerifierData, verifyForOfficer } from '@passage/verifier';
 import { CliError, EXIT } from '../errors.js';
 import { type CliIo, parseJson, printJson, readInput } from '../io.js';
 
@@ -137,13 +137,21 @@ async function check(args: string[], io: CliIo): Promise<number> {
     values.key === undefined
       ? parseRuleSet(await readJson(io, file, 'the rule set'))
       : await verifiedRuleSet(io, file, values.key, now);
-  const config = loadVerifierConfig(io.env);
-  const trust = loadTrustFile(values.trust ?? config.trustFile);
+  // The credential is verified with the same data as `passage verify` (status lists, foreign formats).
+  const config = loadVerifierConfig(
+    values.trust === undefined ? io.env : { ...io.env, PASSAGE_TRUST_FILE: values.trust },
+  );
+  const data = openVerifierData(config);
+  if (!config.offline) await data.refresh();
   const report = await verifyForOfficer(credential.trim(), {
-    trust,
+    trust: data.trust(),
+    foreign: data.foreign(),
+    statusLists: data.statusLists,
+    resolver: data.resolver,
     now,
     clockToleranceSec: config.clockToleranceSec,
   });
+  data.close();
   // Authentic and meets the rules are two answers: both are printed, and exit 0 needs both.
   const input = entryRulesInputOf(report);
   const entryRules =
