@@ -34,7 +34,7 @@ export function summaryJson(rows: readonly Row[], quick: boolean): Record<string
     issueEd25519OpsPerSec: round(rate('passage.issue.EdDSA')),
     issueEd25519RatioToNodeCrypto: round(ratio('passage.issue.EdDSA', 'node.sign.EdDSA'), 3),
     verifyLargeOpsPerSec: round(rate('passage.verifyLarge.ES256')),
-    verifyLargeToSmall: round(ratio('passage.verifyLarge.ES256', 'passage.verify.ES256'), 3),
+    verifyLargeToSmall: round(ratio('passage.verifyLarge.ES256', 'passage.verifySmall.ES256'), 3),
     dccVerifyOpsPerSec: round(rate('dcc.verify')),
     dccRatioToNodeCrypto: round(ratio('dcc.verify', 'node.verify.dcc'), 3),
     shcVerifyOpsPerSec: round(rate('shc.verify')),
