@@ -20,6 +20,7 @@ export type IssuerErrorCode =
   | 'VALUE_NOT_MAPPED'
   | 'VALUE_MISSING'
   | 'CREDENTIAL_TOO_LARGE'
+  | 'NOT_PRINTABLE'
   | 'INTERNAL';
 
 /** The HTTP status of each code. `satisfies` makes the compiler check that every code has one. */
@@ -48,6 +49,7 @@ export const STATUS_BY_CODE = {
   VALUE_MISSING: 422,
   /** The certificate would not fit in one QR code of its format. */
   CREDENTIAL_TOO_LARGE: 422,
+  NOT_PRINTABLE: 409,
   INTERNAL: 500,
 } as const satisfies Record<IssuerErrorCode, number>;
 

@@ -6,6 +6,7 @@ import { requestLog } from './request-log.js';
 import { credentialRoutes } from './routes/credentials.js';
 import { issueRoutes } from './routes/issue.js';
 import { oid4vciRoutes } from './routes/oid4vci.js';
+import { pdfRoutes } from './routes/pdf.js';
 import { publicRoutes } from './routes/public.js';
 import { type RegistryFiles, registryRoutes } from './routes/registry.js';
 import { statusRoutes } from './routes/status.js';
@@ -36,6 +37,7 @@ export function createIssuerApp(deps: IssuerAppDeps): Express {
   app.use(credentialRoutes(deps.service));
   app.use(statusRoutes(deps.service));
   app.use(oid4vciRoutes(deps.service));
+  app.use(pdfRoutes(deps.service));
   app.use(registryRoutes({ publicUrl: deps.service.publicUrl, ...deps.registry }));
   app.use((_req, res) => sendProblem(res, 'NOT_FOUND', 'no such resource'));
   app.use(problemHandler(deps.logger));

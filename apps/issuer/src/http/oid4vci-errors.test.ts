@@ -6,6 +6,7 @@ import type { CreatedAuthority } from '../service/authorities.js';
 import type { OpenIssuer } from '../service/open.js';
 import type { createIssuerApp } from './app.js';
 import { openTestApp } from './test-app.js';
+import { demoAuthorities } from './test-authorities.js';
 import { proofJwt, type WalletKey, walletKey } from './test-wallet.js';
 
 const PRE_AUTH = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
@@ -18,11 +19,7 @@ let key: WalletKey;
 
 beforeAll(async () => {
   ({ issuer, app, publicUrl } = await openTestApp());
-  health = await issuer.service.createAuthority({
-    name: 'Ministry of Public Health',
-    economy: 'THA',
-    types: ['VaccinationCertificate'],
-  });
+  ({ health } = await demoAuthorities(issuer));
   key = await walletKey();
 });
 

@@ -9,6 +9,7 @@ import type { CreatedAuthority } from '../service/authorities.js';
 import type { OpenIssuer } from '../service/open.js';
 import type { createIssuerApp } from './app.js';
 import { openTestApp } from './test-app.js';
+import { demoAuthorities } from './test-authorities.js';
 import { listen, walletCallbacks, walletKey } from './test-wallet.js';
 
 let issuer: OpenIssuer;
@@ -21,17 +22,7 @@ let routedFetch: typeof fetch;
 
 beforeAll(async () => {
   ({ issuer, app, publicUrl } = await openTestApp());
-  health = await issuer.service.createAuthority({
-    name: 'Ministry of Public Health',
-    economy: 'THA',
-    types: ['VaccinationCertificate'],
-  });
-  immigration = await issuer.service.createAuthority({
-    name: 'ICA',
-    economy: 'SGP',
-    types: ['BusinessTravelCard'],
-    keyType: 'Ed25519',
-  });
+  ({ health, immigration } = await demoAuthorities(issuer));
   ({ server, fetch: routedFetch } = await listen(app, publicUrl));
 });
 

@@ -20,6 +20,8 @@ import { type DscView, dccTrustEntry, generateDsc, importDsc, shcJwks } from './
 import { type ForeignFormat, issueForeign } from './issue-foreign.js';
 import { issueGeneric } from './issue-generic.js';
 import { type IssueOptions, issueTyped } from './issue-typed.js';
+import { renderCertificatePdf } from './certificate/pdf.js';
+import { certificateView } from './certificate/view.js';
 import { createOid4vciService, type Oid4vciService } from './oid4vci/index.js';
 import { fromRecord, type IssuedCredential } from './persist.js';
 import {
@@ -82,6 +84,8 @@ export interface IssuerService {
   shcJwks(slug: string): Promise<{ keys: ShcPublicJwk[] } | undefined>;
   /** One of the caller's own credentials; another authority's is NOT_FOUND, never FORBIDDEN (no probing). */
   getCredential(caller: Caller, id: string): Promise<IssuedCredential>;
+  /** An A4 PDF of one of the caller's own credentials: its QR and human-readable data (NOT_PRINTABLE for DCC/SHC). */
+  certificatePdf(caller: Caller, id: string): Promise<Uint8Array>;
   /** The DID document of the authority with this slug, or of the one holding the host's DID when no slug. */
   didDocument(slug?: string): Promise<DidDocument | undefined>;
   /** Acts as the authority that issued this credential, for the operator's CLI (NOT_FOUND if none did). */
@@ -147,6 +151,11 @@ export function createIssuerService(ctx: IssuerContext): IssuerService {
       const record = await findCredential(ctx.db, id, caller.authority.id);
       if (!record) throw new IssuerError('NOT_FOUND', 'no such credential');
       return fromRecord(ctx, record, false);
+    },
+    async certificatePdf(caller, id) {
+      const record = await findCredential(ctx.db, id, caller.authority.id);
+      if (!record) throw new IssuerError('NOT_FOUND', 'no such credential');
+      return renderCertificatePdf(certificateView(caller, fromRecord(ctx, record, false)));
     },
     async didDocument(slug) {
       const authority =
