@@ -85,6 +85,17 @@ describe('OpenID4VCI pre-authorized code flow, driven by @openid4vc/openid4vci c
     expect(as.body.grant_types_supported).toContain('urn:ietf:params:oauth:grant-type:pre-authorized_code');
   });
 
+  it('lets a web wallet on another origin call the wallet endpoints (CORS preflight)', async () => {
+    const res = await request(app)
+      .options('/credential')
+      .set({ origin: 'https://wallet.example', 'access-control-request-method': 'POST' })
+      .expect(204);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['access-control-allow-headers']).toContain('Authorization');
+    const offers = await request(app).options('/v1/credential-offers');
+    expect(offers.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('issues a vaccination certificate bound to the wallet did:jwk, that verifies', async () => {
     const created = await offer(health, { type: 'VaccinationCertificate', subject: exampleVaccinationInput });
     expect(created.offerUri).toMatch(/^openid-credential-offer:\/\/\?credential_offer=/);

@@ -46,6 +46,29 @@ function oauthEndpoint(handler: (req: Request, res: Response) => Promise<unknown
   };
 }
 
+/** The endpoints a wallet calls, from a web wallet's origin too. */
+const WALLET_PATHS = [
+  '/.well-known/openid-credential-issuer',
+  '/.well-known/oauth-authorization-server',
+  '/token',
+  '/nonce',
+  '/credential',
+];
+
+/**
+ * CORS for the wallet-facing endpoints: any origin, no cookies (the access token travels in the
+ * Authorization header, which `*` allows without credentials mode), preflight answered here.
+ */
+const walletCors: RequestHandler = (req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Expose-Headers', 'WWW-Authenticate');
+  if (req.method !== 'OPTIONS') return next();
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, DPoP');
+  res.setHeader('Access-Control-Max-Age', '600');
+  res.status(204).end();
+};
+
 function requestHeaders(req: Request): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -63,6 +86,7 @@ export function oid4vciRoutes(service: IssuerService): Router {
   const router = Router();
   const oid4vci = service.oid4vci;
   const auth = requireApiKey(service);
+  router.use(WALLET_PATHS, walletCors);
   router.get('/.well-known/openid-credential-issuer', (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.json(oid4vci.issuerMetadata());

@@ -5,6 +5,7 @@ import {
   claimRedemption,
   findAuthorityById,
   findOffer,
+  listApiKeys,
   type OfferRecord,
   recordRedeemedCredential,
   releaseRedemption,
@@ -94,6 +95,12 @@ async function verifyProof(engine: Oid4vciEngine, jwt: string): Promise<string> 
 async function issueFor(engine: Oid4vciEngine, offer: OfferRecord, did: string): Promise<IssuedCredential> {
   const configuration = configurationById(offer.configurationId);
   const authority = await findAuthorityById(engine.ctx.db, offer.authorityId);
+  // An offer made with an API key revoked since is not honoured (the operator's CLI has no key).
+  const keys = await listApiKeys(engine.ctx.db, offer.authorityId);
+  const key = keys.find((k) => k.id === offer.apiKeyId);
+  if (offer.apiKeyId !== 'operator' && (!key || key.revokedAt !== undefined)) {
+    throw new OAuthError('credential_request_denied', 'the offer was withdrawn');
+  }
   if (!configuration || !authority)
     throw new OAuthError('credential_request_denied', 'the offer can no longer be issued');
   const caller: Caller = { keyId: offer.apiKeyId, authority, types: [offer.type], economy: offer.economy };
