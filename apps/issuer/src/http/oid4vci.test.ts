@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import { Openid4vciClient } from '@openid4vc/openid4vci';
 import { createTrustStore, verifyCredential } from '@passage/credentials';
 import { exampleTravelCardInput, exampleVaccinationInput } from '@passage/schema';
 import { decodeJwt } from 'jose';
@@ -10,7 +9,7 @@ import type { OpenIssuer } from '../service/open.js';
 import type { createIssuerApp } from './app.js';
 import { openTestApp } from './test-app.js';
 import { demoAuthorities } from './test-authorities.js';
-import { listen, walletCallbacks, walletKey } from './test-wallet.js';
+import { listen, redeem } from './test-wallet.js';
 
 let issuer: OpenIssuer;
 let app: ReturnType<typeof createIssuerApp>;
@@ -38,37 +37,6 @@ async function offer(authority: CreatedAuthority, body: Record<string, unknown>)
     .send(body);
   expect(res.status).toBe(201);
   return res.body as { id: string; offerUri: string; qr: string; txCode?: string; links: { png: string } };
-}
-
-/** The wallet's side, all through the library's client against the listening app. */
-async function redeem(offerUri: string, txCode?: string, alg: 'ES256' | 'EdDSA' = 'ES256') {
-  const key = await walletKey(alg);
-  const client = new Openid4vciClient({ callbacks: walletCallbacks(key, routedFetch) });
-  const credentialOffer = await client.resolveCredentialOffer(offerUri);
-  const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
-  const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({
-    credentialOffer,
-    issuerMetadata,
-    ...(txCode === undefined ? {} : { txCode }),
-  });
-  const { c_nonce } = await client.requestNonce({ issuerMetadata });
-  const credentialConfigurationId = credentialOffer.credential_configuration_ids[0] ?? '';
-  const { jwt } = await client.createCredentialRequestJwtProof({
-    issuerMetadata,
-    credentialConfigurationId,
-    nonce: c_nonce,
-    signer: { method: 'did', didUrl: `${key.did}#0`, alg },
-  });
-  const { credentialResponse } = await client.retrieveCredentials({
-    issuerMetadata,
-    accessToken: accessTokenResponse.access_token,
-    credentialConfigurationId,
-    proofs: { jwt: [jwt] },
-  });
-  const first = credentialResponse.credentials?.[0];
-  const credential = typeof first === 'object' && 'credential' in first ? first.credential : undefined;
-  if (typeof credential !== 'string') throw new Error('no credential in the response');
-  return { key, credential };
 }
 
 describe('OpenID4VCI pre-authorized code flow, driven by @openid4vc/openid4vci client', () => {
@@ -101,7 +69,7 @@ describe('OpenID4VCI pre-authorized code flow, driven by @openid4vc/openid4vci c
     expect(created.offerUri).toMatch(/^openid-credential-offer:\/\/\?credential_offer=/);
     expect(created.qr).toBe(created.offerUri);
     expect(created.txCode).toBeUndefined();
-    const { key, credential } = await redeem(created.offerUri);
+    const { key, credential } = await redeem(routedFetch, created.offerUri);
     const report = verifyCredential(credential, {
       trust: createTrustStore({ entries: [health.trustEntry] }),
     });
@@ -127,7 +95,7 @@ describe('OpenID4VCI pre-authorized code flow, driven by @openid4vc/openid4vci c
       txCode: true,
     });
     expect(created.txCode).toMatch(/^\d{6}$/);
-    const { key, credential } = await redeem(created.offerUri, created.txCode, 'EdDSA');
+    const { key, credential } = await redeem(routedFetch, created.offerUri, created.txCode, 'EdDSA');
     const report = verifyCredential(credential, {
       trust: createTrustStore({ entries: [immigration.trustEntry] }),
     });

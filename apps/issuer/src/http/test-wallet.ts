@@ -7,6 +7,7 @@ import {
   HashAlgorithm,
   type Jwk,
 } from '@openid4vc/oauth2';
+import { Openid4vciClient } from '@openid4vc/openid4vci';
 import type { Express } from 'express';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
 
@@ -78,4 +79,43 @@ export function walletCallbacks(
       return { jwt, signerJwk: key.publicJwk as Jwk };
     },
   };
+}
+
+/**
+ * Test helper: the wallet's side of the pre-authorized code flow, all through the library's client
+ * against the listening app: offer, metadata, token, nonce, proof, credential.
+ */
+export async function redeem(
+  routedFetch: typeof fetch,
+  offerUri: string,
+  txCode?: string,
+  alg: 'ES256' | 'EdDSA' = 'ES256',
+): Promise<{ key: WalletKey; credential: string }> {
+  const key = await walletKey(alg);
+  const client = new Openid4vciClient({ callbacks: walletCallbacks(key, routedFetch) });
+  const credentialOffer = await client.resolveCredentialOffer(offerUri);
+  const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
+  const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({
+    credentialOffer,
+    issuerMetadata,
+    ...(txCode === undefined ? {} : { txCode }),
+  });
+  const { c_nonce } = await client.requestNonce({ issuerMetadata });
+  const credentialConfigurationId = credentialOffer.credential_configuration_ids[0] ?? '';
+  const { jwt } = await client.createCredentialRequestJwtProof({
+    issuerMetadata,
+    credentialConfigurationId,
+    nonce: c_nonce,
+    signer: { method: 'did', didUrl: `${key.did}#0`, alg },
+  });
+  const { credentialResponse } = await client.retrieveCredentials({
+    issuerMetadata,
+    accessToken: accessTokenResponse.access_token,
+    credentialConfigurationId,
+    proofs: { jwt: [jwt] },
+  });
+  const first = credentialResponse.credentials?.[0];
+  const credential = typeof first === 'object' && 'credential' in first ? first.credential : undefined;
+  if (typeof credential !== 'string') throw new Error('no credential in the response');
+  return { key, credential };
 }

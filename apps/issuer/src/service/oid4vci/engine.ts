@@ -1,4 +1,4 @@
-import { Oauth2AuthorizationServer } from '@openid4vc/oauth2';
+import { getGlobalConfig, Oauth2AuthorizationServer, setGlobalConfig } from '@openid4vc/oauth2';
 import { type IssuerMetadataResult, Openid4vciIssuer, Openid4vciVersion } from '@openid4vc/openid4vci';
 import { type CryptoKey, exportJWK, generateKeyPair } from 'jose';
 import type { IssuerContext } from '../context.js';
@@ -27,6 +27,11 @@ export function createEngine(ctx: IssuerContext): () => Promise<Oid4vciEngine> {
   let engine: Promise<Oid4vciEngine> | undefined;
   return () => {
     engine ??= (async () => {
+      // The library insists on https URLs unless told otherwise, process-wide. An operator who
+      // configured an http public URL (the local demo: http://127.0.0.1:3000) has chosen it.
+      if (new URL(ctx.publicUrl).protocol === 'http:') {
+        setGlobalConfig({ ...getGlobalConfig(), allowInsecureUrls: true });
+      }
       const { privateKey, publicKey } = await generateKeyPair('ES256');
       const publicJwk = { ...(await exportJWK(publicKey)), kty: 'EC' };
       const callbacks = issuerCallbacks({ privateKey, publicJwk });
