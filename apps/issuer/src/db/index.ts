@@ -49,8 +49,8 @@ export {
   type NewOffer,
   type OfferRecord,
   recordRedeemedCredential,
-  recordTxFailure,
   releaseRedemption,
+  takeTxAttempt,
 } from './offers.js';
 export type { IssuerTables } from './schema.js';
 export { createSecretBox, SecretBox } from './secret-box.js';

@@ -97,15 +97,18 @@ export async function findOfferByCodeHash(
   return row && toRecord(row);
 }
 
-/** Counts one wrong transaction code; returns the count after it. */
-export async function recordTxFailure(db: Kysely<IssuerTables>, id: string): Promise<number> {
-  const row = await db
+/**
+ * Takes one transaction-code attempt before the code is compared, so parallel guesses cannot outrun the
+ * limit: false once `max` attempts were taken. A right code spends the offer's code anyway.
+ */
+export async function takeTxAttempt(db: Kysely<IssuerTables>, id: string, max: number): Promise<boolean> {
+  const result = await db
     .updateTable('credential_offers')
     .set((eb) => ({ tx_failures: eb('tx_failures', '+', 1) }))
     .where('id', '=', id)
-    .returning('tx_failures')
+    .where('tx_failures', '<', max)
     .executeTakeFirst();
-  return row?.tx_failures ?? Number.POSITIVE_INFINITY;
+  return result.numUpdatedRows === 1n;
 }
 
 /**

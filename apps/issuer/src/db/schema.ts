@@ -136,6 +136,7 @@ export interface CredentialOffersTable {
   offer_uri_sealed: string;
   code_hash: string;
   tx_code_hash: string | null;
+  /** Transaction-code attempts taken, each counted before comparing (see `takeTxAttempt`). */
   tx_failures: number;
   created_at: string;
   expires_at: string;

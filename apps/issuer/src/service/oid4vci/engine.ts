@@ -11,8 +11,8 @@ export const ACCESS_TOKEN_SECONDS = 300;
 /**
  * What the OpenID4VCI endpoints share: the issuer context, the library's issuer and authorization
  * server over our callbacks, and the key signing access tokens. That key lives in memory only: access
- * tokens last minutes, and a restart costs a wallet a new offer redemption at worst (the code is spent
- * only once the token is answered).
+ * tokens last minutes, and only a wallet caught between token and credential by a restart needs a new
+ * offer (its code is spent).
  */
 export interface Oid4vciEngine {
   ctx: IssuerContext;

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AccessTokenResponse } from '@openid4vc/oauth2';
 import { exportJWK } from 'jose';
-import { findOfferByCodeHash, markTokenIssued, type OfferRecord, recordTxFailure } from '../../db/index.js';
+import { findOfferByCodeHash, markTokenIssued, type OfferRecord, takeTxAttempt } from '../../db/index.js';
 import { ACCESS_TOKEN_SECONDS, type Oid4vciEngine } from './engine.js';
 import { authorizationServerMetadata } from './metadata.js';
 import { libraryCall, OAuthError } from './oauth-error.js';
@@ -28,14 +28,13 @@ async function checkTxCode(engine: Oid4vciEngine, offer: OfferRecord, txCode: st
     return;
   }
   if (txCode === undefined) throw new OAuthError('invalid_request', 'this offer requires a tx_code');
-  if (sameHash(offer.txCodeHash, txCodeHash(offer.id, txCode))) return;
-  const failures = await recordTxFailure(engine.ctx.db, offer.id);
-  throw new OAuthError(
-    'invalid_grant',
-    failures >= MAX_TX_CODE_FAILURES
-      ? 'too many wrong transaction codes: ask for a new offer'
-      : 'wrong tx_code',
-  );
+  // The attempt is taken before comparing, so parallel guesses cannot outrun the limit.
+  if (!(await takeTxAttempt(engine.ctx.db, offer.id, MAX_TX_CODE_FAILURES))) {
+    throw new OAuthError('invalid_grant', 'too many wrong transaction codes: ask for a new offer');
+  }
+  if (!sameHash(offer.txCodeHash, txCodeHash(offer.id, txCode))) {
+    throw new OAuthError('invalid_grant', 'wrong tx_code');
+  }
 }
 
 /**
