@@ -42,7 +42,10 @@ export function summaryJson(rows: readonly Row[], quick: boolean): Record<string
     quick,
     node: process.version,
     cases: Object.fromEntries(
-      rows.map((r) => [r.key, { opsPerSec: round(r.opsPerSec), spread: round(r.spread, 3) }]),
+      rows.map((r) => [
+        r.key,
+        { opsPerSec: round(r.opsPerSec), spread: round(r.spread, 3), ratio: round(r.ratio, 3) },
+      ]),
     ),
   };
 }

@@ -52,7 +52,8 @@ function ratioTarget(rows: Map<string, Row>, name: string, key: string, over: st
   const b = rows.get(over);
   if (!a || !b) return undefined;
   const ratio = pairedRatio(a, b);
-  return { name, measured: `${ratio.toFixed(2)}×`, met: ratio >= min };
+  // Three decimals near the threshold, so that 0.497× is not shown as a 0.50× that failed.
+  return { name, measured: `${ratio.toFixed(ratio < 10 ? 3 : 1)}×`, met: ratio >= min };
 }
 
 /** Every in-process target of issue 5 this run can judge. */
