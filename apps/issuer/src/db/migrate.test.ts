@@ -7,6 +7,7 @@ import { tempDir } from './test-db.js';
 const TABLES = [
   'api_keys',
   'authorities',
+  'credential_offers',
   'credential_status',
   'credentials',
   'dcc_signers',
@@ -32,6 +33,7 @@ describe('migrateToLatest', () => {
         '0001-initial',
         '0002-status',
         '0003-status-buckets',
+        '0004-credential-offers',
         '0005-dcc-signers',
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
