@@ -15,13 +15,13 @@ import {
 } from '../db/index.js';
 import { IssuerError } from '../errors.js';
 import { authorityDid, type CreatedAuthority, createAuthority, rootDid } from './authorities.js';
+import { renderCertificatePdf } from './certificate/pdf.js';
+import { certificateView } from './certificate/view.js';
 import type { Caller, IssuerContext } from './context.js';
 import { type DscView, dccTrustEntry, generateDsc, importDsc, shcJwks } from './foreign-keys.js';
 import { type ForeignFormat, issueForeign } from './issue-foreign.js';
 import { issueGeneric } from './issue-generic.js';
 import { type IssueOptions, issueTyped } from './issue-typed.js';
-import { renderCertificatePdf } from './certificate/pdf.js';
-import { certificateView } from './certificate/view.js';
 import { createOid4vciService, type Oid4vciService } from './oid4vci/index.js';
 import { fromRecord, type IssuedCredential } from './persist.js';
 import {
