@@ -47,6 +47,13 @@ const POOL = 32;
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
+// A run that stalls (seen once: set-up waiting on the module loader's thread) fails instead of hanging.
+const WATCHDOG_MS = quick ? 120_000 : 900_000;
+setTimeout(() => {
+  log(`no result after ${WATCHDOG_MS / 1000} s: giving up; run it again`);
+  process.exit(2);
+}, WATCHDOG_MS).unref();
+
 /** Every case of one algorithm, on a pool of certificates of one authority. */
 async function casesFor(a: BenchAuthority, state: VerifierState, lists: ReturnType<typeof statusListsOf>) {
   const qrs = await issueQrs(a, lists, POOL);
