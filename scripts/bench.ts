@@ -15,7 +15,7 @@ import { decodeQrText } from '@passage/credentials';
 import { ALGS, type BenchAuthority, createBenchAuthority } from './bench/authority.js';
 import type { RatedCase } from './bench/case.js';
 import { joseCases, nodeCryptoCases, veramoCases } from './bench/cases-baseline.js';
-import { DCC_CASE, dccCases, shcCases } from './bench/cases-foreign.js';
+import { DCC_CASE, dccCases, icaoCases, shcCases } from './bench/cases-foreign.js';
 import { flatCases, issueCase, issueQrs, type VerifierState, verifyCases } from './bench/cases-passage.js';
 import {
   fetches,
@@ -101,7 +101,7 @@ const flat = await flatCases(
     label: `Passage verify ES256, ${LARGE_LIST.toLocaleString('en-US')}-entry status lists, ${LARGE_TRUST.toLocaleString('en-US')}-entry trust list`,
   },
 );
-cases.push(...dccCases(VECTORS), ...shcCases(VECTORS));
+cases.push(...dccCases(VECTORS), ...shcCases(VECTORS), ...icaoCases(VECTORS));
 
 /** The cases `--only` names, with their baselines; all without it. */
 function selected(list: readonly RatedCase[]): RatedCase[] {

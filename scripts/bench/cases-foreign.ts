@@ -1,9 +1,20 @@
-// Foreign formats from /work/shared/vectors: an EU DCC test case with its DSC and SMART Health Card
-// example 00 with its JWKS, each beside raw node:crypto verifying the very same signature.
+// Foreign formats from /work/shared/vectors: an EU DCC test case with its DSC, SMART Health Card
+// example 00 with its JWKS and Australia's VDS-NC seal with its CSCA, each beside raw node:crypto
+// verifying the very same signature.
 import { createPublicKey, type JsonWebKey, verify, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDccTrust, dccKidOf, decodeDcc, prepareShcTrust, verifyDcc, verifyShc } from '@passage/formats';
+import {
+  createDccTrust,
+  dccKidOf,
+  decodeDcc,
+  prepareIcaoTrust,
+  prepareShcTrust,
+  verifyDcc,
+  verifyIcaoVdsNc,
+  verifyShc,
+} from '@passage/formats';
+import canonicalize from 'canonicalize';
 import { expectOk, type RatedCase } from './case.js';
 
 /** The EU case measured: a valid vaccination DCC signed with an EC P-256 DSC (ES256). */
@@ -105,6 +116,46 @@ export function shcCases(vectors: string): RatedCase[] {
       label: 'verifyShc (example 00, shc:/ → report)',
       op: () => verifyShc(qr, { trust, now }),
       baseline: 'node.verify.shc',
+    },
+  ];
+}
+
+interface AusVectors {
+  cscaCertDerB64: string;
+  bscCertDerB64: string;
+  crlDerB64: string;
+  validVds: { data: unknown; sig: { sigvl: string } };
+}
+
+/**
+ * `icao.verify` (verifyIcaoVdsNc on the Australian seal as scanned JSON text) and `node.verify.icao`
+ * (its ES256 signature over the canonical JSON of `data`).
+ */
+export function icaoCases(vectors: string): RatedCase[] {
+  const path = join(vectors, 'icao-vds-nc', 'aus-apo-vdsnc-test-vectors.json');
+  if (!existsSync(path)) return [];
+  const aus = JSON.parse(readFileSync(path, 'utf8')) as AusVectors;
+  const trust = prepareIcaoTrust([
+    { framework: 'icao', country: 'AUS', certificate: aus.cscaCertDerB64, crl: aus.crlDerB64 },
+  ]);
+  const now = new Date('2026-01-01T00:00:00Z');
+  const text = JSON.stringify(aus.validVds);
+  expectOk(verifyIcaoVdsNc(text, { trust, now }).verified, 'the Australian VDS-NC seal does not verify');
+  const data = Buffer.from(canonicalize(aus.validVds.data) ?? '', 'utf8');
+  const key = {
+    key: new X509Certificate(Buffer.from(aus.bscCertDerB64, 'base64')).publicKey,
+    dsaEncoding: 'ieee-p1363' as const,
+  };
+  const sig = Buffer.from(aus.validVds.sig.sigvl, 'base64url');
+  const raw = () => verify('sha256', data, key, sig);
+  expectOk(raw(), 'raw verify of the VDS-NC signature failed');
+  return [
+    { key: 'node.verify.icao', label: 'node:crypto verify ES256 (VDS-NC JCS)', op: raw },
+    {
+      key: 'icao.verify',
+      label: 'verifyIcaoVdsNc (AUS seal, JSON text → report)',
+      op: () => verifyIcaoVdsNc(text, { trust, now }),
+      baseline: 'node.verify.icao',
     },
   ];
 }

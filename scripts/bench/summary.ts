@@ -39,6 +39,8 @@ export function summaryJson(rows: readonly Row[], quick: boolean): Record<string
     dccRatioToNodeCrypto: round(ratio('dcc.verify', 'node.verify.dcc'), 3),
     shcVerifyOpsPerSec: round(rate('shc.verify')),
     shcRatioToNodeCrypto: round(ratio('shc.verify', 'node.verify.shc'), 3),
+    icaoVerifyOpsPerSec: round(rate('icao.verify')),
+    icaoRatioToNodeCrypto: round(ratio('icao.verify', 'node.verify.icao'), 3),
     quick,
     node: process.version,
     cases: Object.fromEntries(

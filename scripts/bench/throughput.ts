@@ -118,6 +118,7 @@ export function targets(rows: readonly Row[]): Target[] {
       'node.verify.shc',
       0.5,
     ),
+    ratioTarget(by, 'ICAO VDS-NC verify ≥ 0.5× raw verify (ES256)', 'icao.verify', 'node.verify.icao', 0.5),
   ];
   return list.filter((t): t is Target => t !== undefined);
 }
