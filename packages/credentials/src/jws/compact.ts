@@ -14,10 +14,10 @@ export interface DecodedJws {
   signature: Buffer;
 }
 
-function parseObject(segment: string, what: string): Record<string, unknown> {
+function parseObject(json: string, what: string): Record<string, unknown> {
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    value = JSON.parse(json);
   } catch (cause) {
     throw new CredentialError('DECODING_FAILED', `the JWS ${what} is not JSON`, { cause });
   }
@@ -49,10 +49,36 @@ export function decodeCompactJws(jws: string, maxLength: number = MAX_JWS_LENGTH
     throw new CredentialError('DECODING_FAILED', 'a JWS segment is not base64url');
   }
   return {
-    header: parseObject(h, 'header'),
-    payload: parseObject(p, 'payload'),
+    header: parseObject(Buffer.from(h, 'base64url').toString('utf8'), 'header'),
+    payload: parseObject(Buffer.from(p, 'base64url').toString('utf8'), 'payload'),
     signingInput: `${h}.${p}`,
     signature: Buffer.from(s, 'base64url'),
+  };
+}
+
+const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/**
+ * The decoded JWS of segments already held as bytes (a QR container keeps them so): the header and
+ * payload are parsed from their bytes, and only the signing input is base64url-encoded, once, giving
+ * exactly the text the signature covers. The same checks and codes as {@link decodeCompactJws}; the
+ * caller bounds the sizes.
+ */
+export function decodedJwsOfParts(parts: {
+  header: Uint8Array;
+  payload: Uint8Array;
+  signature: Uint8Array;
+}): DecodedJws {
+  const header = view(parts.header);
+  const payload = view(parts.payload);
+  if (header.length === 0 || payload.length === 0 || parts.signature.length === 0) {
+    throw new CredentialError('DECODING_FAILED', 'a JWS segment is not base64url');
+  }
+  return {
+    header: parseObject(header.toString('utf8'), 'header'),
+    payload: parseObject(payload.toString('utf8'), 'payload'),
+    signingInput: `${header.toString('base64url')}.${payload.toString('base64url')}`,
+    signature: view(parts.signature),
   };
 }
 

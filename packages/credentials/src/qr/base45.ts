@@ -3,7 +3,9 @@ import { CredentialError } from '../errors.js';
 /** The RFC 9285 alphabet: exactly the QR alphanumeric character set, in value order. */
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 
-const VALUES = new Map<string, number>([...ALPHABET].map((char, value) => [char, value]));
+/** Value of each character code below 128, -1 outside the alphabet: a table read, not a Map lookup, per character. */
+const VALUES = new Int8Array(128).fill(-1);
+for (let value = 0; value < ALPHABET.length; value++) VALUES[ALPHABET.charCodeAt(value)] = value;
 
 function char(value: number): string {
   return ALPHABET.charAt(value);
@@ -29,8 +31,8 @@ export function encodeBase45(bytes: Uint8Array): string {
 }
 
 function valueAt(text: string, index: number): number {
-  const value = VALUES.get(text.charAt(index));
-  if (value === undefined) {
+  const value = VALUES[text.charCodeAt(index)] ?? -1;
+  if (value < 0) {
     throw new CredentialError('INVALID_BASE45', 'QR text has a character outside base45');
   }
   return value;

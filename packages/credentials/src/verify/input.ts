@@ -1,6 +1,7 @@
 import { CredentialError } from '../errors.js';
 import { jwsFromEnvelope } from '../issue/envelope.js';
-import { looksLikeCompactJws } from '../jws/compact.js';
+import { type DecodedJws, decodeCompactJws, looksLikeCompactJws } from '../jws/compact.js';
+import { decodeQrJws } from '../qr/decode.js';
 import { decodeQrText, isPassageQrText } from '../qr/index.js';
 import type { Envelope } from '../report.js';
 
@@ -35,4 +36,17 @@ export function extractJws(input: unknown): { envelope: Envelope; jws: string } 
     );
   }
   throw new CredentialError('MALFORMED_INPUT', 'the input must be a string or an enveloped credential');
+}
+
+/**
+ * {@link extractJws}, then the JWS decoded: QR text goes from its container to the decoded parts
+ * directly, anything else through `decodeCompactJws`. Throws as both do.
+ */
+export function extractDecodedJws(input: unknown): { envelope: Envelope; decoded: DecodedJws } {
+  if (typeof input === 'string') {
+    const text = input.trim();
+    if (text !== '' && isPassageQrText(text)) return { envelope: 'qr', decoded: decodeQrJws(text) };
+  }
+  const { envelope, jws } = extractJws(input);
+  return { envelope, decoded: decodeCompactJws(jws) };
 }

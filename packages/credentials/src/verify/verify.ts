@@ -1,12 +1,12 @@
 import type { Resolvable } from 'did-resolver';
 import { isCredentialError } from '../errors.js';
-import { type DecodedJws, decodeCompactJws } from '../jws/compact.js';
+import type { DecodedJws } from '../jws/compact.js';
 import { SUPPORTED_ALGORITHMS, signatureIsValid } from '../jws/signature.js';
 import type { Envelope, VerificationReport } from '../report.js';
 import type { StatusListCache } from '../status/cache.js';
 import { checkTrustEntry } from '../trust/entry-check.js';
 import { type SecuredCredential, securedCredentialOf } from './claims.js';
-import { extractJws } from './input.js';
+import { extractDecodedJws } from './input.js';
 import { keyForSignature } from './keys.js';
 import { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from './options.js';
 import { ReportBuilder } from './report-builder.js';
@@ -16,8 +16,7 @@ import { checkStatus, statusListUrlsOf } from './status-check.js';
 
 function decode(input: unknown, report: ReportBuilder) {
   try {
-    const { envelope, jws } = extractJws(input);
-    const decoded = decodeCompactJws(jws);
+    const { envelope, decoded } = extractDecodedJws(input);
     const secured = securedCredentialOf(decoded);
     report.pass('decoding');
     return { envelope, decoded, secured };
