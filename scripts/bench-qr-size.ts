@@ -53,7 +53,7 @@ import {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DOC = join(ROOT, 'docs', 'benchmarks.md');
-const DCC_VECTORS = join(ROOT, '..', 'shared', 'vectors', 'dcc');
+const DCC_VECTORS = join(ROOT, 'test', 'vectors', 'dcc');
 const SECTION = '## QR sizes';
 /** Issuances per variant: the credential id is random, so sizes move by a few characters. */
 const RUNS = 15;
@@ -63,7 +63,7 @@ const SLUG = 'moh';
 const LIST_SIZE = 131_072;
 const ISSUED_AT = new Date('2025-01-15T09:00:00Z');
 const CHECKED_AT = new Date('2025-01-15T10:00:00Z');
-/** The EU's full DCC test set, as /work/shared/vectors/README.md reports it. */
+/** The EU's full DCC test set, as test/vectors/SHARED-README.md reports it. */
 const EU_QUOTED = { median: 555, min: 205, max: 1093, versionMin: 10, versionMax: 26, versionMedian: 18 };
 
 type Alg = 'ES256' | 'EdDSA';
@@ -363,13 +363,13 @@ function table(rows: readonly Row[]): string {
 function dccLines(dcc: DccFigures): string[] {
   const q = EU_QUOTED;
   const lines = [
-    `- EU DCC, full EU test set (quoted in \`shared/vectors/README.md\`): \`HC1:\` text of ${q.min}–${q.max} chars, median ${q.median}; QR version ${q.versionMin}–${q.versionMax} at level Q, median about ${q.versionMedian}.`,
+    `- EU DCC, full EU test set (quoted in \`test/vectors/SHARED-README.md\`): \`HC1:\` text of ${q.min}–${q.max} chars, median ${q.median}; QR version ${q.versionMin}–${q.versionMax} at level Q, median about ${q.versionMedian}.`,
   ];
   if (!dcc)
     return [...lines, '- EU DCC test cases not found beside the project: only the quoted figures are shown.'];
   return [
     ...lines,
-    `- EU DCC, measured here on the ${dcc.count} test cases in \`shared/vectors/dcc\` (common, AT, DE; every \`PREFIX\`, negative cases included): ${dcc.range} chars, median ${dcc.median}; QR version ${dcc.versionRange} at level Q, median ${dcc.versionMedian} (over the ${dcc.versions} texts that are QR alphanumeric). These files are a sample of that full set.`,
+    `- EU DCC, measured here on the ${dcc.count} test cases in \`test/vectors/dcc\` (common, AT, DE; every \`PREFIX\`, negative cases included): ${dcc.range} chars, median ${dcc.median}; QR version ${dcc.versionRange} at level Q, median ${dcc.versionMedian} (over the ${dcc.versions} texts that are QR alphanumeric). These files are a sample of that full set.`,
   ];
 }
 

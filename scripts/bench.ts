@@ -39,7 +39,7 @@ const writeDoc = !process.argv.includes('--no-doc') && only === undefined;
 const budget: Budget = quick
   ? { warmupMs: 150, measureMs: 700, batches: 9 }
   : { warmupMs: 500, measureMs: 3000, batches: 25 };
-const VECTORS = join(ROOT, '..', 'shared', 'vectors');
+const VECTORS = join(ROOT, 'test', 'vectors');
 const LARGE_LIST = 1_000_000;
 const LARGE_TRUST = 10_000;
 /** Different certificates each verifying case goes round. */
@@ -149,7 +149,7 @@ const notes = [
     `trust store of ${LARGE_TRUST.toLocaleString('en-US')} issuers (each with its own P-256 key), rated against ` +
     'the tiny data in a pair of its own after the main rounds.',
   `Foreign formats: EU DCC test case \`${DCC_CASE}\` (ES256 DSC) and SMART Health Card example 00 from ` +
-    '`shared/vectors`; the raw case verifies the same signature over the COSE `Sig_structure` / JWS signing input.',
+    '`test/vectors`; the raw case verifies the same signature over the COSE `Sig_structure` / JWS signing input.',
 ];
 if (writeDoc) writeSections([[THROUGHPUT, throughputSection(rows, budget, quick, notes)]]);
 console.log(JSON.stringify(summaryJson(rows, quick)));

@@ -1,4 +1,4 @@
-// Foreign formats from /work/shared/vectors: an EU DCC test case with its DSC, SMART Health Card
+// Foreign formats from test/vectors: an EU DCC test case with its DSC, SMART Health Card
 // example 00 with its JWKS and Australia's VDS-NC seal with its CSCA, each beside raw node:crypto
 // verifying the very same signature.
 import { createPublicKey, type JsonWebKey, verify, X509Certificate } from 'node:crypto';

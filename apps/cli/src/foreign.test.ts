@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
 import { captureIo } from './test-io.js';
 
-// Real vectors (shared/vectors): the EU DCC case AT/1 and the SMART Health Card examples.
-const VECTORS = new URL('../../../../shared/vectors/', import.meta.url);
+// Real vectors (test/vectors): the EU DCC case AT/1 and the SMART Health Card examples.
+const VECTORS = new URL('../../../test/vectors/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, VECTORS), 'utf8').trim();
 const at1 = JSON.parse(read('dcc/AT/2DCode/raw/1.json')) as {
   PREFIX: string;

@@ -1,11 +1,11 @@
-// Test fixtures: trust entries and cases from the real vectors in shared/vectors (EU DCC test cases,
+// Test fixtures: trust entries and cases from the real vectors in test/vectors (EU DCC test cases,
 // SMART Health Card examples, Australia's VDS-NC test seals), for the verifier's HTTP tests.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const VECTORS = fileURLToPath(new URL('../../../../shared/vectors/', import.meta.url));
+const VECTORS = fileURLToPath(new URL('../../../test/vectors/', import.meta.url));
 const read = (path: string) => readFileSync(join(VECTORS, path), 'utf8');
 
 /** One EU DCC test case, with the verdict its EXPECTEDRESULTS flags call for. */

@@ -1,13 +1,12 @@
-// Test fixtures: the EU's dgc-testdata cases from shared/vectors and builders of hostile DCC text.
+// Test fixtures: the EU's dgc-testdata cases from test/vectors and builders of hostile DCC text.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { createDccTrust, type DccTrust, dccKidOf } from './trust.js';
 
-/** The EU test cases (common plus AT and DE), kept beside the repository in shared/vectors. */
-export const DCC_VECTORS = fileURLToPath(new URL('../../../../../shared/vectors/dcc/', import.meta.url));
-export const HAVE_DCC_VECTORS = existsSync(DCC_VECTORS);
+/** The EU test cases (common plus AT and DE), copied into test/vectors. */
+export const DCC_VECTORS = fileURLToPath(new URL('../../../../test/vectors/dcc/', import.meta.url));
 
 export interface DccTestCase {
   PREFIX?: string;

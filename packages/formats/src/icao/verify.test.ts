@@ -4,8 +4,8 @@ import { isIcaoVdsNc } from './seal.js';
 import { prepareIcaoTrust } from './trust.js';
 import { verifyIcaoVdsNc } from './verify.js';
 
-// Australian Passport Office VDS-NC test vectors (see shared/vectors/icao-vds-nc/SOURCE.txt).
-const VECTORS = new URL('../../../../../shared/vectors/icao-vds-nc/', import.meta.url);
+// Australian Passport Office VDS-NC test vectors (see test/vectors/icao-vds-nc/SOURCE.txt).
+const VECTORS = new URL('../../../../test/vectors/icao-vds-nc/', import.meta.url);
 const aus = JSON.parse(readFileSync(new URL('aus-apo-vdsnc-test-vectors.json', VECTORS), 'utf8')) as {
   cscaCertDerB64: string;
   bscCertDerB64: string;

@@ -3,8 +3,8 @@ import { isCredentialError } from '@passage/credentials';
 import { describe, expect, it } from 'vitest';
 import { decodeShcDigits, isShcText, joinShcChunks, parseShcChunk } from './numeric.js';
 
-// SMART Health Card examples (spec.smarthealth.cards, see shared/vectors/shc/SOURCE.txt).
-const VECTORS = new URL('../../../../../shared/vectors/shc/', import.meta.url);
+// SMART Health Card examples (spec.smarthealth.cards, see test/vectors/shc/SOURCE.txt).
+const VECTORS = new URL('../../../../test/vectors/shc/', import.meta.url);
 const vector = (name: string) => readFileSync(new URL(name, VECTORS), 'utf8').trim();
 
 function codeOf(fn: () => unknown): string | undefined {

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { prepareShcTrust } from './trust.js';
 import { verifyShc } from './verify.js';
 
-// SMART Health Card examples (spec.smarthealth.cards, see shared/vectors/shc/SOURCE.txt).
-const VECTORS = new URL('../../../../../shared/vectors/shc/', import.meta.url);
+// SMART Health Card examples (spec.smarthealth.cards, see test/vectors/shc/SOURCE.txt).
+const VECTORS = new URL('../../../../test/vectors/shc/', import.meta.url);
 const text = (name: string) => readFileSync(new URL(name, VECTORS), 'utf8').trim();
 const json = (name: string): unknown => JSON.parse(text(name));
 

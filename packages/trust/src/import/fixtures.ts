@@ -1,7 +1,7 @@
-// Test fixtures built from shared/vectors: an EU DCC case's DSC and the SMART Health Card example issuer.
+// Test fixtures built from test/vectors: an EU DCC case's DSC and the SMART Health Card example issuer.
 import { readFileSync } from 'node:fs';
 
-const VECTORS = new URL('../../../../../shared/vectors/', import.meta.url);
+const VECTORS = new URL('../../../../test/vectors/', import.meta.url);
 const json = (path: string): unknown => JSON.parse(readFileSync(new URL(path, VECTORS), 'utf8'));
 
 /** The signer certificate (base64 DER) of the EU DCC test case AT/1 (a vaccination). */
