@@ -195,3 +195,23 @@ describe('rule selection', () => {
     expect(vac(twoDoses, '2024-06-10', 'JPN').results[0]?.description).toMatch(/^At least 3/);
   });
 });
+
+describe('arrival date normalisation', () => {
+  it('answers a canonical instant unchanged and normalises other forms as before', () => {
+    const cases: [string, string | undefined][] = [
+      ['2024-06-01T10:00:00.000Z', '2024-06-01T10:00:00.000Z'],
+      ['2024-06-01', '2024-06-01T00:00:00.000Z'],
+      ['2024-06-01T10:00:00Z', '2024-06-01T10:00:00.000Z'],
+      ['2024-06-01T12:00:00.000+02:00', '2024-06-01T10:00:00.000Z'],
+      ['2024-02-30T10:00:00.000Z', undefined],
+      ['2024-06-01T24:00:00.000Z', undefined],
+      ['2024-06-01T10:00:00.000z', undefined],
+      ['2024-06-01 10:00:00.000Z', undefined],
+    ];
+    for (const [arrival, expected] of cases) {
+      const verdict = vac(twoDoses, arrival);
+      if (expected === undefined) expect(verdict.error?.code, arrival).toBe('ARRIVAL_INVALID');
+      else expect(verdict.arrivalDate, arrival).toBe(expected);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { type CredentialType, isoDateSchema, isoDateTimeSchema } from '@passage/schema';
 import { type CertLogicExpression, evaluate } from 'certlogic-js';
 import { type EvaluationData, type ExternalData, evaluationData } from './data.js';
-import { selectRules } from './internal/select.js';
+import { selectRulesHeld } from './internal/select.js';
 import type { EntryRule, RuleSet } from './schema.js';
 
 /** How one rule came out: `not-yet-valid` rules are published ahead of time and do not decide. */
@@ -65,7 +65,19 @@ const PREFIX: Record<RuleOutcome, string> = {
   'not-yet-valid': 'Not in force yet',
 };
 
+/**
+ * True for a date-time as `Date#toISOString` writes it for years 0000–9999 (what the verifier passes
+ * by default): such a string is a valid ISO 8601 date-time that normalises to itself, so the two zod
+ * checks below would accept it and answer it unchanged.
+ */
+function isCanonicalInstant(value: string): boolean {
+  if (value.length !== 24 || value.charCodeAt(23) !== 90 /* Z */) return false;
+  const instant = new Date(value);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString() === value;
+}
+
 function normaliseArrival(value: string): string | undefined {
+  if (isCanonicalInstant(value)) return value;
   if (isoDateSchema.safeParse(value).success) return `${value}T00:00:00.000Z`;
   if (!isoDateTimeSchema.safeParse(value).success) return undefined;
   const instant = new Date(value);
@@ -120,7 +132,7 @@ function overall(results: readonly RuleResult[]): EntryRulesOutcome {
  */
 export function evaluateEntryRules(ruleSet: RuleSet, input: EntryRulesInput): EntryRulesVerdict {
   const economy = input.economy.toUpperCase();
-  const { inForce, upcoming } = selectRules(ruleSet.rules, {
+  const { inForce, upcoming } = selectRulesHeld(ruleSet.rules, {
     economy,
     credentialType: input.credentialType,
     now: input.now,

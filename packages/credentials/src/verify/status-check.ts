@@ -23,6 +23,9 @@ const MAX_STATUS_ENTRIES = 16;
 const CHECKED_PURPOSES: readonly string[] = ['revocation', 'suspension'];
 
 const unavailable = (message: string): Failure => ({ code: 'STATUS_UNAVAILABLE', message });
+/** An entry's failure, for the purposes this check decides on; entries of other purposes never fail. */
+const failIf = (checked: boolean, message: string): { failure?: Failure } =>
+  checked ? { failure: unavailable(message) } : {};
 
 const asObject = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -72,6 +75,17 @@ function listProblem(list: StatusListSnapshot, purpose: string, index: number, c
   return undefined;
 }
 
+// The lists of one credential are usually fetched together: format their shared instant once.
+let lastInstant = Number.NaN;
+let lastIso = '';
+function isoOf(ms: number): string {
+  if (ms !== lastInstant) {
+    lastIso = new Date(ms).toISOString();
+    lastInstant = ms;
+  }
+  return lastIso;
+}
+
 function reportOf(purpose: string, url: string, index: number, view: StatusListView): StatusEntryReport {
   return {
     purpose,
@@ -79,7 +93,7 @@ function reportOf(purpose: string, url: string, index: number, view: StatusListV
     index,
     set: undefined,
     source: view.source,
-    ...(view.fetchedAt === undefined ? {} : { fetchedAt: new Date(view.fetchedAt).toISOString() }),
+    ...(view.fetchedAt === undefined ? {} : { fetchedAt: isoOf(view.fetchedAt) }),
     ...(view.ageSeconds === undefined ? {} : { ageSeconds: view.ageSeconds }),
     stale: view.stale,
   };
@@ -95,22 +109,21 @@ function checkEntry(
   const checked = CHECKED_PURPOSES.includes(purpose);
   const url = entry.statusListCredential;
   const index = indexOf(entry.statusListIndex);
-  const fail = (message: string) => (checked ? { failure: unavailable(message) } : {});
   if (entry.type !== 'BitstringStatusListEntry')
-    return fail('a status entry is not a BitstringStatusListEntry');
-  if (typeof url !== 'string') return fail('a status entry names no statusListCredential');
-  if (index === undefined) return fail('the statusListIndex is not a decimal string');
-  if (!ctx.status) return fail('no status list source is configured');
+    return failIf(checked, 'a status entry is not a BitstringStatusListEntry');
+  if (typeof url !== 'string') return failIf(checked, 'a status entry names no statusListCredential');
+  if (index === undefined) return failIf(checked, 'the statusListIndex is not a decimal string');
+  if (!ctx.status) return failIf(checked, 'no status list source is configured');
   const view = ctx.status.peek(url);
   const line = reportOf(purpose, url, index, view);
   // Passage lists hold one bit per entry; wider entries (the `message` purpose) are listed unread.
   if (entry.statusSize !== undefined && entry.statusSize !== 1) {
-    return { line, ...fail('a statusSize other than 1 is not supported') };
+    return { line, ...failIf(checked, 'a statusSize other than 1 is not supported') };
   }
   const list = view.snapshot;
-  if (!list) return { line, ...fail(view.problem ?? 'the status list is unavailable') };
+  if (!list) return { line, ...failIf(checked, view.problem ?? 'the status list is unavailable') };
   const problem = listProblem(list, purpose, index, ctx);
-  if (problem) return { line, ...fail(problem) };
+  if (problem) return { line, ...failIf(checked, problem) };
   line.set = getStatusBit(list.bits, index);
   if (!line.set || !checked) return { line };
   return purpose === 'revocation'

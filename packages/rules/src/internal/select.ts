@@ -52,3 +52,60 @@ export function selectRules(
   const upcoming = [...next.values()].filter((r) => r !== undefined);
   return { inForce, upcoming };
 }
+
+/** A selection, and the instants between which it stays the same: [from, until). */
+interface HeldSelection {
+  selection: Selection;
+  from: number;
+  until: number;
+}
+
+// Per rules array (a rule set is not changed once read), per economy and credential type.
+const held = new WeakMap<readonly EntryRule[], Map<string, HeldSelection>>();
+/** Bounds the memo per rule set: economies × credential types, far below this. */
+const MAX_HELD_PER_RULE_SET = 256;
+
+/** The `validFrom`/`validTo` instants around `now` of the rules `filter` matches: where a selection can change. */
+function windowOf(
+  rules: readonly EntryRule[],
+  filter: { economy: string; credentialType: CredentialType },
+  now: number,
+): { from: number; until: number } {
+  let from = Number.NEGATIVE_INFINITY;
+  let until = Number.POSITIVE_INFINITY;
+  for (const rule of rules) {
+    if (rule.economy !== filter.economy || rule.credentialType !== filter.credentialType) continue;
+    for (const edge of [rule.validFrom, rule.validTo]) {
+      if (edge === undefined) continue;
+      const at = Date.parse(edge);
+      if (at <= now) from = Math.max(from, at);
+      else until = Math.min(until, at);
+    }
+  }
+  return { from, until };
+}
+
+/**
+ * {@link selectRules}, remembered per rule set, economy and credential type for as long as no rule's
+ * `validFrom` or `validTo` is crossed: the selection only changes at those instants. The answer is
+ * shared between calls and must not be changed.
+ */
+export function selectRulesHeld(
+  rules: readonly EntryRule[],
+  filter: { economy: string; credentialType: CredentialType; now: Date },
+): Selection {
+  const now = filter.now.getTime();
+  let perSet = held.get(rules);
+  if (!perSet) {
+    perSet = new Map();
+    held.set(rules, perSet);
+  }
+  const key = `${filter.economy}|${filter.credentialType}`;
+  const hit = perSet.get(key);
+  if (hit && hit.from <= now && now < hit.until) return hit.selection;
+  const selection = selectRules(rules, filter);
+  if (Number.isNaN(now)) return selection;
+  if (perSet.size >= MAX_HELD_PER_RULE_SET) perSet.clear();
+  perSet.set(key, { selection, ...windowOf(rules, filter, now) });
+  return selection;
+}
