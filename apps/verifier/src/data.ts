@@ -45,6 +45,13 @@ export interface VerifierData {
   /** Fetches the trust list and rules now (an operator's "refresh on demand"). */
   refresh(): Promise<{ trustList?: TrustListInfo; rules?: DocumentInfo }>;
   loadBundle(bundle: OfflineBundle): BundleLoadReport;
+  /**
+   * The data held, as an offline bundle (the signed trust list and rules as accepted, the status lists
+   * and the DID documents held), for the officer's page; undefined while no signed trust list is held.
+   */
+  exportBundle(now?: Date): OfflineBundle | undefined;
+  /** The pinned operator keys (empty with an unsigned development trust file). */
+  operatorKeys(): readonly OperatorPublicJwk[];
   /** Starts refreshing every `intervalSec`; stopped by `close`. */
   start(intervalSec: number): void;
   close(): void;
@@ -67,11 +74,19 @@ export interface VerifierDataOptions {
   onEvent?: (event: string, fields: Record<string, unknown>) => void;
 }
 
+interface HeldDidDocument {
+  document: Record<string, unknown>;
+  fetchedAt: string;
+}
+
 /** A did-resolver that answers from documents a bundle carried, then falls back (online only). */
-function bundleAwareResolver(documents: Map<string, unknown>, fallback: Resolvable | undefined): Resolvable {
+function bundleAwareResolver(
+  documents: Map<string, HeldDidDocument>,
+  fallback: Resolvable | undefined,
+): Resolvable {
   return {
     async resolve(did: string): Promise<DIDResolutionResult> {
-      const held = documents.get(did.split('#')[0] ?? did);
+      const held = documents.get(did.split('#')[0] ?? did)?.document;
       if (held !== undefined) {
         return {
           didDocument: held as DIDResolutionResult['didDocument'],
@@ -148,7 +163,7 @@ export function createVerifierData(options: VerifierDataOptions): VerifierData {
       now: () => now().getTime(),
       ...(options.statusMaxStaleSec === undefined ? {} : { maxStaleSec: options.statusMaxStaleSec }),
     });
-  const didDocuments = new Map<string, unknown>();
+  const didDocuments = new Map<string, HeldDidDocument>();
   const web = network ? createDidResolver({ web: didWebMethod(remote) }) : createDidResolver();
   const resolver = bundleAwareResolver(didDocuments, web);
   let bundleCreatedAt: string | undefined;
@@ -199,7 +214,8 @@ export function createVerifierData(options: VerifierDataOptions): VerifierData {
       }
       const listed = new Set(trust().size > 0 ? bundle.didDocuments.map((d) => d.did) : []);
       for (const doc of bundle.didDocuments) {
-        if (listed.has(doc.did) && trust().findIssuer(doc.did)) didDocuments.set(doc.did, doc.document);
+        if (listed.has(doc.did) && trust().findIssuer(doc.did))
+          didDocuments.set(doc.did, { document: doc.document, fetchedAt: doc.fetchedAt });
       }
       bundleCreatedAt = bundle.createdAt;
       return {
@@ -209,6 +225,20 @@ export function createVerifierData(options: VerifierDataOptions): VerifierData {
         didDocuments: didDocuments.size,
       };
     },
+    exportBundle(at = now()) {
+      const list = signedTrust ? trustList.list() : undefined;
+      if (!list) return undefined;
+      const r = rules.current();
+      return {
+        type: 'PassageOfflineBundle',
+        createdAt: at.toISOString(),
+        trustList: list as unknown as Record<string, unknown>,
+        ...(r ? { rules: r as unknown as Record<string, unknown> } : {}),
+        statusLists: statusLists.export(),
+        didDocuments: [...didDocuments].map(([did, held]) => ({ did, ...held })),
+      };
+    },
+    operatorKeys: () => keys,
     start(intervalSec) {
       if (!signedTrust) return;
       if (timer) clearInterval(timer);

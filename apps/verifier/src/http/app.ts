@@ -9,6 +9,7 @@ import { type VerifierAnswer, verifyForOfficer } from '../verify-service.js';
 import { problemHandler, sendProblem } from './problem.js';
 import { requestLog } from './request-log.js';
 import { vcApiVerifyRequestSchema, verifyRequestSchema } from './requests.js';
+import { officerRoutes } from './routes/officer.js';
 
 /** What the verifier app needs; it does no I/O of its own beyond what these give it. */
 export interface VerifierAppDeps {
@@ -96,6 +97,7 @@ export function createVerifierApp(deps: VerifierAppDeps): Express {
     res.json(data.sources());
   });
 
+  app.use(officerRoutes(data));
   app.use((_req, res) => sendProblem(res, 'NOT_FOUND', 'no such resource'));
   app.use(problemHandler(deps.logger));
   return app;
