@@ -8,6 +8,7 @@ import {
   vaccinationRecordSchema,
   vaccinationSubjectSchema,
 } from '@passage/schema';
+import { surelyFitsJson } from './internal/json-size.js';
 import type { ValueSets } from './schema.js';
 
 /** The largest credential data (as JSON characters) a rule is evaluated on. */
@@ -92,13 +93,16 @@ export function evaluationData(
   data: unknown,
   external: ExternalData,
 ): { ok: true; data: EvaluationData } | { ok: false; code: DataProblem } {
-  let size: number;
-  try {
-    size = JSON.stringify(data)?.length ?? 0;
-  } catch {
-    return { ok: false, code: 'DATA_INVALID' }; // cycles or BigInt: not JSON data
+  // The exact measure builds the whole text; a walk bounding it settles ordinary data without that.
+  if (!surelyFitsJson(data, MAX_DATA_CHARS)) {
+    let size: number;
+    try {
+      size = JSON.stringify(data)?.length ?? 0;
+    } catch {
+      return { ok: false, code: 'DATA_INVALID' }; // cycles or BigInt: not JSON data
+    }
+    if (size > MAX_DATA_CHARS) return { ok: false, code: 'DATA_TOO_LARGE' };
   }
-  if (size > MAX_DATA_CHARS) return { ok: false, code: 'DATA_TOO_LARGE' };
   const built =
     credentialType === 'VaccinationCertificate'
       ? vaccinationData(data, external)
