@@ -10,6 +10,7 @@ import { DIDResolverPlugin } from '@veramo/did-resolver';
 import { type AbstractKeyStore, type AbstractPrivateKeyStore, KeyManager } from '@veramo/key-manager';
 import type { DIDResolver } from 'did-resolver';
 import { CredentialProviderVcJose } from './issue/vc-jose-provider.js';
+import { registerAgentKms } from './keys/agent-kms.js';
 import { NodeCryptoKms, PASSAGE_KMS } from './keys/node-crypto-kms.js';
 
 /** Where an agent keeps key metadata, private keys (encrypted by the store) and DIDs. */
@@ -61,5 +62,6 @@ export function createPassageAgent(
       new CredentialPlugin([new CredentialProviderVcJose(), new CredentialProviderJWT()]),
     ],
   });
+  registerAgentKms(agent, kms);
   return { agent, kms };
 }

@@ -1,4 +1,3 @@
-import { VC_V2_CONTEXT_URL } from '@passage/schema';
 import type {
   ICreateVerifiableCredentialArgs,
   IKey,
@@ -10,17 +9,13 @@ import type {
   VerifierAgentContext,
 } from '@veramo/core-types';
 import type { ICredentialProvider } from '@veramo/credential-w3c';
-import { verificationMethodId } from '../did/verification-method.js';
 import { CredentialError } from '../errors.js';
 import { decodeCompactJws, encodeSegment } from '../jws/compact.js';
-import { algorithmFor, asPassageKeyType } from '../keys/key-material.js';
 import { envelopedCredential, jwsFromEnvelope } from './envelope.js';
 import { verifyWithResolver } from './resolver-verify.js';
+import { VC_JOSE_FORMAT, vcJoseClaims, vcJoseSigningKey } from './vc-jose-claims.js';
 
-/** The proof format name under which this provider issues VC Data Model 2.0 secured with JOSE. */
-export const VC_JOSE_FORMAT = 'vc+jwt';
-
-const VC_V1_CONTEXT_URL = 'https://www.w3.org/2018/credentials/v1';
+export { VC_JOSE_FORMAT } from './vc-jose-claims.js';
 
 /**
  * A Veramo credential provider for W3C VC-JOSE-COSE: the VC Data Model 2.0 credential is the JWS
@@ -52,34 +47,14 @@ export class CredentialProviderVcJose implements ICredentialProvider {
     args: ICreateVerifiableCredentialArgs,
     context: IssuerAgentContext,
   ): Promise<VerifiableCredential> {
-    // Veramo's CredentialPlugin adds a VC 1.1 `issuanceDate` and puts the VC 1.1 context first in the
-    // caller's credential; VC 2.0 has neither, so both are taken out again.
-    const { issuanceDate: _dropped, ...credential } = args.credential as Record<string, unknown>;
-    const given: unknown[] = Array.isArray(credential['@context']) ? credential['@context'] : [];
-    const contexts = given.filter((c) => c !== VC_V1_CONTEXT_URL);
-    credential['@context'] = contexts;
-    if (contexts[0] !== VC_V2_CONTEXT_URL) {
-      throw new CredentialError(
-        'INVALID_ARGUMENT',
-        `a vc+jwt credential's first @context must be ${VC_V2_CONTEXT_URL}`,
-      );
-    }
-    const issuer =
-      typeof credential.issuer === 'string' ? credential.issuer : (credential.issuer as { id?: unknown })?.id;
-    if (typeof issuer !== 'string')
-      throw new CredentialError('INVALID_ARGUMENT', 'the credential needs an issuer DID');
+    const { claims, issuer } = vcJoseClaims(args.credential as Record<string, unknown>);
     const identifier = await context.agent.didManagerGet({ did: issuer });
-    const key =
-      identifier.keys.find((k) => k.kid === (args.keyRef ?? identifier.controllerKeyId)) ??
-      identifier.keys[0];
-    if (!key) throw new CredentialError('KEY_NOT_MANAGED', 'the issuer has no signing key');
-    const alg = algorithmFor(asPassageKeyType(key.type));
-    const header = { alg, kid: verificationMethodId(identifier, key), typ: VC_JOSE_FORMAT };
-    const signingInput = `${encodeSegment(header)}.${encodeSegment(credential)}`;
+    const { key, header } = vcJoseSigningKey(identifier, args.keyRef);
+    const signingInput = `${encodeSegment(header)}.${encodeSegment(claims)}`;
     const signature = await context.agent.keyManagerSign({
       keyRef: key.kid,
       data: signingInput,
-      algorithm: alg,
+      algorithm: header.alg,
       encoding: 'utf-8',
     });
     return envelopedCredential(`${signingInput}.${signature}`);

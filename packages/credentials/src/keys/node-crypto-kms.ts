@@ -77,6 +77,11 @@ export class NodeCryptoKms extends AbstractKeyManagementSystem {
     return this.#keyFor(kid);
   }
 
+  /** The signing key for `kid` if it is already decoded, without touching the store. */
+  cachedSigningKey(kid: string): { type: PassageKeyType; key: KeyObject } | undefined {
+    return this.#cache.get(kid);
+  }
+
   async #save(
     type: PassageKeyType,
     privateKeyHex: string,
