@@ -117,7 +117,7 @@ export function renderAnswer(
           h('h2', { id: 'holder-title' }, 'Compare with the passport'),
           facts([
             ['Name', holder.name],
-            ['Date of birth', holder.birthDate],
+            ['Date of birth', formatDate(holder.birthDate)],
             ['Document number', holder.documentNumber],
             ['Nationality', economyName(holder.nationality)],
           ]),
