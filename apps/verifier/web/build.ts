@@ -51,7 +51,7 @@ function webVerifyScript(): string {
 }
 
 /** Builds the page into a fresh folder, then swaps it in, so a reader never sees half a build. */
-export async function buildOfficerPage(): Promise<void> {
+export async function buildOfficerPage(options: { ifStale?: boolean } = {}): Promise<void> {
   const out = `${dist}.${process.pid}.tmp`;
   rmSync(out, { recursive: true, force: true });
   cpSync(join(web, 'static'), out, { recursive: true });
@@ -76,6 +76,11 @@ export async function buildOfficerPage(): Promise<void> {
   copyFileSync(join(dirname(reader), '../../reader/zxing_reader.wasm'), join(out, 'zxing_reader.wasm'));
   copyFileSync(webVerifyScript(), join(out, 'web-verify.js'));
   writeFileSync(join(out, '.built'), `${buildId}\n`);
+  if (options.ifStale && !stale(stamp, pageSources)) {
+    // Another process (a parallel test file) built the same sources meanwhile: keep what it serves.
+    rmSync(out, { recursive: true, force: true });
+    return;
+  }
   rmSync(dist, { recursive: true, force: true });
   try {
     renameSync(out, dist);
@@ -87,5 +92,5 @@ export async function buildOfficerPage(): Promise<void> {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const ifStale = process.argv.includes('--if-stale');
-  if (!ifStale || stale(stamp, pageSources)) await buildOfficerPage();
+  if (!ifStale || stale(stamp, pageSources)) await buildOfficerPage({ ifStale });
 }

@@ -26,7 +26,7 @@ function setUp(): void {
   const chosen = asked ?? localStorage.getItem(ECONOMY_KEY) ?? '';
   if (PASSAGE_ECONOMIES.some((e) => e.alpha3 === chosen)) economy.value = chosen;
   economy.addEventListener('change', () => localStorage.setItem(ECONOMY_KEY, economy.value));
-  arrival.value = new Date().toISOString().slice(0, 10);
+  arrival.value = new Date().toLocaleDateString('en-CA'); // YYYY-MM-DD, the officer's local day
 }
 
 function say(message: string): void {

@@ -106,7 +106,12 @@ export function renderAnswer(
   const parts: (HTMLElement | undefined)[] = [
     h(
       'div',
-      { class: `verdict verdict-${verdict.colour}`, id: 'verdict', 'data-colour': verdict.colour },
+      {
+        class: `verdict verdict-${verdict.colour}`,
+        id: 'verdict',
+        'data-colour': verdict.colour,
+        tabindex: '-1',
+      },
       h('p', { class: 'verdict-headline' }, verdict.headline),
       verdict.reasons.length > 0 ? reasons : undefined,
     ),
