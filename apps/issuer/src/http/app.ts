@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { IssuerService } from '../service/issuer-service.js';
 import { problemHandler, sendProblem } from './problem.js';
 import { requestLog } from './request-log.js';
+import { batchRoutes } from './routes/batch.js';
 import { credentialRoutes } from './routes/credentials.js';
 import { issueRoutes } from './routes/issue.js';
 import { oid4vciRoutes } from './routes/oid4vci.js';
@@ -31,6 +32,8 @@ export function createIssuerApp(deps: IssuerAppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger));
+  // Batches carry up to a thousand items: their routes parse their own bodies, before the 64 kB limit.
+  app.use(batchRoutes(deps.service));
   app.use(express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }));
   app.use(publicRoutes(deps.service));
   app.use(issueRoutes(deps.service));
