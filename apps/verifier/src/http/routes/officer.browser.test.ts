@@ -1,9 +1,10 @@
 // The officer's page in a real Chromium (playwright-core, Debian's /usr/bin/chromium): paste a QR and
 // see green with the holder's name, a revoked one red with the reason, then with the verifier stopped
 // the page (reloaded from its service worker) still verifies from its stored bundle.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   buildCredential,
@@ -179,6 +180,48 @@ describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
     expect(await page.inputValue('#qr-text')).toBe(qr.valid);
   });
 
+  it('scans the QR with the camera', async () => {
+    // Chromium's fake camera plays an MJPEG file: one JPEG frame of the QR, made by the browser itself.
+    const png = (await renderQrPng(qr.valid)).toString('base64');
+    // A string, not a function: this file is typechecked without the DOM library.
+    const jpeg = await page.evaluate<string>(`(async () => {
+      const image = new Image();
+      image.src = 'data:image/png;base64,${png}';
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      const context = canvas.getContext('2d');
+      context.fillStyle = '#fff';
+      context.fillRect(0, 0, 640, 480);
+      context.drawImage(image, 120, 40, 400, 400);
+      return canvas.toDataURL('image/jpeg', 0.95).split(',')[1];
+    })()`);
+    const video = join(mkdtempSync(join(tmpdir(), 'officer-camera-')), 'qr.mjpeg');
+    writeFileSync(video, Buffer.from(jpeg, 'base64'));
+    const camera = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        ...ARGS,
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    });
+    try {
+      const scanner = await camera.newPage({ viewport: { width: 390, height: 844 } });
+      await scanner.goto(`${base}/officer/`);
+      await scanner.click('#scan');
+      await scanner.locator('#verdict').waitFor({ timeout: 15_000 });
+      expect(await scanner.getAttribute('#verdict', 'data-colour')).toBe('green');
+      expect(await scanner.inputValue('#qr-text')).toBe(qr.valid);
+      expect(await scanner.isHidden('#camera')).toBe(true);
+      await scanner.screenshot({ path: join(shots, '3-camera.png'), fullPage: true });
+    } finally {
+      await camera.close();
+    }
+  });
+
   it('verifies from its stored data, and opens, when the verifier is down', async () => {
     await expect.poll(() => page.textContent('#data-status'), { timeout: 15_000 }).toContain('up to date');
     await page.waitForFunction('navigator.serviceWorker.controller !== null');
@@ -190,7 +233,7 @@ describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
     expect(await verifyText(page, qr.valid)).toBe('green');
     expect(await page.textContent('#result')).toContain('Offline: data from');
     expect(await verifyText(page, qr.revoked)).toBe('red');
-    await page.screenshot({ path: join(shots, '3-offline.png'), fullPage: true });
+    await page.screenshot({ path: join(shots, '4-offline.png'), fullPage: true });
   });
 
   it('fetched nothing from anywhere but the verifier (no CDN)', () => {
