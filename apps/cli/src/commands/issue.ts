@@ -3,9 +3,10 @@ import type { CredentialType } from '@passage/schema';
 import { CliError, EXIT } from '../errors.js';
 import { type CliIo, parseJson, printJson, readInput } from '../io.js';
 import { withIssuer } from '../issuer.js';
+import { runBatch } from './issue-batch-run.js';
 
 export const issueUsage =
-  'passage issue vaccination|travel-card --data FILE|- [--authority SLUG|DID] [--format vc+jwt|jwt]\n  passage issue vaccination --data FILE|- [--authority SLUG|DID] --format dcc|shc';
+  'passage issue vaccination|travel-card --data FILE|- [--authority SLUG|DID] [--format vc+jwt|jwt]\n  passage issue vaccination --data FILE|- [--authority SLUG|DID] --format dcc|shc\n  passage issue vaccination|travel-card --batch FILE.csv|FILE.jsonl [--out RESULTS.jsonl] [--authority SLUG|DID] [--format vc+jwt|jwt]';
 
 const FORMATS = ['vc+jwt', 'jwt', 'dcc', 'shc'] as const;
 type Format = (typeof FORMATS)[number];
@@ -25,13 +26,30 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { data: { type: 'string' }, authority: { type: 'string' }, format: { type: 'string' } },
+    options: {
+      data: { type: 'string' },
+      authority: { type: 'string' },
+      format: { type: 'string' },
+      batch: { type: 'string' },
+      out: { type: 'string' },
+    },
   });
   const type = TYPES[positionals[0] ?? ''];
-  if (!type || positionals.length !== 1 || values.data === undefined) throw new CliError('USAGE', issueUsage);
+  if (!type || positionals.length !== 1 || (values.data === undefined) === (values.batch === undefined))
+    throw new CliError('USAGE', issueUsage);
   const format = values.format;
   if (format !== undefined && !isFormat(format))
     throw new CliError('USAGE', '--format is vc+jwt, jwt, dcc or shc');
+  if (values.batch !== undefined) {
+    if (format === 'dcc' || format === 'shc') throw new CliError('USAGE', '--batch issues vc+jwt or jwt');
+    const { batch, out = `${values.batch}.results.jsonl` } = values;
+    const summary = await withIssuer(io, (service) =>
+      runBatch(io, service, { authority: values.authority, type, file: batch, out, format }),
+    );
+    printJson(io, { ...summary, out });
+    return summary.failed === 0 ? EXIT.ok : EXIT.notVerified;
+  }
+  if (values.data === undefined) throw new CliError('USAGE', issueUsage);
   const foreign = format === 'dcc' || format === 'shc' ? format : undefined;
   if (foreign && type !== 'VaccinationCertificate') {
     throw new CliError('USAGE', '--format dcc|shc issues vaccination certificates only');
