@@ -163,6 +163,14 @@ describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
     await page.screenshot({ path: join(shots, '1-green.png'), fullPage: true });
   });
 
+  it('is an installable web app (manifest, icon, service worker)', async () => {
+    await page.waitForFunction('navigator.serviceWorker.controller !== null');
+    const cdp = await page.context().newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // Playwright's contexts are incognito, which Chromium never installs from; nothing else may be wrong.
+    expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+  });
+
   it('shows red with the reason for a revoked certificate', async () => {
     expect(await verifyText(page, qr.revoked)).toBe('red');
     expect(await page.textContent('#verdict')).toContain('Revoked by the issuer');
