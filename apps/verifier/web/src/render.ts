@@ -57,7 +57,9 @@ function entrySection(answer: OfficerAnswer): HTMLElement | undefined {
   const entry = answer.entry;
   if (!entry) return undefined;
   const rules = h('ul', { class: 'rules' });
-  for (const r of entry.rules?.results ?? []) {
+  // Rules judged on a credential that did not verify would only mislead: the summary says why not.
+  const results = entry.outcome === 'not-authentic' ? [] : (entry.rules?.results ?? []);
+  for (const r of results) {
     if (r.outcome === 'not-yet-valid') continue;
     rules.append(h('li', { class: `rule rule-${r.outcome}` }, r.text));
   }
@@ -119,7 +121,11 @@ export function renderAnswer(
       ? h(
           'section',
           { 'aria-labelledby': 'holder-title' },
-          h('h2', { id: 'holder-title' }, 'Compare with the passport'),
+          h(
+            'h2',
+            { id: 'holder-title' },
+            answer.verified ? 'Compare with the passport' : 'Who it names (not verified)',
+          ),
           facts([
             ['Name', holder.name],
             ['Date of birth', formatDate(holder.birthDate)],

@@ -174,6 +174,7 @@ describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
   it('shows red with the reason for a revoked certificate', async () => {
     expect(await verifyText(page, qr.revoked)).toBe('red');
     expect(await page.textContent('#verdict')).toContain('Revoked by the issuer');
+    expect(await page.textContent('#result')).not.toContain('Met:');
     await page.screenshot({ path: join(shots, '2-red-revoked.png'), fullPage: true });
   });
 
