@@ -14,7 +14,7 @@ import {
   verifyIcaoVdsNc,
   verifyShc,
 } from '@passage/formats';
-import canonicalize from 'canonicalize';
+import * as canonicalizeModule from 'canonicalize';
 import { expectOk, type RatedCase } from './case.js';
 
 /** The EU case measured: a valid vaccination DCC signed with an EC P-256 DSC (ES256). */
@@ -119,6 +119,9 @@ export function shcCases(vectors: string): RatedCase[] {
     },
   ];
 }
+
+// canonicalize is CommonJS typed with a default export: under NodeNext the function is the namespace's default.
+const canonicalize: (input: unknown) => string | undefined = canonicalizeModule.default;
 
 interface AusVectors {
   cscaCertDerB64: string;
