@@ -57,7 +57,9 @@ async function listsOf(
     generation = 0;
     await createGeneration(db, { ...input, generation, size: input.listSize });
   }
-  const { revocation, suspension } = await generationLists(db, input.authorityId, generation);
+  const { revocation, suspension } = await generationLists(db, input.authorityId, generation, {
+    withSigned: false,
+  });
   if (!revocation || !suspension)
     throw new IssuerDbError('CORRUPT_ROW', 'a status list generation is incomplete');
   return { generation, revocation, suspension };

@@ -74,15 +74,34 @@ export async function generationLists(
   db: Kysely<IssuerTables>,
   authorityId: string,
   generation: number,
+  options: { withSigned?: boolean } = {},
 ): Promise<Partial<Record<StatusListPurpose, StatusListRecord>>> {
-  const rows = await db
+  const query = db
     .selectFrom('status_lists')
-    .selectAll()
     .where('authority_id', '=', authorityId)
-    .where('generation', '=', generation)
-    .execute();
+    .where('generation', '=', generation);
+  // Issuing needs the lists' ids and size only; their signed copies are tens of kB each.
+  const rows =
+    options.withSigned === false
+      ? (await query.select(HEAD_COLUMNS).execute()).map((r) => ({
+          ...r,
+          signed_jws: null,
+          signed_json: null,
+        }))
+      : await query.selectAll().execute();
   return Object.fromEntries(rows.map((r) => [r.purpose, toRecord(r)]));
 }
+
+const HEAD_COLUMNS = [
+  'id',
+  'authority_id',
+  'generation',
+  'purpose',
+  'size',
+  'version',
+  'updated_at',
+  'signed_version',
+] as const;
 
 /** The newest generation of an authority's lists, or undefined before its first credential. */
 export async function currentGeneration(
