@@ -81,7 +81,7 @@ const sample = await issuer.service.issue(
 console.log(`
 Passage is running.
   issuer    ${issuer.url}    (public URL ${issuerConfig.publicUrl})
-  verifier  ${verifier.url}
+  verifier  ${verifier.url}    (border officer's page: ${verifier.url}/officer/?economy=THA)
   demo authority  ${demo.did}
   demo API key    ${demo.apiKey}   (also in ${join(issuerConfig.dataDir, 'demo-authority.json')})
   trust list      ${issuer.url}/trust-list   signed by the demo operator (${operator.publicKey})
