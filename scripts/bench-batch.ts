@@ -6,8 +6,9 @@
  *
  * Run: corepack pnpm bench:batch [--count 100000] (`--count 1000000` for the full run)
  */
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -66,4 +67,11 @@ const issued = (JSON.parse(summary) as { issued: number }).issued;
 const perSec = Math.round(issued / seconds);
 const mb = Math.round(peakRss / 2 ** 20);
 console.log(`bench:batch: ${issued} credentials in ${seconds.toFixed(1)} s: ${perSec}/s, peak RSS ${mb} MB`);
-console.log(JSON.stringify({ batchCount: issued, batchOpsPerSec: perSec, batchSeconds: +seconds.toFixed(1), peakRssMb: mb }));
+console.log(
+  JSON.stringify({
+    batchCount: issued,
+    batchOpsPerSec: perSec,
+    batchSeconds: +seconds.toFixed(1),
+    peakRssMb: mb,
+  }),
+);
