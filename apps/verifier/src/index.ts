@@ -14,7 +14,6 @@ export {
   type VerifierData,
   type VerifierDataOptions,
 } from './data.js';
-export { type EntryOutcome, type EntryQuestion, type EntryVerdict, entryVerdict } from './entry-verdict.js';
 export { STATUS_BY_CODE, VerifierError, type VerifierErrorCode } from './errors.js';
 export { createVerifierApp, type VerifierAppDeps } from './http/app.js';
 export { readOperatorKeys } from './operator-key.js';

@@ -6,7 +6,7 @@ import {
   type VerificationReport,
   verifyCredentialResolving,
 } from '@passage/credentials';
-import type { RuleSet } from '@passage/rules';
+import { type EntryQuestion, type EntryVerdict, entryVerdict, type RuleSet } from '@passage/rules';
 import {
   type SubjectView,
   summarizeRecord,
@@ -17,7 +17,6 @@ import {
 import type { ForeignTrust } from '@passage/trust';
 import type { Resolvable } from 'did-resolver';
 import type { DataSources } from './data.js';
-import { type EntryQuestion, type EntryVerdict, entryVerdict } from './entry-verdict.js';
 import { detectFormat, verifyForeign } from './foreign-formats.js';
 import { NO_FOREIGN_TRUST } from './trust-source.js';
 

@@ -13,6 +13,13 @@ export {
   type TravelCardDerived,
   type VaccinationDerived,
 } from './data.js';
+export {
+  type EntryOutcome,
+  type EntryQuestion,
+  type EntryVerdict,
+  entryVerdict,
+  type VerifiedReportFacts,
+} from './entry-verdict.js';
 export { RULES_ERROR_CODES, RulesError, type RulesErrorCode } from './errors.js';
 export {
   type EntryRulesErrorCode,

@@ -19,6 +19,7 @@ export { type ForeignTrust, foreignTrustOf } from './foreign-trust.js';
 export { dccEntriesFromGateway, type ImportOutcome } from './import/dcc-gateway.js';
 export { type MergeOutcome, mergeTrustEntries } from './import/merge.js';
 export { shcEntriesFromVci } from './import/vci-directory.js';
+export { type OfflineBundle, offlineBundleSchema } from './offline-bundle.js';
 export {
   generateOperatorKey,
   jwkThumbprint,

@@ -9,8 +9,8 @@
 export { parseWebBundle, type WebBundle, webBundleSchema } from './bundle.js';
 export { isWebVerifyError, WEB_VERIFY_CODES, type WebVerifyCode, WebVerifyError } from './errors.js';
 export type { OperatorKey } from './internal/document-proof.js';
-export type { EntryOutcome, EntryVerdict } from './internal/entry-verdict.js';
 export type { WebBundleLoadReport } from './internal/load.js';
+export type { EntryOutcome, EntryVerdict } from './internal/rules.js';
 export {
   createWebVerifier,
   type WebDataSources,

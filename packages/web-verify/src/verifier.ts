@@ -4,8 +4,8 @@ import { WebVerifyError } from './errors.js';
 import type { VerificationReport } from './internal/credentials.js';
 import { DEFAULT_CLOCK_TOLERANCE_SEC } from './internal/credentials.js';
 import { type OperatorKey, operatorKeySchema } from './internal/document-proof.js';
-import { type EntryVerdict, entryVerdict } from './internal/entry-verdict.js';
 import { type LoadedData, loadBundleData, type WebBundleLoadReport } from './internal/load.js';
+import { type EntryVerdict, entryVerdict } from './internal/rules.js';
 import { bundleStatusSource, DEFAULT_STATUS_MAX_STALE_SEC } from './internal/status-source.js';
 import { verifyCredentialWeb } from './internal/verify-credential.js';
 

@@ -4,6 +4,11 @@
  * signing code (`@passage/trust`, `node:crypto`); the browser bundle maps the one runtime import of
  * `@passage/trust` these modules make (`documentProofSchema`) to ./document-proof.ts.
  */
+export {
+  type EntryOutcome,
+  type EntryVerdict,
+  entryVerdict,
+} from '../../../rules/src/entry-verdict.js';
 export { RulesError } from '../../../rules/src/errors.js';
 export {
   type EntryRulesVerdict,

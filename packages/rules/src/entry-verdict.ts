@@ -1,10 +1,15 @@
+// Pure (no Node import): the verifier service and the browser verifier (@passage/web-verify) share it.
 import { findApecEconomy } from '@passage/schema';
-import type { VerificationReport } from './credentials.js';
-import { type EntryRulesVerdict, entryRulesInputOf, evaluateEntryRules, type RuleSet } from './rules.js';
+import { type EntryRulesVerdict, evaluateEntryRules } from './evaluate.js';
+import { entryRulesInputOf, type ReportFacts } from './from-report.js';
+import type { RuleSet } from './schema.js';
+
+/** What the entry verdict reads of a verification report (`@passage/credentials`). */
+export type VerifiedReportFacts = ReportFacts & { verified: boolean };
 
 /**
- * "Does this traveller meet the entry rules of economy X?", apart from "is the credential authentic?",
- * with the outcomes and sentences of the verifier service (apps/verifier/src/entry-verdict.ts).
+ * "Does this traveller meet the entry rules of economy X?", kept apart from "is the credential
+ * authentic?": a genuine certificate can fail a border's rules, and a forged one never meets them.
  */
 export type EntryOutcome = 'meets' | 'does-not-meet' | 'not-authentic' | 'no-rules' | 'cannot-evaluate';
 
@@ -13,13 +18,22 @@ export interface EntryVerdict {
   economy: string;
   arrivalDate: string;
   outcome: EntryOutcome;
+  /** One sentence an officer can read. */
   summary: string;
+  /** The rules' own verdict, rule by rule; absent when there was nothing to evaluate. */
   rules?: EntryRulesVerdict;
+}
+
+/** What the entry rules are asked. */
+export interface EntryQuestion {
+  economy: string;
+  /** A date or date-time; default: the validation clock. */
+  arrivalDate?: string;
 }
 
 const nameOf = (economy: string) => findApecEconomy(economy)?.name ?? economy;
 
-function outcomeOf(report: VerificationReport, rules: EntryRulesVerdict): EntryOutcome {
+function outcomeOf(report: VerifiedReportFacts, rules: EntryRulesVerdict): EntryOutcome {
   if (!report.verified) return 'not-authentic';
   if (rules.outcome === 'pass') return 'meets';
   if (rules.outcome === 'fail') return 'does-not-meet';
@@ -44,11 +58,14 @@ function summaryOf(outcome: EntryOutcome, economy: string, rules?: EntryRulesVer
   }
 }
 
-/** Evaluates the entry rules of `economy` for a report. Never throws. */
+/**
+ * Evaluates the entry rules of `question.economy` for a verified (or not) credential. Never throws:
+ * missing rules or unreadable data become an outcome.
+ */
 export function entryVerdict(
-  report: VerificationReport,
+  report: VerifiedReportFacts,
   ruleSet: RuleSet | undefined,
-  question: { economy: string; arrivalDate?: string | undefined },
+  question: EntryQuestion,
   now: Date,
 ): EntryVerdict {
   const economy = question.economy.toUpperCase();
@@ -62,7 +79,12 @@ export function entryVerdict(
       : 'not-authentic';
     return { economy, arrivalDate, outcome, summary: summaryOf(outcome, economy) };
   }
-  const rules = evaluateEntryRules(ruleSet, { ...input, economy, arrivalDate, now });
+  const rules = evaluateEntryRules(ruleSet, {
+    ...input,
+    economy,
+    arrivalDate,
+    now,
+  });
   const outcome = outcomeOf(report, rules);
   return { economy, arrivalDate, outcome, summary: summaryOf(outcome, economy, rules), rules };
 }
