@@ -203,18 +203,20 @@ export function createVerifierData(options: VerifierDataOptions): VerifierData {
       const r = bundle.rules ? rules.load(bundle.rules, 'bundle', new Date(bundle.createdAt)) : undefined;
       const refused: { url: string; code: string }[] = [];
       let loaded = 0;
+      // The trust list just loaded decides which lists and DID documents are kept.
+      const trusted = trust();
       for (const entry of bundle.statusLists) {
         const result = statusLists.load(entry.url, entry.jws, {
           source: 'bundle',
           fetchedAt: entry.fetchedAt,
-          trust: trust(),
+          trust: trusted,
         });
         if (result.ok) loaded += 1;
         else refused.push({ url: entry.url, code: result.code });
       }
-      const listed = new Set(trust().size > 0 ? bundle.didDocuments.map((d) => d.did) : []);
+      // Only trusted issuers' documents are kept: a bundle cannot bring keys for anyone else.
       for (const doc of bundle.didDocuments) {
-        if (listed.has(doc.did) && trust().findIssuer(doc.did))
+        if (trusted.findIssuer(doc.did))
           didDocuments.set(doc.did, { document: doc.document, fetchedAt: doc.fetchedAt });
       }
       bundleCreatedAt = bundle.createdAt;
