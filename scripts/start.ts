@@ -4,12 +4,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type PassageTrustEntry, trustEntryFor } from '@passage/credentials';
 import { type IssuerService, loadIssuerConfig, startIssuerServer } from '@passage/issuer';
-import { type CredentialType, exampleVaccinationInput } from '@passage/schema';
+import { type CredentialType, recentVaccinationInput } from '@passage/schema';
 import { loadVerifierConfig, startVerifierServer } from '@passage/verifier';
 import { demoOperatorFiles, ensureDemoOperator } from './demo-operator.js';
 
 const DEMO_SLUG = 'demo-moph';
-const DAY = 24 * 3600 * 1000;
 
 interface DemoAuthority {
   slug: string;
@@ -42,20 +41,6 @@ async function demoTrustEntry(service: IssuerService, demo: DemoAuthority): Prom
   });
 }
 
-/** The example certificate with its doses a few weeks ago, so that it meets the demo entry rules today. */
-function recentVaccination() {
-  const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
-  const [first, second] = exampleVaccinationInput.vaccinations;
-  if (!first || !second) throw new Error('the example holds two doses');
-  return {
-    ...exampleVaccinationInput,
-    vaccinations: [
-      { ...first, date: daysAgo(58) },
-      { ...second, date: daysAgo(30) },
-    ],
-  };
-}
-
 const issuerConfig = loadIssuerConfig();
 const issuer = await startIssuerServer(issuerConfig);
 const demo = await ensureDemoAuthority(issuer.service, issuerConfig.dataDir);
@@ -75,7 +60,7 @@ const verifier = await startVerifierServer(verifierConfig);
 const sample = await issuer.service.issue(
   await issuer.service.actAs(demo.slug),
   'VaccinationCertificate',
-  recentVaccination(),
+  recentVaccinationInput(),
 );
 
 console.log(`

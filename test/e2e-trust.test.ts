@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exampleVaccinationInput } from '@passage/schema';
+import { exampleVaccinationInput, recentVaccinationInput } from '@passage/schema';
 import {
   generateOperatorKey,
   type OperatorPrivateJwk,
@@ -17,7 +17,6 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Child, freePort, ROOT, runPassage, startTs } from './support/processes.js';
 
-const DAY = 24 * 3600 * 1000;
 const dataDir = mkdtempSync(join(tmpdir(), 'passage-e2e-trust-'));
 const file = (name: string) => join(dataDir, name);
 let issuerEnv: NodeJS.ProcessEnv;
@@ -61,25 +60,11 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = issuerEnv, expectSta
 const codes = (r: Report) => r.errors.map((e) => e.code);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A vaccination certificate with its doses a few weeks ago, so Thailand's example rules are met. */
-function recentVaccination() {
-  const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
-  const [first, second] = exampleVaccinationInput.vaccinations;
-  if (!first || !second) throw new Error('the example holds two doses');
-  return {
-    ...exampleVaccinationInput,
-    vaccinations: [
-      { ...first, date: daysAgo(60) },
-      { ...second, date: daysAgo(30) },
-    ],
-  };
-}
-
 async function issue(): Promise<{ id: string; qr: string }> {
   const { status, json } = await call(
     'POST',
     `${issuerUrl}/v1/vaccination-certificates`,
-    recentVaccination(),
+    recentVaccinationInput(),
     apiKey,
   );
   expect(status).toBe(201);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { trustEntryFor } from '@passage/credentials';
 import { loadIssuerConfig, startIssuerServer } from '@passage/issuer';
 import { exampleRuleSet, signRuleSet } from '@passage/rules';
-import { exampleVaccinationInput } from '@passage/schema';
+import { recentVaccinationInput } from '@passage/schema';
 import { addIssuer, createTrustList, generateOperatorKey, signTrustList } from '@passage/trust';
 import { loadVerifierConfig, startVerifierServer } from '@passage/verifier';
 
@@ -23,23 +23,8 @@ export interface HttpServers {
   vaccination: unknown;
 }
 
-const DAY = 86_400_000;
 const POOL = 32;
 const [dataDir = '', issuerPort = '', verifierPort = ''] = process.argv.slice(2);
-
-/** The example certificate with its doses a few weeks ago, so that it meets Thailand's rules today. */
-function recentVaccination() {
-  const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
-  const [first, second] = exampleVaccinationInput.vaccinations;
-  if (!first || !second) throw new Error('the example holds two doses');
-  return {
-    ...exampleVaccinationInput,
-    vaccinations: [
-      { ...first, date: daysAgo(58) },
-      { ...second, date: daysAgo(30) },
-    ],
-  };
-}
 
 const publicUrl = `http://127.0.0.1:${issuerPort}`;
 const issuer = await startIssuerServer(
@@ -82,7 +67,7 @@ const verifier = await startVerifierServer(
     PASSAGE_ENTRY_RULES_FILE: files.entryRules,
   }),
 );
-const vaccination = recentVaccination();
+const vaccination = recentVaccinationInput();
 const caller = await issuer.service.actAs(created.authority.slug);
 const qrs: string[] = [];
 for (let i = 0; i < POOL; i++) {

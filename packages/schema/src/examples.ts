@@ -54,3 +54,26 @@ export const exampleTravelCardInput: TravelCardInput = {
     { economy: 'CAN', status: 'pending' },
   ],
 };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * {@link exampleVaccinationInput} with its two doses `daysAgo` days before `now` (60 and 30 by
+ * default), so that it meets the example entry rules (last dose 14 to 365 days before arrival) today:
+ * for demos, benchmarks and tests that run on any date.
+ */
+export function recentVaccinationInput(
+  now: Date = new Date(),
+  daysAgo: readonly [number, number] = [60, 30],
+): VaccinationInput {
+  const dateBefore = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
+  const [first, second] = exampleVaccinationInput.vaccinations;
+  if (!first || !second) throw new Error('the example holds two doses');
+  return {
+    ...exampleVaccinationInput,
+    vaccinations: [
+      { ...first, date: dateBefore(daysAgo[0]) },
+      { ...second, date: dateBefore(daysAgo[1]) },
+    ],
+  };
+}

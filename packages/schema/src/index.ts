@@ -33,7 +33,7 @@ export {
   apecAlpha3Schema,
   findApecEconomy,
 } from './economies.js';
-export { exampleTravelCardInput, exampleVaccinationInput } from './examples.js';
+export { exampleTravelCardInput, exampleVaccinationInput, recentVaccinationInput } from './examples.js';
 export { credentialJsonSchema, credentialSchemaPath, credentialTypeForSchemaFile } from './json-schema.js';
 export {
   DDCC_VERSION,

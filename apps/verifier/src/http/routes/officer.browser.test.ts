@@ -21,7 +21,7 @@ import {
   trustEntryFor,
 } from '@passage/credentials';
 import { exampleRuleSet, signRuleSet } from '@passage/rules';
-import { completeVaccinationInput, exampleVaccinationInput } from '@passage/schema';
+import { completeVaccinationInput, recentVaccinationInput } from '@passage/schema';
 import { addIssuer, createTrustList, generateOperatorKey, signTrustList } from '@passage/trust';
 import { pino } from 'pino';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -52,16 +52,7 @@ async function setUp(now: Date) {
   const moph = await createAuthorityDid(agent, { publicUrl, slug: 'moph' });
   const issue = async (index: number) => {
     // Doses weeks ago, so Thailand's example rules are met today.
-    const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000).toISOString().slice(0, 10);
-    const [first, second] = exampleVaccinationInput.vaccinations;
-    if (!first || !second) throw new Error('the example holds two doses');
-    const input = {
-      ...exampleVaccinationInput,
-      vaccinations: [
-        { ...first, date: daysAgo(60) },
-        { ...second, date: daysAgo(30) },
-      ],
-    };
+    const input = recentVaccinationInput(now);
     const done = completeVaccinationInput(input, {
       issuedAt: new Date(now.getTime() - 86_400_000),
       hcid: `HCID-${index}`,
