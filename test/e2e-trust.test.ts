@@ -1,9 +1,7 @@
 // End to end for revocation, signed trust lists, entry rules and offline bundles: real issuer and
 // verifier processes, the real CLI, real HTTP. The operator signs a trust list and rules with its own
 // key; the issuer publishes them and the status lists; the verifier pins the operator key.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { exampleVaccinationInput, recentVaccinationInput } from '@passage/schema';
 import {
   generateOperatorKey,
@@ -15,10 +13,10 @@ import {
   type TrustListDraft,
 } from '@passage/trust';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Child, freePort, ROOT, runPassage, startTs } from './support/processes.js';
+import { type Child, runPassage, startTs } from './support/processes.js';
+import { prepareStack, cli as runCli, type Stack } from './support/stack.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'passage-e2e-trust-'));
-const file = (name: string) => join(dataDir, name);
+let stack: Stack;
 let issuerEnv: NodeJS.ProcessEnv;
 let verifierEnv: NodeJS.ProcessEnv;
 let issuerUrl: string;
@@ -27,6 +25,7 @@ let issuer: Child;
 let verifier: Child;
 let apiKey: string;
 let did: string;
+const file = (name: string) => stack.file(name);
 
 interface Report {
   verified: boolean;
@@ -51,11 +50,8 @@ async function call(method: string, url: string, body?: unknown, key?: string) {
   return { status: res.status, json: (await res.json()) as Report };
 }
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = issuerEnv, expectStatus = 0) {
-  const r = await runPassage(args, env);
-  if (r.status !== expectStatus) throw new Error(`passage ${args[0]} exited ${r.status}: ${r.stderr}`);
-  return r;
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = issuerEnv, expectStatus = 0) =>
+  runCli(args, env, expectStatus);
 
 const codes = (r: Report) => r.errors.map((e) => e.code);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -98,70 +94,15 @@ async function refreshVerifier() {
 const afterTtl = () => sleep(1_300);
 
 beforeAll(async () => {
-  const [issuerPort, verifierPort] = [await freePort(), await freePort()];
-  issuerUrl = `http://127.0.0.1:${issuerPort}`;
-  verifierUrl = `http://127.0.0.1:${verifierPort}`;
-  const common = { PASSAGE_DATA_DIR: dataDir, PASSAGE_LOG_LEVEL: 'warn' };
-  issuerEnv = {
-    ...common,
-    PASSAGE_SECRET: 'e2e-secret-that-is-long-enough-for-hkdf',
-    PASSAGE_ISSUER_PORT: String(issuerPort),
-    PASSAGE_PUBLIC_URL: issuerUrl,
-    PASSAGE_STATUS_TTL_MS: '1000',
-    PASSAGE_TRUST_LIST_FILE: file('trust-list.json'),
-    PASSAGE_ENTRY_RULES_FILE: file('entry-rules.json'),
-  };
-  verifierEnv = {
-    ...common,
-    PASSAGE_VERIFIER_PORT: String(verifierPort),
-    PASSAGE_OPERATOR_KEY: file('operator.pub.jwk.json'),
-    PASSAGE_TRUST_LIST_URL: `${issuerUrl}/trust-list`,
-    PASSAGE_ENTRY_RULES_URL: `${issuerUrl}/entry-rules`,
-  };
-  const created = JSON.parse(
-    (
-      await cli([
-        'authority',
-        'create',
-        '--name',
-        'Ministry of Public Health',
-        '--economy',
-        'THA',
-        '--types',
-        'VaccinationCertificate',
-        '--slug',
-        'moph',
-      ])
-    ).stdout,
-  ) as { did: string; apiKey: string };
-  ({ did, apiKey } = created);
-  await cli([
-    'trust-list',
-    'keygen',
-    '--out-private',
-    file('operator.jwk.json'),
-    '--out-public',
-    file('operator.pub.jwk.json'),
-  ]);
-  await cli(['trust-list', 'init', '--out', file('trust-list.json'), '--name', 'E2E operator']);
-  await cli(['trust-list', 'add-issuer', file('trust-list.json'), '--from-issuer-db', 'moph']);
-  await cli(['trust-list', 'sign', file('trust-list.json'), '--key', file('operator.jwk.json')]);
-  await cli([
-    'rules',
-    'sign',
-    join(ROOT, 'packages/rules/examples/entry-rules.json'),
-    '--key',
-    file('operator.jwk.json'),
-    '--out',
-    file('entry-rules.json'),
-  ]);
+  stack = await prepareStack('e2e-trust');
+  ({ issuerEnv, verifierEnv, issuerUrl, verifierUrl, apiKey, did } = stack);
   issuer = await startTs('apps/issuer/src/server.ts', issuerEnv, `${issuerUrl}/healthz`);
   verifier = await startTs('apps/verifier/src/server.ts', verifierEnv, `${verifierUrl}/healthz`);
 }, 180_000);
 
 afterAll(async () => {
   await Promise.all([issuer?.stop(), verifier?.stop()]);
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(stack.dataDir, { recursive: true, force: true });
 });
 
 describe('revocation and suspension over HTTP', () => {
