@@ -2,20 +2,12 @@
 // (esbuild), the static files, zxing-wasm's reader and the @passage/web-verify browser bundle. The
 // verifier runs it with `--if-stale` before serving /officer/; `pnpm build:web` runs it always.
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  cpSync,
-  existsSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APEC_ECONOMIES } from '@passage/schema';
+import { isStale as stale, swapInBuild } from '@passage/service-kit';
+import { scanAssets } from '@passage/web-ui/assets';
 import { build } from 'esbuild';
 
 const web = dirname(fileURLToPath(import.meta.url));
@@ -26,20 +18,10 @@ const dist = join(web, 'dist');
 const stamp = join(dist, '.built');
 
 /** Everything the output is made from: a change to any of it makes the build stale. */
-const packageSources = ['web-verify', 'credentials', 'rules', 'schema'].map((p) =>
+const packageSources = ['web-verify', 'web-ui', 'credentials', 'rules', 'schema'].map((p) =>
   join(repo, 'packages', p, 'src'),
 );
 const pageSources = [join(web, 'src'), join(web, 'static'), join(web, 'build.ts'), ...packageSources];
-
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-const stale = (output: string, from: string[]) =>
-  !existsSync(output) || newest(output) < Math.max(...from.map(newest));
 
 /** The web-verify bundle, made by that package's own build when missing or older than its sources. */
 function webVerifyScript(): string {
@@ -71,9 +53,7 @@ export async function buildOfficerPage(options: { ifStale?: boolean } = {}): Pro
   };
   await build({ ...common, entryPoints: [join(web, 'src/main.ts')], outfile: join(out, 'app.js') });
   await build({ ...common, entryPoints: [join(web, 'src/sw.ts')], outfile: join(out, 'sw.js') });
-  const require = createRequire(import.meta.url);
-  const reader = require.resolve('zxing-wasm/reader');
-  copyFileSync(join(dirname(reader), '../../reader/zxing_reader.wasm'), join(out, 'zxing_reader.wasm'));
+  for (const asset of scanAssets()) copyFileSync(asset.path, join(out, asset.name));
   copyFileSync(webVerifyScript(), join(out, 'web-verify.js'));
   writeFileSync(join(out, '.built'), `${buildId}\n`);
   if (options.ifStale && !stale(stamp, pageSources)) {
@@ -81,13 +61,7 @@ export async function buildOfficerPage(options: { ifStale?: boolean } = {}): Pro
     rmSync(out, { recursive: true, force: true });
     return;
   }
-  rmSync(dist, { recursive: true, force: true });
-  try {
-    renameSync(out, dist);
-  } catch {
-    // Another process swapped its build in first: the same sources, so keep that one.
-    rmSync(out, { recursive: true, force: true });
-  }
+  swapInBuild(out, dist);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,3 +1,5 @@
+export { type BuiltPageOptions, builtPage } from './built-page.js';
 export { commonEnvShape, configIssues, findRepoRoot } from './config.js';
+export { isStale, newestMtime, swapInBuild } from './page-build.js';
 export { bodyParserProblem, type ProblemDetail, type ProblemDocument, problemDocument } from './problem.js';
 export { runServer } from './run-server.js';

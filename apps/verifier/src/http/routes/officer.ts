@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtPage } from '@passage/service-kit';
 import express, { type Router } from 'express';
 import type { VerifierData } from '../../data.js';
 import { sendProblem } from '../problem.js';
@@ -14,31 +13,6 @@ const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web')
 export interface OfficerRoutesOptions {
   /** The folder holding `build.ts` and `dist/`. Default: `apps/verifier/web`. */
   webDir?: string;
-}
-
-// One build check per process and folder, shared by every app the process creates.
-const builds = new Map<string, Promise<void>>();
-
-/** Runs `web/build.ts --if-stale` once (it exits at once when dist/ is newer than every source). */
-function ensurePage(webDir: string): Promise<void> {
-  let pending = builds.get(webDir);
-  if (!pending) {
-    pending = new Promise<void>((done, fail) => {
-      const child = spawn(
-        process.execPath,
-        ['--conditions=@passage/source', '--import', 'tsx', join(webDir, 'build.ts'), '--if-stale'],
-        { cwd: webDir, stdio: ['ignore', 'ignore', 'inherit'] },
-      );
-      child.once('error', fail);
-      child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`page build exited ${code}`))));
-    }).catch((error: unknown) => {
-      builds.delete(webDir);
-      // A packaged service has dist/ and no sources or tsx: serve what was built.
-      if (!existsSync(join(webDir, 'dist', 'index.html'))) throw error;
-    });
-    builds.set(webDir, pending);
-  }
-  return pending;
 }
 
 /**
@@ -69,16 +43,9 @@ export function officerRoutes(data: VerifierData, options: OfficerRoutesOptions 
 
   router.use(
     '/officer',
-    async (_req, res, next) => {
-      try {
-        await ensurePage(webDir);
-        next();
-      } catch {
-        sendProblem(res, 'INTERNAL', 'the officer page could not be built');
-      }
-    },
-    express.static(join(webDir, 'dist'), {
-      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    ...builtPage({
+      webDir,
+      onBuildError: (res) => sendProblem(res, 'INTERNAL', 'the officer page could not be built'),
     }),
   );
   return router;
