@@ -10,6 +10,7 @@ export { parseWebBundle, type WebBundle, webBundleSchema } from './bundle.js';
 export { isWebVerifyError, WEB_VERIFY_CODES, type WebVerifyCode, WebVerifyError } from './errors.js';
 export type { OperatorKey } from './internal/document-proof.js';
 export type { WebBundleLoadReport } from './internal/load.js';
+export { encodeQrJws } from './internal/qr-encode.js';
 export type { EntryOutcome, EntryVerdict } from './internal/rules.js';
 export {
   createWebVerifier,
