@@ -27,6 +27,8 @@ export interface IssuerConfig {
   trustListFile: string;
   /** The operator's signed entry rules, served at GET /entry-rules. */
   entryRulesFile: string;
+  /** The traveller wallet's page: offers then also answer a link to it that redeems them. */
+  walletUrl?: string;
 }
 
 const envSchema = z.object({
@@ -46,6 +48,7 @@ const envSchema = z.object({
     .default(MIN_STATUS_LIST_SIZE),
   PASSAGE_TRUST_LIST_FILE: z.string().min(1).optional(),
   PASSAGE_ENTRY_RULES_FILE: z.string().min(1).optional(),
+  PASSAGE_WALLET_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 /** The repository root (the folder holding pnpm-workspace.yaml), found from this file. */
@@ -104,5 +107,6 @@ export function loadIssuerConfig(env: NodeJS.ProcessEnv = process.env): IssuerCo
     statusListSize: e.PASSAGE_STATUS_LIST_SIZE,
     trustListFile: resolve(e.PASSAGE_TRUST_LIST_FILE ?? join(dataDir, 'trust-list.json')),
     entryRulesFile: resolve(e.PASSAGE_ENTRY_RULES_FILE ?? join(dataDir, 'entry-rules.json')),
+    ...(e.PASSAGE_WALLET_URL === undefined ? {} : { walletUrl: e.PASSAGE_WALLET_URL }),
   };
 }

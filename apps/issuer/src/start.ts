@@ -18,7 +18,12 @@ export async function startIssuerServer(config: IssuerConfig): Promise<RunningIs
   if (config.secretGenerated)
     logger.warn('PASSAGE_SECRET is not set: using the development secret in the data folder');
   const issuer = await openIssuer(config);
-  const app = createIssuerApp({ service: issuer.service, logger, registry: config });
+  const app = createIssuerApp({
+    service: issuer.service,
+    logger,
+    registry: config,
+    ...(config.walletUrl === undefined ? {} : { walletUrl: config.walletUrl }),
+  });
   const server = app.listen(config.port, config.host);
   try {
     await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { IssuerService } from '../service/issuer-service.js';
+import { PUBLIC_CORS_PATHS, publicCors } from './cors.js';
 import { problemHandler, sendProblem } from './problem.js';
 import { requestLog } from './request-log.js';
 import { batchRoutes } from './routes/batch.js';
@@ -18,6 +19,8 @@ export interface IssuerAppDeps {
   logger: Logger;
   /** The operator's signed documents to publish (trust list, entry rules); unset ones answer 404. */
   registry?: RegistryFiles;
+  /** The traveller wallet's page: offers then also answer a `walletUrl` link that redeems them. */
+  walletUrl?: string;
 }
 
 /**
@@ -32,6 +35,7 @@ export function createIssuerApp(deps: IssuerAppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger));
+  app.use(PUBLIC_CORS_PATHS, publicCors);
   // Batches carry up to a thousand items: their routes parse their own bodies, before the 64 kB limit.
   app.use(batchRoutes(deps.service));
   app.use(express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }));
@@ -39,7 +43,7 @@ export function createIssuerApp(deps: IssuerAppDeps): Express {
   app.use(issueRoutes(deps.service));
   app.use(credentialRoutes(deps.service));
   app.use(statusRoutes(deps.service));
-  app.use(oid4vciRoutes(deps.service));
+  app.use(oid4vciRoutes(deps.service, deps.walletUrl === undefined ? {} : { walletUrl: deps.walletUrl }));
   app.use(pdfRoutes(deps.service));
   app.use(registryRoutes({ publicUrl: deps.service.publicUrl, ...deps.registry }));
   app.use((_req, res) => sendProblem(res, 'NOT_FOUND', 'no such resource'));

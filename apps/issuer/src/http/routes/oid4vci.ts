@@ -46,29 +46,6 @@ function oauthEndpoint(handler: (req: Request, res: Response) => Promise<unknown
   };
 }
 
-/** The endpoints a wallet calls, from a web wallet's origin too. */
-const WALLET_PATHS = [
-  '/.well-known/openid-credential-issuer',
-  '/.well-known/oauth-authorization-server',
-  '/token',
-  '/nonce',
-  '/credential',
-];
-
-/**
- * CORS for the wallet-facing endpoints: any origin, no cookies (the access token travels in the
- * Authorization header, which `*` allows without credentials mode), preflight answered here.
- */
-const walletCors: RequestHandler = (req, res, next) => {
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  res.setHeader('Access-Control-Expose-Headers', 'WWW-Authenticate');
-  if (req.method !== 'OPTIONS') return next();
-  res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
-  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, DPoP');
-  res.setHeader('Access-Control-Max-Age', '600');
-  res.status(204).end();
-};
-
 function requestHeaders(req: Request): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -77,16 +54,30 @@ function requestHeaders(req: Request): Headers {
   return headers;
 }
 
+/** Options of {@link oid4vciRoutes}. */
+export interface Oid4vciRoutesOptions {
+  /** The traveller wallet's page: a created offer also answers `walletUrl`, a link that redeems it. */
+  walletUrl?: string;
+}
+
+/** The wallet page opened on an offer: it starts redeeming from its own URL query. */
+export function walletLink(walletUrl: string, offerUri: string): string {
+  const url = new URL(walletUrl);
+  for (const [name, value] of new URL(offerUri).searchParams) {
+    if (name === 'credential_offer' || name === 'credential_offer_uri') url.searchParams.set(name, value);
+  }
+  return url.href;
+}
+
 /**
  * OpenID for Verifiable Credential Issuance 1.0, pre-authorized code flow: the metadata documents,
  * `POST /token`, `POST /nonce`, `POST /credential` (OAuth JSON errors), and the authority's
  * `POST /v1/credential-offers` with its offers' views and QR images (API key, problem documents).
  */
-export function oid4vciRoutes(service: IssuerService): Router {
+export function oid4vciRoutes(service: IssuerService, options: Oid4vciRoutesOptions = {}): Router {
   const router = Router();
   const oid4vci = service.oid4vci;
   const auth = requireApiKey(service);
-  router.use(WALLET_PATHS, walletCors);
   router.get('/.well-known/openid-credential-issuer', (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.json(oid4vci.issuerMetadata());
@@ -128,6 +119,9 @@ export function oid4vciRoutes(service: IssuerService): Router {
         links,
         expiresAt: created.expiresAt.toISOString(),
         ...(created.txCode === undefined ? {} : { txCode: created.txCode }),
+        ...(options.walletUrl === undefined
+          ? {}
+          : { walletUrl: walletLink(options.walletUrl, created.offerUri) }),
       });
   });
   router.get('/v1/credential-offers/:id', auth, async (req, res) => {
