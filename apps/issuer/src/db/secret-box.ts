@@ -10,6 +10,7 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const HKDF_SALT = 'passage/issuer/secret-box';
 const HKDF_INFO = 'v1 aes-256-gcm private keys at rest';
+const SUBKEY_SALT = 'passage/issuer/subkey';
 
 /**
  * Derives the AES-256 key with HKDF-SHA256 rather than scrypt: the configuration secret is required to be
@@ -87,6 +88,15 @@ export class SecretBox extends AbstractSecretBox {
         cause,
       });
     }
+  }
+
+  /**
+   * A key of `length` bytes for one purpose (`label`), derived with HKDF-SHA256 from the configuration
+   * secret: the same secret gives the same key in every process and after every restart, and keys for
+   * different labels are independent of each other and of the sealing key.
+   */
+  subkey(label: string, length = 32): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.#key, SUBKEY_SALT, label, length));
   }
 
   /** Veramo's `AbstractSecretBox.encrypt`: {@link SecretBox.seal} without associated data. */

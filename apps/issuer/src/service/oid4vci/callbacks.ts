@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, type KeyObject, randomBytes } from 'node:crypto';
 import {
   type CallbackContext,
   clientAuthenticationAnonymous,
@@ -71,7 +71,7 @@ async function verifyWith(jwk: JWK, alg: string, compact: string): Promise<boole
  * sign access tokens with the issuer's token key.
  */
 export function issuerCallbacks(tokenKey: {
-  privateKey: CryptoKey;
+  privateKey: CryptoKey | KeyObject;
   publicJwk: Jwk;
 }): Omit<CallbackContext, 'encryptJwe' | 'decryptJwe'> {
   return {

@@ -1,28 +1,27 @@
 import { getGlobalConfig, Oauth2AuthorizationServer, setGlobalConfig } from '@openid4vc/oauth2';
 import { type IssuerMetadataResult, Openid4vciIssuer, Openid4vciVersion } from '@openid4vc/openid4vci';
-import { type CryptoKey, exportJWK, generateKeyPair } from 'jose';
 import type { IssuerContext } from '../context.js';
 import { issuerCallbacks } from './callbacks.js';
 import { authorizationServerMetadata, credentialIssuerMetadata } from './metadata.js';
+import { accessTokenKey, type TokenKey } from './token-key.js';
 
 /** How long an access token lets a wallet call the credential endpoint. */
 export const ACCESS_TOKEN_SECONDS = 300;
 
 /**
  * What the OpenID4VCI endpoints share: the issuer context, the library's issuer and authorization
- * server over our callbacks, and the key signing access tokens. That key lives in memory only: access
- * tokens last minutes, and only a wallet caught between token and credential by a restart needs a new
- * offer (its code is spent).
+ * server over our callbacks, and the key signing access tokens. That key is derived from the
+ * configuration secret, so a token stays good across a restart and in every process of a cluster.
  */
 export interface Oid4vciEngine {
   ctx: IssuerContext;
   issuer: Openid4vciIssuer;
   server: Oauth2AuthorizationServer;
-  tokenKey: { privateKey: CryptoKey; publicKey: CryptoKey };
+  tokenKey: TokenKey;
   metadata: IssuerMetadataResult;
 }
 
-/** Builds the engine once per service; the token key is made on first use. */
+/** Builds the engine once per service, on first use. */
 export function createEngine(ctx: IssuerContext): () => Promise<Oid4vciEngine> {
   let engine: Promise<Oid4vciEngine> | undefined;
   return () => {
@@ -32,16 +31,15 @@ export function createEngine(ctx: IssuerContext): () => Promise<Oid4vciEngine> {
       if (new URL(ctx.publicUrl).protocol === 'http:') {
         setGlobalConfig({ ...getGlobalConfig(), allowInsecureUrls: true });
       }
-      const { privateKey, publicKey } = await generateKeyPair('ES256');
-      const publicJwk = { ...(await exportJWK(publicKey)), kty: 'EC' };
-      const callbacks = issuerCallbacks({ privateKey, publicJwk });
+      const tokenKey = accessTokenKey(ctx.box);
+      const callbacks = issuerCallbacks(tokenKey);
       const issuer = new Openid4vciIssuer({ callbacks });
       const credentialIssuer = credentialIssuerMetadata(ctx.publicUrl);
       return {
         ctx,
         issuer,
         server: new Oauth2AuthorizationServer({ callbacks }),
-        tokenKey: { privateKey, publicKey },
+        tokenKey,
         metadata: {
           originalDraftVersion: Openid4vciVersion.V1,
           credentialIssuer,

@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AccessTokenResponse } from '@openid4vc/oauth2';
-import { exportJWK } from 'jose';
 import { findOfferByCodeHash, markTokenIssued, type OfferRecord, takeTxAttempt } from '../../db/index.js';
 import { ACCESS_TOKEN_SECONDS, type Oid4vciEngine } from './engine.js';
 import { authorizationServerMetadata } from './metadata.js';
@@ -84,13 +83,12 @@ export async function exchangeToken(
   if (!(await markTokenIssued(engine.ctx.db, offer.id, now))) {
     throw new OAuthError('invalid_grant', 'the pre-authorized code was used');
   }
-  const publicJwk = { ...(await exportJWK(engine.tokenKey.publicKey)), kty: 'EC' };
   return engine.server.createAccessTokenResponse({
     audience: engine.ctx.publicUrl,
     authorizationServer: engine.ctx.publicUrl,
     expiresInSeconds: ACCESS_TOKEN_SECONDS,
     subject: offer.id,
-    signer: { method: 'jwk', alg: 'ES256', publicJwk },
+    signer: { method: 'jwk', alg: 'ES256', publicJwk: engine.tokenKey.publicJwk },
     now,
   });
 }
