@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_STATUS_MAX_STALE_SEC } from '@passage/credentials';
@@ -28,6 +29,8 @@ export interface VerifierConfig {
   /** True: never use the network (bundle and files only). */
   offline: boolean;
   refreshSec: number;
+  /** Processes serving requests (node:cluster); 1 serves from the starting process itself. */
+  workers: number;
 }
 
 const envSchema = z.object({
@@ -44,6 +47,7 @@ const envSchema = z.object({
   PASSAGE_BUNDLE: z.string().min(1).optional(),
   PASSAGE_OFFLINE: z.enum(['true', 'false', '1', '0']).default('false'),
   PASSAGE_REFRESH_SEC: z.coerce.number().int().min(1).max(86_400).default(300),
+  PASSAGE_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
 });
 
 /** The repository root (the folder holding pnpm-workspace.yaml), found from this file. */
@@ -89,6 +93,7 @@ export function loadVerifierConfig(env: NodeJS.ProcessEnv = process.env): Verifi
     ...optional('bundleFile', e.PASSAGE_BUNDLE && resolve(e.PASSAGE_BUNDLE)),
     offline: e.PASSAGE_OFFLINE === 'true' || e.PASSAGE_OFFLINE === '1',
     refreshSec: e.PASSAGE_REFRESH_SEC,
+    workers: e.PASSAGE_WORKERS ?? availableParallelism(),
   };
 }
 

@@ -6,6 +6,11 @@ export {
   readBundle,
 } from './bundle/bundle.js';
 export { type BundleExportInput, type BundleExportResult, exportBundle } from './bundle/export.js';
+export {
+  type RunningVerifierCluster,
+  startVerifierCluster,
+  type VerifierClusterOptions,
+} from './cluster.js';
 export { loadVerifierConfig, repoRoot, type VerifierConfig } from './config.js';
 export {
   type BundleLoadReport,

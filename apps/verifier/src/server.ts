@@ -1,9 +1,18 @@
 import { runServer } from '@passage/service-kit';
+import { pino } from 'pino';
+import { startVerifierCluster } from './cluster.js';
 import { loadVerifierConfig } from './config.js';
 import { startVerifierServer } from './start.js';
 
-// Entry point: read the environment, listen, stop cleanly on a signal.
+// Entry point: read the environment, listen (one process per core unless PASSAGE_WORKERS says
+// otherwise), stop cleanly on a signal.
 await runServer(
-  () => startVerifierServer(loadVerifierConfig()),
+  () => {
+    const config = loadVerifierConfig();
+    if (config.workers <= 1) return startVerifierServer(config);
+    return startVerifierCluster(config, {
+      logger: pino({ name: 'passage-verifier', level: config.logLevel }),
+    });
+  },
   (line) => console.error(line),
 );
