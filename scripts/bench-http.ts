@@ -6,8 +6,9 @@
  * docs/benchmarks.md and ends with one line of JSON.
  *
  * Run: corepack pnpm bench:http [--quick] [--no-doc] [--profile]
- * With --profile the servers run under `node --cpu-prof`; their profiles land in a folder named at
- * the end (summarize with scripts/bench/cpuprofile-summary.ts).
+ * With --profile the servers' process profiles each load window (the inspector, not the set-up);
+ * the profiles land in a folder named at the end (summarize with scripts/bench/cpuprofile-summary.ts).
+ * With --only=verify (or issue, issueBatch) only that load runs.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, openSync, rmSync } from 'node:fs';
@@ -26,6 +27,10 @@ const profileDir = process.argv.includes('--profile')
 const durationSec = quick ? 4 : 15;
 const warmupSec = quick ? 1 : 3;
 const CONNECTIONS = 10;
+const workersArg = process.argv.find((a) => a.startsWith('--workers='))?.slice('--workers='.length);
+// Profiles are taken in the servers' process: the verifier runs there (one worker) unless told otherwise.
+const workers = workersArg ?? (profileDir ? '1' : '');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const log = (line: string) => process.stderr.write(`bench:http: ${line}\n`);
 
 /** A free loopback port (the issuer must know its own public URL before it listens). */
@@ -46,14 +51,9 @@ const logFile = join(dataDir, 'servers.log');
 const logFd = openSync(logFile, 'a');
 const child = fork(
   join(ROOT, 'scripts', 'bench', 'http-servers.ts'),
-  [dataDir, String(await freePort()), String(await freePort())],
+  [dataDir, String(await freePort()), String(await freePort()), workers],
   {
-    execArgv: [
-      '--import',
-      'tsx',
-      '--conditions=@passage/source',
-      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-    ],
+    execArgv: ['--import', 'tsx', '--conditions=@passage/source'],
     stdio: ['ignore', logFd, logFd, 'ipc'],
     cwd: ROOT,
   },
@@ -68,7 +68,9 @@ const servers = await new Promise<HttpServers>((resolve, reject) => {
   child.once('message', (message) => resolve(message as HttpServers));
   child.once('exit', (code) => reject(new Error(`the servers exited (${code}); see ${logFile}`)));
 });
-log(`servers up: issuer ${servers.issuerUrl}, verifier ${servers.verifierUrl}`);
+log(
+  `servers up: issuer ${servers.issuerUrl}, verifier ${servers.verifierUrl} (${servers.verifierWorkers} process(es))`,
+);
 
 const loads: HttpLoad[] = [
   {
@@ -91,12 +93,36 @@ const loads: HttpLoad[] = [
   },
 ];
 
+/** Sends the child a profiling request and waits for its acknowledgement. */
+function ask(message: { profile: 'start' | 'stop'; file?: string }): Promise<void> {
+  return new Promise((resolve) => {
+    const onMessage = (reply: { profiled?: string }) => {
+      if (reply.profiled !== message.profile) return;
+      child.off('message', onMessage);
+      resolve();
+    };
+    child.on('message', onMessage);
+    child.send(message);
+  });
+}
+
 const results: LoadResult[] = [];
-for (const spec of loads) {
+for (const spec of loads.filter((l) => only === undefined || l.key === only)) {
   log(`${spec.name}: warm-up ${warmupSec} s`);
   await load(spec, { connections: CONNECTIONS, durationSec: warmupSec, check: true });
   log(`${spec.name}: ${durationSec} s or ${spec.maxRequests} requests`);
-  results.push(await load(spec, { connections: CONNECTIONS, durationSec }));
+  if (profileDir) await ask({ profile: 'start' });
+  const result = await load(spec, {
+    connections: CONNECTIONS,
+    durationSec,
+    ...(child.pid === undefined ? {} : { serverPid: child.pid }),
+  });
+  results.push(result);
+  if (profileDir) {
+    const file = join(profileDir, `${spec.key}.cpuprofile`);
+    await ask({ profile: 'stop', file });
+    log(`${spec.name}: profile in ${file} (${result.requests} requests)`);
+  }
 }
 await new Promise((resolve) => {
   child.once('exit', resolve);
@@ -108,7 +134,8 @@ if (profileDir) log(`server CPU profiles in ${profileDir}`);
 for (const r of results) {
   console.log(
     `${r.spec.name}: ${Math.round(r.opsPerSec)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ` +
-      `${r.requests} requests in ${r.durationSec} s, ${r.failed} failed`,
+      `${r.requests} requests in ${r.durationSec} s, ${r.failed} failed, ` +
+      `server CPU ${r.serverCpuUs ?? '?'} µs/request`,
   );
 }
 if (writeDoc)

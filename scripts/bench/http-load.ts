@@ -2,6 +2,7 @@
 // section of docs/benchmarks.md.
 import autocannon from 'autocannon';
 import { machineLine } from './doc.js';
+import { treeCpuSeconds } from './process-cpu.js';
 
 /** One endpoint under load, with issue 5's target for it. */
 export interface HttpLoad {
@@ -26,6 +27,8 @@ export interface LoadResult {
   /** Non-2xx answers, connection errors and timeouts. */
   failed: number;
   durationSec: number;
+  /** Server CPU (all its processes, user + system) per request, in µs; undefined without /proc. */
+  serverCpuUs: number | undefined;
 }
 
 /** One request first: a load of error answers would be fast and worthless. */
@@ -41,10 +44,12 @@ async function probe(spec: HttpLoad, body: string): Promise<void> {
 /** Runs autocannon for `durationSec` or `spec.maxRequests` requests, whichever comes first. */
 export async function load(
   spec: HttpLoad,
-  options: { connections: number; durationSec: number; check?: boolean },
+  options: { connections: number; durationSec: number; check?: boolean; serverPid?: number },
 ): Promise<LoadResult> {
   if (options.check) for (const body of spec.bodies) await probe(spec, body);
   let turn = 0;
+  const cpu = () => (options.serverPid === undefined ? undefined : treeCpuSeconds(options.serverPid));
+  const cpuBefore = cpu();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -62,13 +67,19 @@ export async function load(
     const timer = setTimeout(() => instance.stop(), options.durationSec * 1000);
     instance.once('done', () => clearTimeout(timer));
   });
+  const cpuAfter = cpu();
   const ok = result['2xx'];
+  const requests = result.requests.total;
   return {
+    serverCpuUs:
+      cpuBefore === undefined || cpuAfter === undefined || requests === 0
+        ? undefined
+        : Math.round(((cpuAfter - cpuBefore) * 1e6) / requests),
     spec,
     opsPerSec: ok / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    requests: result.requests.total,
+    requests,
     failed: result.non2xx + result.errors + result.timeouts,
     durationSec: Math.round(result.duration * 10) / 10,
   };

@@ -4,18 +4,21 @@
 // they listen, the API key and a sample QR; runs until killed. Logs go to the file the parent gave.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { trustEntryFor } from '@passage/credentials';
 import { loadIssuerConfig, startIssuerServer } from '@passage/issuer';
 import { exampleRuleSet, signRuleSet } from '@passage/rules';
 import { recentVaccinationInput } from '@passage/schema';
 import { addIssuer, createTrustList, generateOperatorKey, signTrustList } from '@passage/trust';
-import { loadVerifierConfig, startVerifierServer } from '@passage/verifier';
+import { loadVerifierConfig, startVerifierCluster, startVerifierServer } from '@passage/verifier';
 
 /** What the child tells the parent once both servers listen. */
 export interface HttpServers {
   issuerUrl: string;
   verifierUrl: string;
+  /** Verifier processes (node:cluster workers; 1: in the same process as the issuer). */
+  verifierWorkers: number;
   apiKey: string;
   /** QR texts of certificates the issuer made, for the verifier's load to go round. */
   qrs: string[];
@@ -24,7 +27,7 @@ export interface HttpServers {
 }
 
 const POOL = 32;
-const [dataDir = '', issuerPort = '', verifierPort = ''] = process.argv.slice(2);
+const [dataDir = '', issuerPort = '', verifierPort = '', workers = ''] = process.argv.slice(2);
 
 const publicUrl = `http://127.0.0.1:${issuerPort}`;
 const issuer = await startIssuerServer(
@@ -58,15 +61,20 @@ const list = addIssuer(createTrustList('Benchmark operator'), entry);
 writeFileSync(files.trustList, JSON.stringify(signTrustList(list, privateJwk, { validDays: 1 })));
 writeFileSync(files.entryRules, JSON.stringify(signRuleSet(exampleRuleSet, privateJwk)));
 
-const verifier = await startVerifierServer(
-  loadVerifierConfig({
-    PASSAGE_DATA_DIR: dataDir,
-    PASSAGE_VERIFIER_PORT: verifierPort,
-    PASSAGE_OPERATOR_KEY: files.operatorKey,
-    PASSAGE_TRUST_LIST_FILE: files.trustList,
-    PASSAGE_ENTRY_RULES_FILE: files.entryRules,
-  }),
-);
+// The verifier as its server.ts runs it: one process per core (node:cluster) unless told otherwise;
+// with one worker it runs in this process, where `--profile` can reach it.
+const verifierConfig = loadVerifierConfig({
+  PASSAGE_DATA_DIR: dataDir,
+  PASSAGE_VERIFIER_PORT: verifierPort,
+  PASSAGE_OPERATOR_KEY: files.operatorKey,
+  PASSAGE_TRUST_LIST_FILE: files.trustList,
+  PASSAGE_ENTRY_RULES_FILE: files.entryRules,
+  ...(workers ? { PASSAGE_WORKERS: workers } : {}),
+});
+const verifier =
+  verifierConfig.workers > 1
+    ? await startVerifierCluster(verifierConfig)
+    : await startVerifierServer(verifierConfig);
 const vaccination = recentVaccinationInput();
 const caller = await issuer.service.actAs(created.authority.slug);
 const qrs: string[] = [];
@@ -76,11 +84,29 @@ for (let i = 0; i < POOL; i++) {
 const ready: HttpServers = {
   issuerUrl: issuer.url,
   verifierUrl: verifier.url,
+  verifierWorkers: verifierConfig.workers,
   apiKey: created.apiKey,
   qrs,
   vaccination,
 };
 process.send?.(ready);
+
+// `--profile`: the parent asks for a CPU profile of each load window only, not of the set-up.
+const session = new Session();
+process.on('message', (message: { profile?: 'start' | 'stop'; file?: string }) => {
+  void (async () => {
+    if (message.profile === 'start') {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    } else if (message.profile === 'stop' && message.file) {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      writeFileSync(message.file, JSON.stringify(profile));
+    }
+    process.send?.({ profiled: message.profile });
+  })();
+});
 process.once('SIGTERM', () => {
   void Promise.allSettled([verifier.close(), issuer.close()]).then(() => process.exit(0));
 });
