@@ -1,7 +1,9 @@
 /**
- * What Passage's browser pages share. Browser-only: typechecked by each page's tsconfig (DOM lib), not
- * by the root one. Build scripts copy `@passage/web-ui/assets`' files beside their page.
+ * What Passage's browser pages (the officer's check, the traveller's wallet) share. Browser-only:
+ * typechecked by each page's tsconfig (DOM lib), not by the root one. Build scripts copy the files
+ * `@passage/web-ui/assets` lists beside their page.
  *
  * @packageDocumentation
  */
+export { byId, type Child, facts, h } from './dom.js';
 export { type CameraScan, decodeQr, startCameraScan } from './scan.js';

@@ -1,9 +1,8 @@
 // The border officer's page: read a QR (camera, photo or pasted text), verify it with the verifier
 // service (or, offline, in the browser from the stored bundle) and show the verdict.
 
-import { type CameraScan, decodeQr, startCameraScan } from '@passage/web-ui';
+import { byId, type CameraScan, decodeQr, h, startCameraScan } from '@passage/web-ui';
 import { check } from './check.js';
-import { byId, h } from './dom.js';
 import { refreshData, storedData } from './offline.js';
 import { renderAnswer } from './render.js';
 import { verdictOf } from './verdict.js';

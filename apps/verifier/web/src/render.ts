@@ -1,6 +1,6 @@
 import type { FactsView } from '@passage/schema';
+import { facts, h } from '@passage/web-ui';
 import type { OfficerAnswer, SourcesView } from './answer.js';
-import { facts, h } from './dom.js';
 import { formatDate } from './reasons.js';
 import type { Verdict } from './verdict.js';
 

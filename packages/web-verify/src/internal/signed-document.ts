@@ -28,7 +28,9 @@ export async function jwkThumbprint(jwk: OperatorKey): Promise<string> {
     jwk.kty === 'EC'
       ? `{"crv":"${jwk.crv}","kty":"EC","x":"${jwk.x}","y":"${jwk.y}"}`
       : `{"crv":"${jwk.crv}","kty":"OKP","x":"${jwk.x}"}`;
-  return encodeBase64url(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(members))));
+  return encodeBase64url(
+    new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(members) as Uint8Array<ArrayBuffer>)),
+  );
 }
 
 function decodeHeader(headerB64: string) {

@@ -61,7 +61,12 @@ export async function signatureIsValid(
   const data = typeof signingInput === 'string' ? utf8(signingInput) : signingInput;
   const algorithm = key.alg === 'ES256' ? { name: 'ECDSA', hash: 'SHA-256' } : { name: 'Ed25519' };
   try {
-    return await crypto.subtle.verify(algorithm, key.key, signature, data);
+    return await crypto.subtle.verify(
+      algorithm,
+      key.key,
+      signature as Uint8Array<ArrayBuffer>,
+      data as Uint8Array<ArrayBuffer>,
+    );
   } catch {
     return false;
   }

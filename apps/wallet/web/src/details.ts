@@ -1,0 +1,59 @@
+import type { CredentialType } from '@passage/schema';
+import { facts, h } from '@passage/web-ui';
+import type { CardSummary } from './received.js';
+
+const TYPE_LABELS: Record<CredentialType, string> = {
+  VaccinationCertificate: 'Vaccination certificate',
+  BusinessTravelCard: 'Business travel card',
+};
+
+/** The credential type in words. */
+export const typeLabel = (type: CredentialType): string => TYPE_LABELS[type];
+
+/** A date (or date-time) as the traveller reads it: "3 March 2025". */
+export function dateInWords(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  return date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** The issuing authority as the traveller reads it: the issuer's host. */
+export const issuerLabel = (summary: CardSummary): string => new URL(summary.issuerUrl).host;
+
+/** "Valid until 3 March 2026", or nothing when the credential names no end. */
+export function validityLine(summary: CardSummary): string {
+  const until = dateInWords(summary.validUntil);
+  return until ? `Valid until ${until}` : 'No end date';
+}
+
+/** What to compare with the passport, then what the credential states. */
+export function credentialFacts(summary: CardSummary): HTMLElement {
+  const { holder, facts: stated } = summary.view;
+  const rows: [string, string | undefined][] = [
+    ['Name', holder.name],
+    ['Date of birth', dateInWords(holder.birthDate)],
+    ['Document number', holder.documentNumber],
+    ['Nationality', holder.nationality],
+    ['Credential', typeLabel(summary.type)],
+    ['Issued by', issuerLabel(summary)],
+    ['Valid from', dateInWords(summary.validFrom)],
+    ['Valid until', dateInWords(summary.validUntil)],
+  ];
+  if (stated.kind === 'vaccination') {
+    rows.push(['Certificate', stated.certificateId]);
+    for (const dose of stated.doses) {
+      const of = dose.totalDoses === undefined ? '' : ` of ${dose.totalDoses}`;
+      rows.push([`Dose ${dose.dose}${of}`, `${dateInWords(dose.date)}: ${dose.brand} (${dose.country})`]);
+    }
+  } else {
+    rows.push(['Card number', stated.cardNumber]);
+    for (const p of stated.preClearances) rows.push([p.economyName, p.status]);
+  }
+  return h('div', {}, facts(rows));
+}

@@ -1,0 +1,66 @@
+import { completeVaccinationInput, exampleVaccinationInput } from '@passage/schema';
+import { describe, expect, it } from 'vitest';
+import { jsonSegment } from './base64url.js';
+import { checkReceived } from './received.js';
+
+const holderDid = 'did:jwk:eyJ0ZXN0Ijp0cnVlfQ';
+const issuerUrl = 'http://127.0.0.1:4001';
+const issuer = 'did:web:127.0.0.1%3A4001:authorities:demo-moph';
+
+/** An unsigned stand-in for the issued JWS: the wallet reads the claims, the verifier checks the signature. */
+function jws(claims: Record<string, unknown>): string {
+  return `${jsonSegment({ alg: 'ES256' })}.${jsonSegment(claims)}.c2ln`;
+}
+
+const completed = completeVaccinationInput(exampleVaccinationInput, {
+  issuedAt: new Date('2025-01-01T00:00:00Z'),
+  hcid: 'HCID-1',
+  economy: 'THA',
+});
+if (!completed.ok) throw new Error('the example must complete');
+const subject = completed.value.subject;
+
+const credential = (overrides: Record<string, unknown> = {}) => ({
+  '@context': ['https://www.w3.org/ns/credentials/v2'],
+  type: ['VerifiableCredential', 'VaccinationCertificate'],
+  issuer,
+  validFrom: '2025-01-01T00:00:00Z',
+  validUntil: '2026-01-01T00:00:00Z',
+  credentialSubject: { id: holderDid, ...subject },
+  ...overrides,
+});
+
+function codeOf(run: () => unknown): string {
+  try {
+    run();
+    return 'ok';
+  } catch (error) {
+    return (error as { code?: string }).code ?? 'not a coded error';
+  }
+}
+
+describe('checking what the issuer sent', () => {
+  it('summarises a credential for this key from this issuer', () => {
+    const summary = checkReceived(jws(credential()), { holderDid, issuerUrl });
+    expect(summary.type).toBe('VaccinationCertificate');
+    expect(summary.name).toBe(exampleVaccinationInput.person.name);
+    expect(summary.issuer).toBe(issuer);
+    expect(summary.validUntil).toBe('2026-01-01T00:00:00Z');
+  });
+
+  it('refuses a credential for another holder (CREDENTIAL_MISMATCH)', () => {
+    const other = credential({ credentialSubject: { ...subject, id: 'did:jwk:other' } });
+    expect(codeOf(() => checkReceived(jws(other), { holderDid, issuerUrl }))).toBe('CREDENTIAL_MISMATCH');
+  });
+
+  it('refuses a credential from another issuer (CREDENTIAL_MISMATCH)', () => {
+    const other = credential({ issuer: 'did:web:evil.example' });
+    expect(codeOf(() => checkReceived(jws(other), { holderDid, issuerUrl }))).toBe('CREDENTIAL_MISMATCH');
+  });
+
+  it('refuses what is not a compact JWS of a Passage credential (CREDENTIAL_INVALID)', () => {
+    expect(codeOf(() => checkReceived('not-a-jws', { holderDid, issuerUrl }))).toBe('CREDENTIAL_INVALID');
+    const untyped = credential({ type: ['VerifiableCredential'] });
+    expect(codeOf(() => checkReceived(jws(untyped), { holderDid, issuerUrl }))).toBe('CREDENTIAL_INVALID');
+  });
+});
