@@ -1,7 +1,7 @@
 import { runServer } from '@passage/service-kit';
-import { pino } from 'pino';
 import { startVerifierCluster } from './cluster.js';
 import { loadVerifierConfig } from './config.js';
+import { serviceLogger } from './logger.js';
 import { startVerifierServer } from './start.js';
 
 // Entry point: read the environment, listen (one process per core unless PASSAGE_WORKERS says
@@ -11,7 +11,7 @@ await runServer(
     const config = loadVerifierConfig();
     if (config.workers <= 1) return startVerifierServer(config);
     return startVerifierCluster(config, {
-      logger: pino({ name: 'passage-verifier', level: config.logLevel }),
+      logger: serviceLogger(config.logLevel),
     });
   },
   (line) => console.error(line),

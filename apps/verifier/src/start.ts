@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
 import { readBundle } from './bundle/bundle.js';
 import type { VerifierConfig } from './config.js';
 import { createVerifierData, type VerifierData } from './data.js';
 import { createVerifierApp } from './http/app.js';
+import { serviceLogger } from './logger.js';
 import { readOperatorKeys } from './operator-key.js';
 import { fileTrustSource } from './trust-source.js';
 
@@ -65,7 +65,7 @@ export function openVerifierData(config: VerifierConfig, logger: DataLogger = si
 
 /** Starts the verifier HTTP service; the trust list and rules are refreshed every `refreshSec`. */
 export async function startVerifierServer(config: VerifierConfig): Promise<RunningVerifier> {
-  const logger = pino({ name: 'passage-verifier', level: config.logLevel });
+  const logger = serviceLogger(config.logLevel);
   const data = openVerifierData(config, logger);
   if (!config.offline) await data.refresh();
   data.start(config.refreshSec);
@@ -84,7 +84,10 @@ export async function startVerifierServer(config: VerifierConfig): Promise<Runni
     close: () =>
       new Promise<void>((resolve, reject) => {
         data.close();
-        server.close((e) => (e ? reject(e) : resolve()));
+        server.close((e) => {
+          logger.flush();
+          return e ? reject(e) : resolve();
+        });
       }),
   };
 }

@@ -8,8 +8,9 @@ import type { TrustSource } from '../trust-source.js';
 import { type VerifierAnswer, verifyForOfficer } from '../verify-service.js';
 import { problemHandler, sendProblem } from './problem.js';
 import { requestLog } from './request-log.js';
-import { vcApiVerifyRequestSchema, verifyRequestSchema } from './requests.js';
+import { quickVerifyRequest, vcApiVerifyRequestSchema, verifyRequestSchema } from './requests.js';
 import { officerRoutes } from './routes/officer.js';
+import { sendJson } from './send-json.js';
 
 /** What the verifier app needs; it does no I/O of its own beyond what these give it. */
 export interface VerifierAppDeps {
@@ -71,15 +72,15 @@ export function createVerifierApp(deps: VerifierAppDeps): Express {
   });
 
   app.post('/v1/verify', async (req, res) => {
-    const body = parseBody(verifyRequestSchema, req);
+    const body = quickBody(req) ?? parseBody(verifyRequestSchema, req);
     const answer = await run(res, body.qr ?? body.qrs ?? body.credential, body);
-    res.status(200).json(answer);
+    sendJson(res, 200, answer);
   });
 
   app.post('/credentials/verify', async (req, res) => {
     const body = parseBody(vcApiVerifyRequestSchema, req);
     const answer = await run(res, body.verifiableCredential, body.options ?? {});
-    res.status(answer.verified ? 200 : 422).json(answer);
+    sendJson(res, answer.verified ? 200 : 422, answer);
   });
 
   app.get('/v1/sources', (_req, res) => {
@@ -121,6 +122,11 @@ function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
     throw new VerifierError('MALFORMED_INPUT', 'request does not match the expected shape', details);
   }
   return parsed.data;
+}
+
+/** The common `{ qr, economy }` body sent as plain `application/json`; undefined: take `parseBody`. */
+function quickBody(req: Request) {
+  return req.headers['content-type'] === 'application/json' ? quickVerifyRequest(req.body) : undefined;
 }
 
 function verdictLog(answer: VerifierAnswer): Record<string, unknown> {

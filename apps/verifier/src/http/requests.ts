@@ -49,3 +49,26 @@ export const vcApiVerifyRequestSchema = z.object({
 });
 
 export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
+
+const ECONOMY = /^[A-Z]{3}$/;
+
+/**
+ * The common `POST /v1/verify` body, `{ qr, economy? }`, checked by hand: a scanner sends it
+ * thousands of times a second and zod's general path costs more than the rest of the request's
+ * parsing. Answers exactly what `verifyRequestSchema` would, or undefined for any other shape
+ * (which then goes through the schema, so refusals keep their messages).
+ */
+export function quickVerifyRequest(body: unknown): VerifyRequest | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  let keys = 0;
+  for (const key in body) {
+    if (!Object.hasOwn(body, key)) continue;
+    if (key !== 'qr' && key !== 'economy') return undefined;
+    keys += 1;
+  }
+  const { qr, economy } = body as { qr?: unknown; economy?: unknown };
+  if (typeof qr !== 'string' || qr.length < 1 || qr.length > MAX_TEXT) return undefined;
+  if (economy === undefined) return keys === 1 ? { qr } : undefined;
+  if (typeof economy !== 'string' || !ECONOMY.test(economy)) return undefined;
+  return { qr, economy };
+}
