@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeTravelCardInput } from './complete.js';
 import { exampleTravelCardInput } from './examples.js';
-import { type TravelCardInput, travelCardInputSchema } from './travel-card.js';
+import { type TravelCardInput, travelCardInputSchema, travelCardSubjectSchema } from './travel-card.js';
 
 const issuedAt = new Date('2025-01-15T10:00:00Z');
 const assigned = { issuedAt, cardNumber: 'SGP-0000-0001', economy: 'SGP' };
@@ -45,6 +45,13 @@ describe('business travel card subject', () => {
     expect(
       issuePaths({ ...exampleTravelCardInput, validity: { from: '2025-01-15', until: '2030-01-16' } }),
     ).toEqual(['validity.until']));
+  it('refuses a received validity start that is no date, without throwing', () => {
+    const done = completeTravelCardInput(exampleTravelCardInput, assigned);
+    if (!done.ok) throw new Error('the example completes');
+    const validity = { from: 'soon', until: '2026-01-15' };
+    const parsed = travelCardSubjectSchema.safeParse({ ...done.value.subject, validity });
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toContain('validity.from');
+  });
   it('refuses validity past the passport expiry', () =>
     expect(
       issuePaths({ ...exampleTravelCardInput, validity: { from: '2025-01-15', until: '2031-06-01' } }),

@@ -44,11 +44,11 @@ export const cardValiditySchema = z
   .strictObject({ from: isoDateSchema, until: isoDateSchema })
   .refine((v) => v.until > v.from, { message: 'must end after it starts', path: ['until'] })
   .refine(
-    (v) =>
-      v.until <=
-      addYears(new Date(`${v.from}T00:00:00Z`), 5)
-        .toISOString()
-        .slice(0, 10),
+    (v) => {
+      // zod runs this even when `from` failed its own check: such a date has its issue already.
+      const from = new Date(`${v.from}T00:00:00Z`);
+      return Number.isNaN(from.getTime()) || v.until <= addYears(from, 5).toISOString().slice(0, 10);
+    },
     {
       message: 'a card is valid for at most 5 years',
       path: ['until'],
