@@ -1,5 +1,8 @@
 import {
   type CredentialType,
+  isTravelCardSubjectAsIs,
+  isVaccinationRecordAsIs,
+  isVaccinationSubjectAsIs,
   type RecordVaccination,
   type TravelCardSubject,
   travelCardSubjectSchema,
@@ -57,13 +60,19 @@ function lastDoseOf(vaccinations: readonly RecordVaccination[]): RecordVaccinati
   );
 }
 
-function vaccinationData(data: unknown, external: ExternalData): EvaluationData | undefined {
+// The compiled checks answer true for data zod takes unchanged (the record the verifier built, as a
+// rule); anything else is zod's to parse, so rules always see what zod would have answered.
+function vaccinationPayload(data: unknown): VaccinationRecord | undefined {
+  if (isVaccinationRecordAsIs(data)) return data;
   const record = vaccinationRecordSchema.safeParse(data);
-  let payload: VaccinationRecord | undefined = record.success ? record.data : undefined;
-  if (payload === undefined) {
-    const subject = vaccinationSubjectSchema.safeParse(data);
-    if (subject.success) payload = vaccinationRecordFromSubject(subject.data);
-  }
+  if (record.success) return record.data;
+  if (isVaccinationSubjectAsIs(data)) return vaccinationRecordFromSubject(data);
+  const subject = vaccinationSubjectSchema.safeParse(data);
+  return subject.success ? vaccinationRecordFromSubject(subject.data) : undefined;
+}
+
+function vaccinationData(data: unknown, external: ExternalData): EvaluationData | undefined {
+  const payload = vaccinationPayload(data);
   if (payload === undefined) return undefined;
   const lastDose = lastDoseOf(payload.vaccinations);
   return {
@@ -74,10 +83,15 @@ function vaccinationData(data: unknown, external: ExternalData): EvaluationData 
 }
 
 function travelCardData(data: unknown, external: ExternalData): EvaluationData | undefined {
-  const subject = travelCardSubjectSchema.safeParse(data);
-  if (!subject.success) return undefined;
-  const preClearance = subject.data.preClearances.find((p) => p.economy === external.economy) ?? null;
-  return { payload: subject.data, derived: { preClearance }, external };
+  let payload: TravelCardSubject | undefined;
+  if (isTravelCardSubjectAsIs(data)) payload = data;
+  else {
+    const subject = travelCardSubjectSchema.safeParse(data);
+    if (!subject.success) return undefined;
+    payload = subject.data;
+  }
+  const preClearance = payload.preClearances.find((p) => p.economy === external.economy) ?? null;
+  return { payload, derived: { preClearance }, external };
 }
 
 /** Why credential data could not be turned into a rule's data context. */

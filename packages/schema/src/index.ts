@@ -7,6 +7,10 @@ export {
   ICD11_SYSTEM,
   toCoding,
 } from './codeable.js';
+export { isVaccinationRecordAsIs } from './compiled/record.js';
+export { parseSubjectCompiled } from './compiled/subject.js';
+export { isTravelCardSubjectAsIs } from './compiled/travel-card.js';
+export { isVaccinationSubjectAsIs } from './compiled/vaccination.js';
 export {
   type CompletedSubject,
   completeTravelCardInput,

@@ -1,7 +1,7 @@
 import {
   type CredentialType,
   credentialTypeOf,
-  parseSubject,
+  parseSubjectCompiled,
   type TypedSubject,
   VC_V2_CONTEXT_URL,
 } from '@passage/schema';
@@ -26,7 +26,7 @@ const fail = (message: string, credentialType?: CredentialType): SchemaOutcome =
 
 /**
  * Checks the credential's data model (VC 2.0 for vc+jwt, 1.1 for JWT) and, for Passage types, the
- * subject against its zod schema and meaning rules as of the credential's issuance.
+ * subject against its schema (compiled; zod decides what the compiled check leaves) and meaning rules as of the credential's issuance.
  */
 export function checkSchema(secured: SecuredCredential, now: number): SchemaOutcome {
   const { credential } = secured;
@@ -41,7 +41,7 @@ export function checkSchema(secured: SecuredCredential, now: number): SchemaOutc
   const credentialType = credentialTypeOf(types);
   if (credentialType === undefined) return { check: { ok: true } };
   const issuedAt = new Date(secured.validFrom ?? now);
-  const parsed = parseSubject(credentialType, subject, { issuedAt });
+  const parsed = parseSubjectCompiled(credentialType, subject, { issuedAt });
   if (!parsed.ok) {
     const paths = [...new Set(parsed.issues.map((i) => i.path || '(root)'))].slice(0, 5).join(', ');
     return fail(`credentialSubject does not match the ${credentialType} schema at ${paths}`, credentialType);
