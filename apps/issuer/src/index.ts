@@ -6,6 +6,11 @@ export {
   type CreatedAuthority,
   createAuthorityInputSchema,
 } from './service/authorities.js';
+export type {
+  BatchStreamItem,
+  BatchStreamOptions,
+  BatchStreamResult,
+} from './service/batch/issue-stream.js';
 export type { Caller } from './service/context.js';
 export type { IssueOptions } from './service/issue-typed.js';
 export { createIssuerService, type IssuerService } from './service/issuer-service.js';

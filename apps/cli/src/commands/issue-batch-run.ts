@@ -36,7 +36,7 @@ function progressBar(io: CliIo): { update: (done: number, total: number) => void
 }
 
 /**
- * Runs `passage issue --batch` with a progress bar on a terminal; Ctrl-C stops after the item in
+ * Runs `passage issue --batch` with a progress bar on a terminal; Ctrl-C stops after the chunks in
  * progress, leaving the results file as the checkpoint the next run resumes from.
  */
 export async function runBatch(
@@ -48,6 +48,8 @@ export async function runBatch(
     file: string;
     out: string;
     format: 'vc+jwt' | 'jwt' | undefined;
+    workers?: number | undefined;
+    chunkSize?: number | undefined;
   },
 ): Promise<BatchFileSummary> {
   const stop = new AbortController();
@@ -59,6 +61,8 @@ export async function runBatch(
       file: options.file,
       out: options.out,
       ...(options.format === undefined ? {} : { format: options.format }),
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
       signal: stop.signal,
       onProgress: bar.update,
     });

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
-import { type IssuerService, isIssuerError } from '@passage/issuer';
+import type { BatchStreamItem, IssuerService } from '@passage/issuer';
 import type { CredentialType } from '@passage/schema';
 import { CliError } from '../errors.js';
 import { csvCells, csvRecord } from './batch-input.js';
@@ -15,8 +16,12 @@ export interface BatchFileOptions {
   /** Where results go, one JSON line per input line; also the checkpoint a later run resumes from. */
   out: string;
   format?: 'vc+jwt' | 'jwt';
-  /** Stops after the item in progress; a later run with the same files picks up from there. */
+  /** Stops after the chunks in progress; a later run with the same files picks up from there. */
   signal?: AbortSignal;
+  /** Signing threads (default: one per core); 0 signs in the calling thread. */
+  workers?: number;
+  /** Lines per transaction and signing job (default: the issuer's, 500). */
+  chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -68,12 +73,45 @@ async function checkpoint(out: string): Promise<number> {
   }
 }
 
+/** Reads the input file as stream items, skipping what `out` answered already; counts into `summary`. */
+async function* itemsOf(
+  options: BatchFileOptions,
+  csv: boolean,
+  hash: string,
+  resumeAfter: number,
+  summary: BatchFileSummary,
+): AsyncGenerator<BatchStreamItem> {
+  let headers: string[] | undefined;
+  let lineNo = 0;
+  for await (const text of createInterface({
+    input: createReadStream(options.file),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })) {
+    lineNo++;
+    if (text.trim() === '') continue;
+    if (csv && headers === undefined) {
+      headers = csvCells(text);
+      continue;
+    }
+    if (lineNo <= resumeAfter) {
+      summary.resumed++;
+      continue;
+    }
+    const idempotencyKey = `batch:${hash.slice(0, 32)}:${lineNo}`;
+    yield headers
+      ? { ref: lineNo, idempotencyKey, body: csvRecord(headers, csvCells(text), lineNo) }
+      : { ref: lineNo, idempotencyKey, json: text };
+  }
+}
+
 /**
  * Issues one credential per line of a JSON lines or CSV file, writing `{ line, ok, id, qr, replayed }`
  * or `{ line, ok: false, code }` per line to `out`. Each line's Idempotency-Key is derived from the
  * file's hash and the line number, and `out` is the checkpoint: a run that was interrupted, run again
- * on the same file, skips what `out` holds and replays (never re-issues) an item that was signed but
- * not yet written. Memory stays flat: lines are streamed in and results streamed out.
+ * on the same file, skips what `out` holds and replays (never re-issues) an item that was signed and
+ * recorded but not yet written. Lines go through the issuer's bulk path (chunks of `chunkSize` per
+ * transaction, signing on `workers` threads); memory stays flat: lines are streamed in and results
+ * streamed out, a few chunks in flight at most.
  */
 export async function issueBatchFile(
   service: IssuerService,
@@ -87,68 +125,27 @@ export async function issueBatchFile(
   const caller = await service.actAs(authority, type);
   const output = createWriteStream(options.out, { flags: 'a' });
   const summary: BatchFileSummary = { total, issued: 0, replayed: 0, failed: 0, resumed: 0 };
-  let headers: string[] | undefined;
-  let lineNo = 0;
-  let done = 0;
   try {
-    for await (const text of createInterface({
-      input: createReadStream(options.file),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    })) {
-      lineNo++;
-      if (text.trim() === '') continue;
-      if (csv && headers === undefined) {
-        headers = csvCells(text);
-        continue;
+    const results = service.issueStream(caller, type, itemsOf(options, csv, hash, resumeAfter, summary), {
+      format: options.format ?? 'vc+jwt',
+      workers: options.workers ?? availableParallelism(),
+      chunkSize: options.chunkSize,
+      signal: options.signal,
+    });
+    for await (const chunk of results) {
+      let text = '';
+      for (const { ref, ...result } of chunk) {
+        if (!result.ok) summary.failed++;
+        else if (result.replayed) summary.replayed++;
+        else summary.issued++;
+        text += `${JSON.stringify({ line: ref, ...result })}\n`;
       }
-      done++;
-      if (lineNo <= resumeAfter) {
-        summary.resumed++;
-        continue;
-      }
-      if (options.signal?.aborted) break;
-      const result = await issueLine(service, caller, type, {
-        body: headers ? csvRecord(headers, csvCells(text), lineNo) : parseLine(text, lineNo),
-        idempotencyKey: `batch:${hash.slice(0, 32)}:${lineNo}`,
-        format: options.format ?? 'vc+jwt',
-      });
-      if (!result.ok) summary.failed++;
-      else if (result.replayed) summary.replayed++;
-      else summary.issued++;
-      if (!output.write(`${JSON.stringify({ line: lineNo, ...result })}\n`)) await once(output, 'drain');
-      options.onProgress?.(done, total);
+      if (!output.write(text)) await once(output, 'drain');
+      options.onProgress?.(summary.resumed + summary.issued + summary.replayed + summary.failed, total);
     }
   } finally {
     output.end();
     await once(output, 'finish');
   }
   return summary;
-}
-
-function parseLine(text: string, line: number): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new CliError('INPUT_INVALID', `line ${line} is not JSON`);
-  }
-}
-
-type LineResult = { ok: true; id: string; qr: string; replayed: boolean } | { ok: false; code: string };
-
-async function issueLine(
-  service: IssuerService,
-  caller: Awaited<ReturnType<IssuerService['actAs']>>,
-  type: CredentialType,
-  item: { body: unknown; idempotencyKey: string; format: 'vc+jwt' | 'jwt' },
-): Promise<LineResult> {
-  try {
-    const issued = await service.issue(caller, type, item.body, {
-      idempotencyKey: item.idempotencyKey,
-      format: item.format,
-    });
-    return { ok: true, id: issued.id, qr: issued.qr, replayed: issued.replayed };
-  } catch (error) {
-    if (isIssuerError(error)) return { ok: false, code: error.code };
-    throw error;
-  }
 }

@@ -6,7 +6,7 @@ import { withIssuer } from '../issuer.js';
 import { runBatch } from './issue-batch-run.js';
 
 export const issueUsage =
-  'passage issue vaccination|travel-card --data FILE|- [--authority SLUG|DID] [--format vc+jwt|jwt]\n  passage issue vaccination --data FILE|- [--authority SLUG|DID] --format dcc|shc\n  passage issue vaccination|travel-card --batch FILE.csv|FILE.jsonl [--out RESULTS.jsonl] [--authority SLUG|DID] [--format vc+jwt|jwt]';
+  'passage issue vaccination|travel-card --data FILE|- [--authority SLUG|DID] [--format vc+jwt|jwt]\n  passage issue vaccination --data FILE|- [--authority SLUG|DID] --format dcc|shc\n  passage issue vaccination|travel-card --batch FILE.csv|FILE.jsonl [--out RESULTS.jsonl] [--authority SLUG|DID] [--format vc+jwt|jwt] [--workers N] [--chunk N]';
 
 const FORMATS = ['vc+jwt', 'jwt', 'dcc', 'shc'] as const;
 type Format = (typeof FORMATS)[number];
@@ -16,6 +16,15 @@ const TYPES: Record<string, CredentialType> = {
   vaccination: 'VaccinationCertificate',
   'travel-card': 'BusinessTravelCard',
 };
+
+/** A whole number option of `--batch`, at least `min`; undefined when not given. */
+function countOption(value: string | undefined, name: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > 100_000)
+    throw new CliError('USAGE', `${name} is a whole number from ${min}`);
+  return n;
+}
 
 /**
  * `passage issue`: issues one credential straight into the issuer's database, without HTTP, and
@@ -32,6 +41,8 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
       format: { type: 'string' },
       batch: { type: 'string' },
       out: { type: 'string' },
+      workers: { type: 'string' },
+      chunk: { type: 'string' },
     },
   });
   const type = TYPES[positionals[0] ?? ''];
@@ -43,8 +54,18 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
   if (values.batch !== undefined) {
     if (format === 'dcc' || format === 'shc') throw new CliError('USAGE', '--batch issues vc+jwt or jwt');
     const { batch, out = `${values.batch}.results.jsonl` } = values;
+    const workers = countOption(values.workers, '--workers', 0);
+    const chunkSize = countOption(values.chunk, '--chunk', 1);
     const summary = await withIssuer(io, (service) =>
-      runBatch(io, service, { authority: values.authority, type, file: batch, out, format }),
+      runBatch(io, service, {
+        authority: values.authority,
+        type,
+        file: batch,
+        out,
+        format,
+        workers,
+        chunkSize,
+      }),
     );
     printJson(io, { ...summary, out });
     return summary.failed === 0 ? EXIT.ok : EXIT.notVerified;

@@ -15,6 +15,12 @@ import {
 } from '../db/index.js';
 import { IssuerError } from '../errors.js';
 import { authorityDid, type CreatedAuthority, createAuthority, rootDid } from './authorities.js';
+import {
+  type BatchStreamItem,
+  type BatchStreamOptions,
+  type BatchStreamResult,
+  issueBatchStream,
+} from './batch/issue-stream.js';
 import { renderCertificatePdf } from './certificate/pdf.js';
 import { certificateView } from './certificate/view.js';
 import type { Caller, IssuerContext } from './context.js';
@@ -59,6 +65,13 @@ export interface IssuerService {
     body: unknown,
     options?: IssueOptions,
   ): Promise<IssuedCredential>;
+  /** Issues a stream of items in bulk (chunked transactions, signing threads); see `issueBatchStream`. */
+  issueStream(
+    caller: Caller,
+    type: CredentialType,
+    items: AsyncIterable<BatchStreamItem> | Iterable<BatchStreamItem>,
+    options?: BatchStreamOptions,
+  ): AsyncGenerator<BatchStreamResult[]>;
   issueGeneric(
     caller: Caller,
     body: unknown,
@@ -141,6 +154,7 @@ export function createIssuerService(ctx: IssuerContext): IssuerService {
         : undefined;
     },
     issue: (caller, type, body, options) => issueTyped(ctx, caller, type, body, options),
+    issueStream: (caller, type, items, options) => issueBatchStream(ctx, caller, type, items, options),
     issueGeneric: (caller, body, options) => issueGeneric(ctx, caller, body, options),
     issueForeign: (caller, format, body, options) => issueForeign(ctx, caller, format, body, options),
     generateDsc: (slug, validDays) => generateDsc(ctx, slug, validDays),
