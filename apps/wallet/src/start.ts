@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createWalletApp } from './app.js';
@@ -16,11 +18,8 @@ export async function startWalletServer(
 ): Promise<RunningWallet> {
   const logger = pino({ name: 'passage-wallet', level: config.logLevel });
   const app = createWalletApp({ logger, ...options });
-  const server = app.listen(config.port, config.host);
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  const server = createServer(app).listen(config.port, config.host);
+  await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   logger.info({ url }, 'wallet listening');

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The newest modification time under `path` (a file or a folder, recursively); 0 when absent. */
 export function newestMtime(path: string): number {
@@ -14,15 +15,50 @@ export function isStale(output: string, sources: readonly string[]): boolean {
   return !existsSync(output) || newestMtime(output) < Math.max(...sources.map(newestMtime));
 }
 
+/** A browser page's build: `webDir/static` copied, then `write` adds the bundles, into `webDir/dist`. */
+export interface PageBuild {
+  /** The page's folder, holding `static/` and receiving `dist/`. */
+  webDir: string;
+  /** Everything the output is made from besides `static/`: a change to any of it makes dist/ stale. */
+  sources: readonly string[];
+  /** Writes the page's bundles and assets into `out`; `buildId` changes with every build. */
+  write(out: string, buildId: string): Promise<void>;
+}
+
+const stampOf = (page: PageBuild) => join(page.webDir, 'dist', '.built');
+const sourcesOf = (page: PageBuild) => [join(page.webDir, 'static'), ...page.sources];
+
 /**
- * Swaps a finished build folder in for `dist`, so a reader never sees half a build. When another
- * process swapped its own build of the same sources in first, that one is kept and `built` removed.
+ * Builds a page into a fresh folder, then swaps it in for `dist/`, so a reader never sees half a
+ * build. With `ifStale`, a build another process finished meanwhile (a parallel test file) is kept.
  */
-export function swapInBuild(built: string, dist: string): void {
+export async function buildPage(page: PageBuild, options: { ifStale?: boolean } = {}): Promise<void> {
+  const dist = join(page.webDir, 'dist');
+  const out = `${dist}.${process.pid}.tmp`;
+  rmSync(out, { recursive: true, force: true });
+  cpSync(join(page.webDir, 'static'), out, { recursive: true });
+  const buildId = Date.now().toString(36);
+  await page.write(out, buildId);
+  writeFileSync(join(out, '.built'), `${buildId}\n`);
+  if (options.ifStale && !isStale(stampOf(page), sourcesOf(page))) {
+    rmSync(out, { recursive: true, force: true });
+    return;
+  }
   rmSync(dist, { recursive: true, force: true });
   try {
-    renameSync(built, dist);
+    renameSync(out, dist);
   } catch {
-    rmSync(built, { recursive: true, force: true });
+    // Another process swapped its build of the same sources in first: keep that one.
+    rmSync(out, { recursive: true, force: true });
   }
+}
+
+/**
+ * The command line of a page's `build.ts`, when that file is the script run: builds always, or with
+ * `--if-stale` only when `dist/` is older than its sources (what `builtPage` runs before serving).
+ */
+export async function runPageBuildScript(page: PageBuild, moduleUrl: string): Promise<void> {
+  if (!process.argv[1] || resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return;
+  const ifStale = process.argv.includes('--if-stale');
+  if (!ifStale || isStale(stampOf(page), sourcesOf(page))) await buildPage(page, { ifStale });
 }

@@ -5,5 +5,6 @@
  *
  * @packageDocumentation
  */
+export { formatDate } from './dates.js';
 export { byId, type Child, facts, h } from './dom.js';
 export { type CameraScan, decodeQr, startCameraScan } from './scan.js';

@@ -16,23 +16,34 @@ interface WorkerScope {
   registration: { scope: string };
 }
 
+/** The files every page's build writes (see each page's build.ts and `pageAssets`). */
+export const SHELL_FILES = [
+  './',
+  './app.js',
+  './base.css',
+  './styles.css',
+  './manifest.webmanifest',
+  './icon.svg',
+  './zxing_reader.wasm',
+] as const;
+
 /** What a page's service worker keeps. */
 export interface AppShellOptions {
   /** The shell cache's name; include the build id, so a new build gets a fresh cache. */
   shellCache: string;
-  /** The page's files, relative to the worker's scope. */
-  files: readonly string[];
+  /** The page's files besides {@link SHELL_FILES}, relative to the worker's scope. */
+  extraFiles?: readonly string[];
   /** Other caches the page writes itself (its offline data): kept when old shells are dropped. */
   keepCaches?: readonly string[];
 }
 
 /**
- * Runs the app-shell worker in this service worker's global scope: install caches `files`, activate
+ * Runs the app-shell worker in this service worker's global scope: install caches the files, activate
  * drops every other cache but `keepCaches`, and GET requests in scope go to the network first, then
  * to the cache.
  *
  * @example
- * serveAppShell({ shellCache: `passage-wallet-shell-${PASSAGE_BUILD}`, files: ['./', './app.js'] });
+ * serveAppShell({ shellCache: `passage-wallet-shell-${PASSAGE_BUILD}` });
  */
 export function serveAppShell(options: AppShellOptions): void {
   const scope = self as unknown as WorkerScope;
@@ -41,7 +52,7 @@ export function serveAppShell(options: AppShellOptions): void {
     event.waitUntil(
       caches
         .open(options.shellCache)
-        .then((cache) => cache.addAll([...options.files]))
+        .then((cache) => cache.addAll([...SHELL_FILES, ...(options.extraFiles ?? [])]))
         .then(() => scope.skipWaiting()),
     );
   });

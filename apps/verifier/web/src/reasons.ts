@@ -1,17 +1,8 @@
+// From the DOM-free subpath: the verifier's Node tests import this module too.
+import { formatDate } from '@passage/web-ui/dates';
 import type { OfficerAnswer } from './answer.js';
 
-/** "3 March 2026" (UTC), or the text as given when it is not a date. */
-export function formatDate(value: string | undefined): string {
-  if (!value) return 'an unknown date';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
+export { formatDate };
 
 const stringField = (credential: Record<string, unknown> | undefined, ...keys: string[]) => {
   for (const key of keys) {

@@ -6,13 +6,5 @@ import { serveAppShell } from '@passage/web-ui/service-worker';
 serveAppShell({
   shellCache: `passage-officer-shell-${PASSAGE_BUILD}`,
   keepCaches: ['passage-officer-data'],
-  files: [
-    './',
-    './app.js',
-    './styles.css',
-    './manifest.webmanifest',
-    './icon.svg',
-    './zxing_reader.wasm',
-    './web-verify.js',
-  ],
+  extraFiles: ['./web-verify.js'],
 });

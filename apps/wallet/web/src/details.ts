@@ -1,5 +1,5 @@
 import type { CredentialType } from '@passage/schema';
-import { facts, h } from '@passage/web-ui';
+import { facts, formatDate, h } from '@passage/web-ui';
 import type { CardSummary } from './received.js';
 
 const TYPE_LABELS: Record<CredentialType, string> = {
@@ -10,18 +10,8 @@ const TYPE_LABELS: Record<CredentialType, string> = {
 /** The credential type in words. */
 export const typeLabel = (type: CredentialType): string => TYPE_LABELS[type];
 
-/** A date (or date-time) as the traveller reads it: "3 March 2025". */
-export function dateInWords(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
+/** A date (or date-time) in words, "3 March 2025", or nothing when there is none. */
+const dateInWords = (value: string | undefined) => (value ? formatDate(value) : undefined);
 
 /** The issuing authority as the traveller reads it: the issuer's host. */
 export const issuerLabel = (summary: CardSummary): string => new URL(summary.issuerUrl).host;

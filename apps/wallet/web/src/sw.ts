@@ -2,7 +2,4 @@
 // live in IndexedDB and their QR codes are drawn by the page, so cards and QR work offline too.
 import { serveAppShell } from '@passage/web-ui/service-worker';
 
-serveAppShell({
-  shellCache: `passage-wallet-shell-${PASSAGE_BUILD}`,
-  files: ['./', './app.js', './styles.css', './manifest.webmanifest', './icon.svg', './zxing_reader.wasm'],
-});
+serveAppShell({ shellCache: `passage-wallet-shell-${PASSAGE_BUILD}` });

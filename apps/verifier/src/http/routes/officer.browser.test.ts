@@ -1,7 +1,7 @@
 // The officer's page in a real Chromium (playwright-core, Debian's /usr/bin/chromium): paste a QR and
 // see green with the holder's name, a revoked one red with the reason, then with the verifier stopped
 // the page (reloaded from its service worker) still verifies from its stored bundle.
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,24 +23,14 @@ import {
 import { exampleRuleSet, signRuleSet } from '@passage/rules';
 import { completeVaccinationInput, recentVaccinationInput } from '@passage/schema';
 import { addIssuer, createTrustList, generateOperatorKey, signTrustList } from '@passage/trust';
+import { chromiumAvailable, installabilityErrorIds, openPhonePage } from '@passage/web-ui/testing';
 import { pino } from 'pino';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../config.js';
 import { createVerifierData } from '../../data.js';
 import { createVerifierApp } from '../app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const shots = join(repoRoot(), 'test-artifacts', 'officer');
 const publicUrl = 'https://health.example.go.th';
 const lists = { revocation: `${publicUrl}/status-lists/moph-0-revocation` };
@@ -113,11 +103,7 @@ async function verifyText(page: Page, qr: string): Promise<string | null> {
   return colour;
 }
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  // biome-ignore lint/suspicious/noConsole: say why a whole browser test is skipped
-  console.warn(`officer page browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
-}
+const hasChromium = chromiumAvailable('officer page browser test');
 
 describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
   let browser: Browser;
@@ -125,7 +111,7 @@ describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
   let page: Page;
   let base: string;
   let qr: { valid: string; revoked: string };
-  const requested: string[] = [];
+  let requested: string[];
 
   beforeAll(async () => {
     const { data, ...texts } = await setUp(new Date());
@@ -134,9 +120,7 @@ describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    page.on('request', (r) => requested.push(r.url()));
+    ({ browser, page, requested } = await openPhonePage());
     mkdirSync(shots, { recursive: true });
   });
 
@@ -156,10 +140,7 @@ describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
 
   it('is an installable web app (manifest, icon, service worker)', async () => {
     await page.waitForFunction('navigator.serviceWorker.controller !== null');
-    const cdp = await page.context().newCDPSession(page);
-    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
-    // Playwright's contexts are incognito, which Chromium never installs from; nothing else may be wrong.
-    expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+    expect(await installabilityErrorIds(page)).toEqual([]);
   });
 
   it('shows red with the reason for a revoked certificate', async () => {
@@ -199,17 +180,12 @@ describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
     })()`);
     const video = join(mkdtempSync(join(tmpdir(), 'officer-camera-')), 'qr.mjpeg');
     writeFileSync(video, Buffer.from(jpeg, 'base64'));
-    const camera = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        ...ARGS,
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-        `--use-file-for-fake-video-capture=${video}`,
-      ],
-    });
+    const { browser: camera, page: scanner } = await openPhonePage([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
     try {
-      const scanner = await camera.newPage({ viewport: { width: 390, height: 844 } });
       await scanner.goto(`${base}/officer/`);
       await scanner.click('#scan');
       await scanner.locator('#verdict').waitFor({ timeout: 15_000 });
