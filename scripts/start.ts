@@ -1,11 +1,13 @@
 // `pnpm start`: the issuer and the verifier on embedded SQLite, with a demo authority, a demo operator
-// (signed trust list and entry rules served by the issuer, pinned by the verifier) on first start.
+// (signed trust list and entry rules served by the issuer, pinned by the verifier) on first start, and
+// the traveller's wallet page with a demo credential offer to redeem in it.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type PassageTrustEntry, trustEntryFor } from '@passage/credentials';
 import { type IssuerService, loadIssuerConfig, startIssuerServer } from '@passage/issuer';
 import { type CredentialType, recentVaccinationInput } from '@passage/schema';
 import { loadVerifierConfig, startVerifierServer } from '@passage/verifier';
+import { loadWalletConfig, startWalletServer } from '@passage/wallet';
 import { demoOperatorFiles, ensureDemoOperator } from './demo-operator.js';
 
 const DEMO_SLUG = 'demo-moph';
@@ -41,6 +43,10 @@ async function demoTrustEntry(service: IssuerService, demo: DemoAuthority): Prom
   });
 }
 
+// The issuer answers each credential offer with a link to the wallet page that redeems it.
+const walletConfig = loadWalletConfig();
+const walletHost = walletConfig.host === '0.0.0.0' ? '127.0.0.1' : walletConfig.host;
+process.env.PASSAGE_WALLET_URL ??= `http://${walletHost}:${walletConfig.port}/`;
 const issuerConfig = loadIssuerConfig();
 const issuer = await startIssuerServer(issuerConfig);
 const demo = await ensureDemoAuthority(issuer.service, issuerConfig.dataDir);
@@ -57,16 +63,30 @@ process.env.PASSAGE_TRUST_LIST_URL ??= `${issuer.url}/trust-list`;
 process.env.PASSAGE_ENTRY_RULES_URL ??= `${issuer.url}/entry-rules`;
 const verifierConfig = loadVerifierConfig();
 const verifier = await startVerifierServer(verifierConfig);
+const wallet = await startWalletServer(walletConfig);
 const sample = await issuer.service.issue(
   await issuer.service.actAs(demo.slug),
   'VaccinationCertificate',
   recentVaccinationInput(),
 );
 
+/** A credential offer for a traveller, made over the API as an authority would, with a transaction code. */
+async function demoOffer(): Promise<{ walletUrl?: string; offerUri: string; txCode?: string }> {
+  const res = await fetch(`${issuer.url}/v1/credential-offers`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${demo.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'VaccinationCertificate', subject: recentVaccinationInput(), txCode: true }),
+  });
+  if (res.status !== 201) throw new Error(`the demo credential offer was refused (${res.status})`);
+  return (await res.json()) as { walletUrl?: string; offerUri: string; txCode?: string };
+}
+const offer = await demoOffer();
+
 console.log(`
 Passage is running.
   issuer    ${issuer.url}    (public URL ${issuerConfig.publicUrl})
   verifier  ${verifier.url}    (border officer's page: ${verifier.url}/officer/?economy=THA)
+  wallet    ${wallet.url}/    (the traveller's wallet)
   demo authority  ${demo.did}
   demo API key    ${demo.apiKey}   (also in ${join(issuerConfig.dataDir, 'demo-authority.json')})
   trust list      ${issuer.url}/trust-list   signed by the demo operator (${operator.publicKey})
@@ -82,10 +102,15 @@ Verify it, and check it against Thailand's entry rules:
 Revoke it:
   curl -s -X POST ${issuer.url}/v1/credentials/${sample.id}/revoke -H 'authorization: Bearer ${demo.apiKey}' -H 'content-type: application/json' -d '{"reason": "demo"}'
 
+A demo credential offer for a traveller: open this link to receive it in the wallet, and enter the
+transaction code ${offer.txCode} when asked (the link works once, for 7 days):
+
+${offer.walletUrl ?? offer.offerUri}
+
 Stop with Ctrl-C.`);
 
 const stop = async () => {
-  await Promise.allSettled([verifier.close(), issuer.close()]);
+  await Promise.allSettled([wallet.close(), verifier.close(), issuer.close()]);
   process.exit(0);
 };
 process.once('SIGINT', () => void stop());
