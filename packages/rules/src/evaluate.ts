@@ -1,6 +1,6 @@
 import { type CredentialType, isoDateSchema, isoDateTimeSchema } from '@passage/schema';
-import { type CertLogicExpression, evaluate } from 'certlogic-js';
 import { type EvaluationData, type ExternalData, evaluationData } from './data.js';
+import { type CompiledLogic, compileLogic } from './internal/compile.js';
 import { selectRulesHeld } from './internal/select.js';
 import type { EntryRule, RuleSet } from './schema.js';
 
@@ -84,10 +84,22 @@ function normaliseArrival(value: string): string | undefined {
   return Number.isNaN(instant.getTime()) ? undefined : instant.toISOString();
 }
 
+// Each rule's logic compiled once: a rule set is not changed once read.
+const compiled = new WeakMap<EntryRule, CompiledLogic>();
+
+function logicOf(rule: EntryRule): CompiledLogic {
+  let logic = compiled.get(rule);
+  if (logic === undefined) {
+    logic = compileLogic(rule.logic);
+    compiled.set(rule, logic);
+  }
+  return logic;
+}
+
 function runLogic(rule: EntryRule, data: EvaluationData | undefined): RuleOutcome {
   if (data === undefined) return 'error';
   try {
-    const value: unknown = evaluate(rule.logic as CertLogicExpression, data);
+    const value: unknown = logicOf(rule)(data);
     if (value === true) return 'pass';
     return value === false ? 'fail' : 'error'; // a rule must answer true or false
   } catch {
