@@ -50,6 +50,14 @@ describe('credentials', () => {
     expect((await findCredential(opened.db, input.id, authority.id))?.subject).toBeUndefined();
   });
 
+  it("takes the caller's storePersonalData instead of reading the authority", async () => {
+    // The authority does not store personal data; a caller that says it does is believed (it read the row).
+    const input = newCredential(authority.id, { storePersonalData: true });
+    await insertCredential(opened.db, input);
+    const row = await opened.db.selectFrom('credentials').selectAll().executeTakeFirstOrThrow();
+    expect(row.subject_json).toBe(JSON.stringify(SUBJECT));
+  });
+
   it("keeps the person's data when the authority asks for it", async () => {
     const keeper = await addAuthority(opened, {
       slug: 'sg-moh',

@@ -44,6 +44,11 @@ export interface NewCredential {
   subject?: unknown;
   idempotencyKey?: string | undefined;
   requestHash?: string | undefined;
+  /**
+   * The authority's "store personal data" setting when the caller has just read its authority (an
+   * authenticated request has): saves reading it again. Absent: read from the authorities table.
+   */
+  storePersonalData?: boolean | undefined;
 }
 
 const jsonValue = z.unknown();
@@ -85,13 +90,9 @@ export async function insertCredential(
   db: Kysely<IssuerTables>,
   input: NewCredential,
 ): Promise<CredentialRecord> {
-  const authority = await db
-    .selectFrom('authorities')
-    .select('store_personal_data')
-    .where('id', '=', input.authorityId)
-    .executeTakeFirst();
-  if (authority === undefined) throw new IssuerDbError('AUTHORITY_NOT_FOUND', 'no such authority');
-  const keepSubject = authority.store_personal_data === 1 && input.subject !== undefined;
+  const keepSubject =
+    (input.storePersonalData ?? (await storesPersonalData(db, input.authorityId))) &&
+    input.subject !== undefined;
   const row: Selectable<CredentialsTable> = {
     id: input.id,
     authority_id: input.authorityId,
@@ -118,6 +119,16 @@ export async function insertCredential(
     throw new IssuerDbError('CREDENTIAL_EXISTS', 'a credential with this id exists', { cause: error });
   }
   return toRecord(row);
+}
+
+async function storesPersonalData(db: Kysely<IssuerTables>, authorityId: string): Promise<boolean> {
+  const authority = await db
+    .selectFrom('authorities')
+    .select('store_personal_data')
+    .where('id', '=', authorityId)
+    .executeTakeFirst();
+  if (authority === undefined) throw new IssuerDbError('AUTHORITY_NOT_FOUND', 'no such authority');
+  return authority.store_personal_data === 1;
 }
 
 /** The credential with this id issued by this authority, if any (another authority's is not visible). */

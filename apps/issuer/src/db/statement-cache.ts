@@ -11,7 +11,8 @@ const MAX_STATEMENTS = 256;
  * with `iterate`, so a statement is never in use twice at once; a streamed query gets its own statement.
  */
 export function cachingDatabase(sqlite: Database.Database): SqliteDatabase {
-  const statements = new Map<string, Database.Statement>();
+  // The wrapper Kysely sees is kept with its statement: one object per SQL text, not per query.
+  const statements = new Map<string, SqliteStatement>();
   return {
     close: () => {
       statements.clear();
@@ -19,11 +20,11 @@ export function cachingDatabase(sqlite: Database.Database): SqliteDatabase {
     },
     prepare(sql: string): SqliteStatement {
       const cached = statements.get(sql);
-      if (cached) return streamingSafe(cached, sqlite, sql);
-      const statement = sqlite.prepare(sql);
+      if (cached) return cached;
+      const statement = streamingSafe(sqlite.prepare(sql), sqlite, sql);
       if (statements.size >= MAX_STATEMENTS) statements.clear();
       statements.set(sql, statement);
-      return streamingSafe(statement, sqlite, sql);
+      return statement;
     },
   };
 }

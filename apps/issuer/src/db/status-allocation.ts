@@ -6,7 +6,7 @@ import { STATUS_BUCKET_BITS } from './migrations/0003-status-buckets.js';
 import type { IssuerTables } from './schema.js';
 import {
   createGeneration,
-  currentGeneration,
+  currentGenerationLists,
   generationLists,
   type StatusListRecord,
 } from './status-lists.js';
@@ -52,14 +52,16 @@ async function listsOf(
   db: Kysely<IssuerTables>,
   input: AllocationInput,
 ): Promise<{ generation: number; revocation: StatusListRecord; suspension: StatusListRecord }> {
-  let generation = await currentGeneration(db, input.authorityId);
-  if (generation === undefined) {
-    generation = 0;
-    await createGeneration(db, { ...input, generation, size: input.listSize });
+  let current = await currentGenerationLists(db, input.authorityId);
+  if (current === undefined) {
+    await createGeneration(db, { ...input, generation: 0, size: input.listSize });
+    current = {
+      generation: 0,
+      lists: await generationLists(db, input.authorityId, 0, { withSigned: false }),
+    };
   }
-  const { revocation, suspension } = await generationLists(db, input.authorityId, generation, {
-    withSigned: false,
-  });
+  const { generation } = current;
+  const { revocation, suspension } = current.lists;
   if (!revocation || !suspension)
     throw new IssuerDbError('CORRUPT_ROW', 'a status list generation is incomplete');
   return { generation, revocation, suspension };

@@ -117,6 +117,37 @@ export async function currentGeneration(
 }
 
 /**
+ * The newest generation of an authority's lists and its lists by purpose (ids and sizes, without
+ * their signed copies), in one query; undefined before its first credential. What issuing reads.
+ */
+export async function currentGenerationLists(
+  db: Kysely<IssuerTables>,
+  authorityId: string,
+): Promise<{ generation: number; lists: Partial<Record<StatusListPurpose, StatusListRecord>> } | undefined> {
+  const rows = await db
+    .selectFrom('status_lists')
+    .select(HEAD_COLUMNS)
+    .where('authority_id', '=', authorityId)
+    .where((eb) =>
+      eb(
+        'generation',
+        '=',
+        eb
+          .selectFrom('status_lists')
+          .select((inner) => inner.fn.max('generation').as('generation'))
+          .where('authority_id', '=', authorityId),
+      ),
+    )
+    .execute();
+  const first = rows[0];
+  if (first === undefined) return undefined;
+  const lists = Object.fromEntries(
+    rows.map((r) => [r.purpose, toRecord({ ...r, signed_jws: null, signed_json: null })]),
+  );
+  return { generation: first.generation, lists };
+}
+
+/**
  * Creates the revocation and suspension lists of a generation, unless they exist (a concurrent
  * rollover may have made them first: the unique constraint makes that a no-op).
  */

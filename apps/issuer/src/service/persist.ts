@@ -98,6 +98,7 @@ export async function persist(
       subject: issued.subject,
       idempotencyKey: idempotency.key,
       requestHash: idempotency.hash,
+      storePersonalData: caller.authority.storePersonalData,
     });
   } catch (error) {
     if (isIssuerDbError(error, 'IDEMPOTENCY_CONFLICT')) {
