@@ -133,6 +133,37 @@ describe.skipIf(!hasChromium)('the wallet in Chromium', () => {
     await page.locator('[data-testid=card]').first().waitFor();
   });
 
+  it("reads an offer from a photo of its QR (the issuer's QR image)", async () => {
+    const res = await fetch(`${issuerUrl}/v1/credential-offers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${authority.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'VaccinationCertificate', subject: exampleVaccinationInput }),
+    });
+    const { links } = (await res.json()) as { links: { png: string } };
+    const png = await fetch(links.png, { headers: { authorization: `Bearer ${authority.apiKey}` } });
+    await page.goto(`${wallet.url}/`);
+    const before = await page.locator('[data-testid=card]').count();
+    await page.setInputFiles('#photo', {
+      name: 'offer.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(await png.arrayBuffer()),
+    });
+    await expect.poll(() => page.locator('[data-testid=card]').count(), { timeout: 15_000 }).toBe(before + 1);
+  });
+
+  it('says in plain words, with a code, when the issuer cannot be reached', async () => {
+    const offer = { credential_issuer: 'http://127.0.0.1:9', credential_configuration_ids: ['X'] };
+    await page.fill(
+      '[data-testid=offer-input]',
+      `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(offer))}`,
+    );
+    await page.click('[data-testid=offer-submit]');
+    await expect.poll(() => status().getAttribute('data-code')).toBe('ISSUER_UNREACHABLE');
+    await page.fill('[data-testid=offer-input]', 'not an offer');
+    await page.click('[data-testid=offer-submit]');
+    await expect.poll(() => status().getAttribute('data-code')).toBe('OFFER_INVALID');
+  });
+
   it('starts from a wallet link, and deletes a credential after asking', async () => {
     const offer = await createOffer(false);
     const link = new URL(`${wallet.url}/`);
@@ -140,8 +171,9 @@ describe.skipIf(!hasChromium)('the wallet in Chromium', () => {
       'credential_offer',
       new URL(offer.offerUri).searchParams.get('credential_offer') ?? '',
     );
+    const before = await page.locator('[data-testid=card]').count();
     await page.goto(link.href);
-    await expect.poll(() => page.locator('[data-testid=card]').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid=card]').count()).toBe(before + 1);
     expect(new URL(page.url()).search).toBe('');
     await page.locator('[data-testid=card]').first().click();
     await page.click('[data-testid=delete]');
@@ -150,22 +182,21 @@ describe.skipIf(!hasChromium)('the wallet in Chromium', () => {
     await page.click('[data-testid=delete]');
     await page.screenshot({ path: join(shots, '5-delete-confirm.png') });
     await page.click('[data-testid=delete-confirm]');
-    await expect.poll(() => page.locator('[data-testid=card]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=card]').count()).toBe(before);
   });
 
   it('lists its cards and draws their QR with the wallet server stopped', async () => {
     await page.waitForFunction('navigator.serviceWorker.controller !== null');
     await wallet.close();
     await page.reload();
-    await page.locator('[data-testid=card]', { hasText: HOLDER }).waitFor();
+    await page.locator('[data-testid=card]', { hasText: HOLDER }).first().waitFor();
     await page.locator('[data-testid=card]').first().click();
     await page.locator('[data-testid=credential-qr]').waitFor();
     await page.screenshot({ path: join(shots, '6-offline.png') });
   });
 
-  it('fetched nothing but the wallet and the issuer (no CDN)', async () => {
+  it('sent no request off this machine (no CDN)', () => {
     expect(requested.length).toBeGreaterThan(0);
-    const local = [`${wallet.url}/`, `${issuerUrl}/`];
-    expect(requested.filter((url) => !local.some((l) => url.startsWith(l)))).toEqual([]);
+    expect(requested.filter((url) => new URL(url).hostname !== '127.0.0.1')).toEqual([]);
   });
 });

@@ -59,12 +59,12 @@ async function render(): Promise<void> {
   }
 }
 
-const received = (credential: StoredCredential) => {
+/** A credential was kept: back to the list, which now shows its card. */
+const received = (_credential: StoredCredential) => {
   void persistStorage();
   byId('offer-input', HTMLTextAreaElement).value = '';
   if (routeOf(location.hash).view === 'home') void showHome();
   else location.hash = '#/';
-  void credential;
 };
 
 function wireReceiving(): void {

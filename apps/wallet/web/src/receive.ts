@@ -19,7 +19,8 @@ function askTxCode(opened: OpenedOffer): void {
   input.inputMode = request?.inputMode === 'text' ? 'text' : 'numeric';
   if (request?.length === undefined) input.removeAttribute('maxlength');
   else input.maxLength = request.length;
-  const length = request?.length === undefined ? '' : ` (${request.length} characters)`;
+  const unit = request?.inputMode === 'text' ? 'characters' : 'digits';
+  const length = request?.length === undefined ? '' : ` (${request.length} ${unit})`;
   byId('tx-hint', HTMLParagraphElement).textContent =
     `${request?.description ?? 'The issuer asks for the code the authority gave you.'}${length}`;
   txForm().hidden = false;

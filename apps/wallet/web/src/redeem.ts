@@ -52,13 +52,23 @@ function callbacks(key?: HolderKey): Omit<CallbackContext, 'verifyJwt' | 'decryp
   };
 }
 
-/** The code for a library or network failure during `step`. */
+/** True when the request never got an answer: fetch's TypeError, somewhere in the chain of causes. */
+function isNetworkFailure(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (current instanceof TypeError) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+/**
+ * The code for a library or network failure during `step`. The library's error classes are told apart
+ * by what they carry (an OAuth `errorResponse`), not by name: minifying renames classes.
+ */
 function codeOf(error: unknown, step: 'offer' | 'token' | 'credential', withTxCode: boolean): WalletCode {
   if (error instanceof WalletError) return error.code;
-  const name = error instanceof Error ? error.name : '';
-  if (error instanceof TypeError || name === 'FetchError' || name === 'InvalidFetchResponseError') {
-    return step === 'offer' && name === 'InvalidFetchResponseError' ? 'OFFER_INVALID' : 'ISSUER_UNREACHABLE';
-  }
+  if (isNetworkFailure(error)) return 'ISSUER_UNREACHABLE';
   const oauth = (error as { errorResponse?: { error?: unknown } }).errorResponse?.error;
   if (step === 'token' && oauth === 'invalid_grant') return withTxCode ? 'TX_CODE_WRONG' : 'OFFER_REFUSED';
   if (step === 'token') return 'OFFER_REFUSED';
