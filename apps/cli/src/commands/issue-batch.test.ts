@@ -83,7 +83,11 @@ describe('issueBatchFile', () => {
     const row = headers.map((h) => `"${(cells[h] ?? '').replaceAll('"', '""')}"`).join(',');
     const bad = headers.map((h) => (h === 'person.birthDate' ? 'not-a-date' : `"${cells[h]}"`)).join(',');
     writeFileSync(file, `${headers.join(',')}\n${row}\n${bad}\n`);
-    const summary = await issueBatchFile(issuer.service, undefined, 'VaccinationCertificate', { file, out });
+    const summary = await issueBatchFile(issuer.service, undefined, 'VaccinationCertificate', {
+      file,
+      out,
+      workers: 0,
+    });
     await issuer.close();
     expect(summary).toMatchObject({ total: 2, issued: 1, failed: 1 });
     expect(results(out)[1]?.code).toBe('SCHEMA_INVALID');

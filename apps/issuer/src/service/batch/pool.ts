@@ -21,7 +21,7 @@ interface Slot {
 }
 
 /** A worker's heap: its live set is the loaded modules and one job; the limits keep its garbage small. */
-const LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
+const LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 2 };
 const SOURCE_CONDITION = '--conditions=@passage/source';
 
 /** A worker running `worker.ts` from source through tsx, or the built `worker.js`. */
