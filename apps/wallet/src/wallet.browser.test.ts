@@ -38,6 +38,7 @@ async function startIssuer(): Promise<{ issuer: OpenIssuer; server: Server; url:
 describe.skipIf(!hasChromium)('the wallet in Chromium', () => {
   const shots = join(findRepoRoot(import.meta.dirname), 'test-artifacts', 'wallet');
   let requested: string[];
+  const consoleErrors: string[] = [];
   let issuer: OpenIssuer;
   let issuerServer: Server;
   let issuerUrl: string;
@@ -68,6 +69,9 @@ describe.skipIf(!hasChromium)('the wallet in Chromium', () => {
     });
     wallet = await startWalletServer({ port: 0, host: '127.0.0.1', logLevel: 'silent' });
     ({ browser, page, requested } = await openPhonePage());
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     mkdirSync(shots, { recursive: true });
   });
 
@@ -193,6 +197,10 @@ describe.skipIf(!hasChromium)('the wallet in Chromium', () => {
     await page.locator('[data-testid=card]').first().click();
     await page.locator('[data-testid=credential-qr]').waitFor();
     await page.screenshot({ path: join(shots, '6-offline.png') });
+  });
+
+  it('broke none of its own Content-Security-Policy', () => {
+    expect(consoleErrors.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
   });
 
   it('sent no request off this machine (no CDN)', () => {
