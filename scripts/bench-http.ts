@@ -1,22 +1,24 @@
 /**
  * HTTP load benchmark (issue 5): autocannon on loopback against the verifier's `POST /v1/verify`
- * (QR text, Thailand's entry rules) and the issuer's `POST /v1/vaccination-certificates` (SQLite),
- * both run by a child process (scripts/bench/http-servers.ts) in a temporary data folder. Each load
- * is bounded in time and in requests. Prints the figures, rewrites the `## HTTP` section of
- * docs/benchmarks.md and ends with one line of JSON.
+ * (QR text, Thailand's entry rules), the issuer's `POST /v1/vaccination-certificates` (SQLite) and its
+ * batch endpoint, all started by a child process (scripts/bench/http-servers.ts) in a temporary data
+ * folder, the verifier as a cluster of one process per core. Each load is bounded in time and in
+ * requests. Prints throughput, p50/p99, server CPU per credential and whether issue 5's target is met,
+ * rewrites the `## HTTP` section of docs/benchmarks.md and ends with one line of JSON.
  *
- * Run: corepack pnpm bench:http [--quick] [--no-doc] [--profile]
+ * Run: corepack pnpm bench:http [--quick] [--no-doc] [--profile] [--workers=N] [--only=KEY]
  * With --profile the servers' process profiles each load window (the inspector, not the set-up);
  * the profiles land in a folder named at the end (summarize with scripts/bench/cpuprofile-summary.ts).
- * With --only=verify (or issue, issueBatch) only that load runs.
+ * --workers=N runs the verifier in N processes (default: one per core; 1 with --profile).
+ * --only=verify (or issue, issueBatch) runs that load only.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, writeSections } from './bench/doc.js';
-import { type HttpLoad, httpSection, type LoadResult, load } from './bench/http-load.js';
+import { type HttpLoad, httpSection, type LoadResult, load, resultLine } from './bench/http-load.js';
 import type { HttpServers } from './bench/http-servers.js';
 
 const quick = process.argv.includes('--quick');
@@ -27,6 +29,8 @@ const profileDir = process.argv.includes('--profile')
 const durationSec = quick ? 4 : 15;
 const warmupSec = quick ? 1 : 3;
 const CONNECTIONS = 10;
+/** Credentials per request of the batch endpoint's load. */
+const BATCH = 100;
 const workersArg = process.argv.find((a) => a.startsWith('--workers='))?.slice('--workers='.length);
 // Profiles are taken in the servers' process: the verifier runs there (one worker) unless told otherwise.
 const workers = workersArg ?? (profileDir ? '1' : '');
@@ -91,6 +95,17 @@ const loads: HttpLoad[] = [
     maxRequests: quick ? 10_000 : 40_000,
     target: { opsPerSec: 1500 },
   },
+  {
+    name: `issuer \`POST /v1/vaccination-certificates/batch\` (${BATCH} per request, SQLite)`,
+    key: 'issueBatch',
+    url: `${servers.issuerUrl}/v1/vaccination-certificates/batch`,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${servers.apiKey}` },
+    bodies: [JSON.stringify(Array.from({ length: BATCH }, () => ({ data: servers.vaccination })))],
+    itemsPerRequest: BATCH,
+    connections: 2,
+    maxRequests: quick ? 200 : 1000,
+    target: { opsPerSec: 10_000 },
+  },
 ];
 
 /** Sends the child a profiling request and waits for its acknowledgement. */
@@ -131,15 +146,23 @@ await new Promise((resolve) => {
 stop();
 if (profileDir) log(`server CPU profiles in ${profileDir}`);
 
-for (const r of results) {
-  console.log(
-    `${r.spec.name}: ${Math.round(r.opsPerSec)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ` +
-      `${r.requests} requests in ${r.durationSec} s, ${r.failed} failed, ` +
-      `server CPU ${r.serverCpuUs ?? '?'} µs/request`,
-  );
-}
+for (const r of results) console.log(resultLine(r));
+const loadAverage = loadavg()
+  .map((n) => n.toFixed(1))
+  .join(', ');
 if (writeDoc)
-  writeSections([['## HTTP', httpSection(results, { quick, connections: CONNECTIONS, durationSec })]]);
+  writeSections([
+    [
+      '## HTTP',
+      httpSection(results, {
+        quick,
+        connections: CONNECTIONS,
+        durationSec,
+        verifierWorkers: servers.verifierWorkers,
+        load: `load average at the end ${loadAverage} (1, 5, 15 min)`,
+      }),
+    ],
+  ]);
 const by = (key: string) => results.find((r) => r.spec.key === key);
 console.log(
   JSON.stringify({
@@ -149,6 +172,12 @@ console.log(
     issueHttpOpsPerSec: Math.round(by('issue')?.opsPerSec ?? 0),
     issueHttpP50Ms: by('issue')?.p50Ms,
     issueHttpP99Ms: by('issue')?.p99Ms,
+    issueBatchHttpOpsPerSec: Math.round(by('issueBatch')?.opsPerSec ?? 0),
+    issueBatchHttpP50Ms: by('issueBatch')?.p50Ms,
+    issueBatchHttpP99Ms: by('issueBatch')?.p99Ms,
+    verifyHttpServerCpuUs: by('verify')?.serverCpuUs,
+    issueHttpServerCpuUs: by('issue')?.serverCpuUs,
+    verifierWorkers: servers.verifierWorkers,
     failed: results.reduce((n, r) => n + r.failed, 0),
     quick,
   }),

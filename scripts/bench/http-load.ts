@@ -14,12 +14,16 @@ export interface HttpLoad {
   bodies: string[];
   /** The load stops at this many requests even before its time is up. */
   maxRequests: number;
+  /** Credentials per request (a batch); default 1. Throughput is counted in credentials. */
+  itemsPerRequest?: number;
+  /** Concurrent connections; default the run's. */
+  connections?: number;
   target: { opsPerSec: number; p99Ms?: number };
 }
 
 export interface LoadResult {
   spec: HttpLoad;
-  /** Successful (2xx) responses per second. */
+  /** Successful (2xx) responses per second, times the credentials each carries. */
   opsPerSec: number;
   p50Ms: number;
   p99Ms: number;
@@ -27,17 +31,24 @@ export interface LoadResult {
   /** Non-2xx answers, connection errors and timeouts. */
   failed: number;
   durationSec: number;
-  /** Server CPU (all its processes, user + system) per request, in µs; undefined without /proc. */
+  /** Server CPU (all its processes, user + system) per credential, in µs; undefined without /proc. */
   serverCpuUs: number | undefined;
 }
 
 /** One request first: a load of error answers would be fast and worthless. */
 async function probe(spec: HttpLoad, body: string): Promise<void> {
   const response = await fetch(spec.url, { method: 'POST', headers: spec.headers, body });
-  const answer = (await response.json()) as { verified?: boolean; entry?: { outcome?: string } };
+  const answer = (await response.json()) as {
+    verified?: boolean;
+    entry?: { outcome?: string };
+    results?: { ok?: boolean }[];
+  };
   if (!response.ok) throw new Error(`${spec.name} answered ${response.status}`);
   if (spec.key === 'verify' && (answer.verified !== true || answer.entry?.outcome !== 'meets')) {
     throw new Error(`${spec.name}: the sample does not verify and meet the rules`);
+  }
+  if (answer.results && !answer.results.every((r) => r.ok === true)) {
+    throw new Error(`${spec.name}: an item of the sample batch was refused`);
   }
 }
 
@@ -59,7 +70,7 @@ export async function load(
         requests: [
           { setupRequest: (request) => ({ ...request, body: spec.bodies[turn++ % spec.bodies.length] }) },
         ],
-        connections: options.connections,
+        connections: spec.connections ?? options.connections,
         amount: spec.maxRequests,
       },
       (error, done) => (error ? reject(error) : resolve(done)),
@@ -74,9 +85,9 @@ export async function load(
     serverCpuUs:
       cpuBefore === undefined || cpuAfter === undefined || requests === 0
         ? undefined
-        : Math.round(((cpuAfter - cpuBefore) * 1e6) / requests),
+        : Math.round(((cpuAfter - cpuBefore) * 1e6) / (requests * (spec.itemsPerRequest ?? 1))),
     spec,
-    opsPerSec: ok / result.duration,
+    opsPerSec: (ok * (spec.itemsPerRequest ?? 1)) / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests,
@@ -93,36 +104,54 @@ function met(r: LoadResult): boolean {
 const targetText = (t: HttpLoad['target']) =>
   `≥ ${t.opsPerSec.toLocaleString('en-US')}/s${t.p99Ms === undefined ? '' : `, p99 < ${t.p99Ms} ms`}`;
 
+/** One line of the run's output for a load. */
+export function resultLine(r: LoadResult): string {
+  const unit = (r.spec.itemsPerRequest ?? 1) > 1 ? 'credentials/s' : 'req/s';
+  return (
+    `${r.spec.name}: ${Math.round(r.opsPerSec)} ${unit}, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ` +
+    `${r.requests} requests in ${r.durationSec} s, ${r.failed} failed, ` +
+    `server CPU ${r.serverCpuUs ?? '?'} µs per credential or verification; ` +
+    `target ${targetText(r.spec.target)} ${met(r) ? 'met' : 'NOT met'}`
+  );
+}
+
 /** The `## HTTP` section. */
 export function httpSection(
   results: readonly LoadResult[],
-  run: { quick: boolean; connections: number; durationSec: number },
+  run: { quick: boolean; connections: number; durationSec: number; verifierWorkers: number; load: string },
 ): string {
   return [
     '## HTTP',
     '',
-    `Measured ${new Date().toISOString()} on ${machineLine()}.`,
+    `Measured ${new Date().toISOString()} on ${machineLine()}; ${run.load}.`,
     `Reproduce with \`corepack pnpm bench:http${run.quick ? ' --quick' : ''}\` (scripts/bench-http.ts): the ` +
-      'issuer (SQLite in a temporary folder) and the verifier (signed trust list and entry rules from an ' +
-      'operator key it pins) run in one child process, as `pnpm start` runs them, logging at `info` to a ' +
-      `file; autocannon in the parent process keeps ${run.connections} connections busy on loopback for ` +
+      'issuer (SQLite in a temporary folder) runs in a child process, as `pnpm start` runs it, and the ' +
+      'verifier (signed trust list and entry rules from an operator key it pins) as its `server.ts` runs it, ' +
+      `in ${run.verifierWorkers} process${run.verifierWorkers === 1 ? '' : 'es'} (node:cluster, ` +
+      '`PASSAGE_WORKERS`, default one per core), all logging at `info` to a file. autocannon in the parent ' +
+      `process keeps ${run.connections} connections busy on loopback (2 for the batch endpoint) for ` +
       `${run.durationSec} s or a bounded number of requests, after a warm-up. Load generator and ` +
       'servers share the 2 cores, so these figures understate a server with the machine to itself. ' +
-      '**Use a quiet machine**: other processes take CPU from both.',
+      '**Use a quiet machine**: other processes take CPU from both. The server CPU column (user + system ' +
+      'time of every server process, from /proc, per credential or verification) moves far less with ' +
+      'other load than the throughput does.',
     '',
-    '| endpoint | requests | 2xx/s | p50 | p99 | failed | target (issue 5) | met |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | --- | :---: |',
+    '| endpoint | requests | per second | p50 | p99 | failed | server CPU | target (issue 5) | met |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | :---: |',
     ...results.map(
       (r) =>
         `| ${r.spec.name} | ${r.requests.toLocaleString('en-US')} in ${r.durationSec} s | ` +
         `${Math.round(r.opsPerSec).toLocaleString('en-US')} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.failed} | ` +
+        `${r.serverCpuUs === undefined ? '?' : `${r.serverCpuUs.toLocaleString('en-US')} µs`} | ` +
         `${targetText(r.spec.target)} | ${met(r) ? 'yes' : '**no**'} |`,
     ),
     '',
     '- Verify: QR texts of 32 certificates the issuer made (2 doses, revocation and suspension entries), ' +
-      'in turn, with `economy: THA`; the status lists are fetched from the issuer once, then cached.',
-    '- Issue: the example vaccination input, a new credential per request: status index allocation, ' +
-      'signing, QR text and the SQLite row, answered as JSON.',
+      'in turn, with `economy: THA`; each verifier process fetches the status lists from the issuer once, ' +
+      'then serves them from its cache.',
+    '- Issue: the example vaccination input, a new credential per request: API key check, status index ' +
+      'allocation, signing, QR text and the SQLite row, answered as JSON.',
+    '- Batch: the same input, 100 items per request; per second counts credentials, not requests.',
     '',
   ].join('\n');
 }
