@@ -4,25 +4,15 @@
 // traveller's name; after the authority revokes the credential the same picture shows red with the
 // reason; with the verifier stopped the officer's page still gives the verdict from its offline data.
 // A screenshot of each step is kept in test-artifacts/story/.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recentVaccinationInput } from '@passage/schema';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '@passage/web-ui/testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Child, freePort, ROOT, startTs } from './support/processes.js';
 import { prepareStack, type Stack } from './support/stack.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const shots = join(ROOT, 'test-artifacts', 'story');
 const HOLDER = 'Somchai Jaidee';
 
@@ -50,10 +40,7 @@ async function officerReads(page: Page, png: Buffer, shot: string): Promise<stri
   return verdict.getAttribute('data-colour');
 }
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`story browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
-}
+const hasChromium = chromiumAvailable('the story browser test');
 
 describe.skipIf(!hasChromium)('offer → wallet → QR → officer: green, revoked red, offline', () => {
   let stack: Stack;
@@ -85,12 +72,12 @@ describe.skipIf(!hasChromium)('offer → wallet → QR → officer: green, revok
       { PASSAGE_WALLET_PORT: new URL(walletUrl).port, PASSAGE_LOG_LEVEL: 'warn' },
       `${walletUrl}/healthz`,
     );
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
     context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     context.on('request', (r) => requested.push(r.url()));
     rmSync(shots, { recursive: true, force: true });
     mkdirSync(shots, { recursive: true });
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -40,7 +40,8 @@ export async function startTs(file: string, env: NodeJS.ProcessEnv, ready: strin
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   };
-  const deadline = Date.now() + 30_000;
+  // Generous: on a loaded 2-core machine tsx compiling a service (and a cluster's workers) takes a while.
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${file} exited early:\n${out}`);
     try {
