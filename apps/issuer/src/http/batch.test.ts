@@ -47,6 +47,33 @@ describe('POST /v1/vaccination-certificates/batch', () => {
     expect(again.body.results[0].replayed).toBe(true);
   });
 
+  it("answers an idempotency key repeated within one batch with the first item's credential", async () => {
+    const item = { idempotencyKey: 'batch-c-1', data: exampleVaccinationInput };
+    const res = await request(app).post(PATH).set(bearer()).send([item, item]);
+    expect(res.status).toBe(200);
+    const [first, second] = res.body.results;
+    expect(first).toMatchObject({ ok: true, replayed: false });
+    expect(second).toMatchObject({ ok: true, replayed: true, id: first.id });
+  });
+
+  it('answers a repeated key with a different body as IDEMPOTENCY_KEY_REUSED, not an error', async () => {
+    const res = await request(app)
+      .post(PATH)
+      .set(bearer())
+      .send([
+        { idempotencyKey: 'batch-d-1', data: exampleVaccinationInput },
+        {
+          idempotencyKey: 'batch-d-1',
+          data: {
+            ...exampleVaccinationInput,
+            vaccinations: exampleVaccinationInput.vaccinations.slice(0, 1),
+          },
+        },
+      ]);
+    expect(res.status).toBe(200);
+    expect(res.body.results[1]).toMatchObject({ ok: false, code: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
   it('refuses a batch over the size bound as MALFORMED_INPUT', async () => {
     const items = Array.from({ length: 1001 }, () => ({ data: {} }));
     const res = await request(app).post(PATH).set(bearer()).send(items);

@@ -60,7 +60,7 @@ export function batchRoutes(service: IssuerService): Router {
       body: item.data,
       ...(item.idempotencyKey === undefined ? {} : { idempotencyKey: item.idempotencyKey }),
     }));
-    const results = await issueBatch(service.issue, callerOf(res), type, items);
+    const results = await issueBatch(service, callerOf(res), type, items);
     res.status(200).json({ results });
   };
   router.post('/v1/vaccination-certificates/batch', auth, ...parsers, batch('VaccinationCertificate'));

@@ -3,6 +3,7 @@ import type { CredentialType } from '@passage/schema';
 import { insertCredentials } from '../../db/bulk-credentials.js';
 import type { BulkStatusAllocator } from '../../db/bulk-status.js';
 import { insertCredential, isIssuerDbError, type NewCredential } from '../../db/index.js';
+import { isIssuerError } from '../../errors.js';
 import type { Caller, IssuerContext } from '../context.js';
 import { replayFor } from '../persist.js';
 import type { BatchStreamResult, PreparedChunk } from './issue-stream.js';
@@ -108,8 +109,13 @@ async function recordOne(
   } catch (error) {
     lost.push(credential.id);
     if (isIssuerDbError(error, 'IDEMPOTENCY_CONFLICT')) {
-      const winner = await replayFor(ctx, caller, credential.idempotencyKey, credential.requestHash ?? '');
-      if (winner) return { ref, ok: true, id: winner.id, qr: winner.qr, replayed: true };
+      try {
+        const winner = await replayFor(ctx, caller, credential.idempotencyKey, credential.requestHash ?? '');
+        if (winner) return { ref, ok: true, id: winner.id, qr: winner.qr, replayed: true };
+      } catch (refused) {
+        if (isIssuerError(refused)) return { ref, ok: false, code: refused.code };
+        throw refused;
+      }
     }
     if (isIssuerDbError(error, 'CREDENTIAL_EXISTS')) return { ref, ok: false, code: 'CREDENTIAL_EXISTS' };
     throw error;
