@@ -7,9 +7,10 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 const VALUES = new Int8Array(128).fill(-1);
 for (let value = 0; value < ALPHABET.length; value++) VALUES[ALPHABET.charCodeAt(value)] = value;
 
-function char(value: number): string {
-  return ALPHABET.charAt(value);
-}
+/** The character code of each value: the output is written as bytes and read as one string. */
+const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+// Browser-safe (the web verifier bundles this file); the alphabet is ASCII, so any single-byte decoding reads it alike.
+const ASCII = new TextDecoder('latin1');
 
 /**
  * Encodes bytes as base45 (RFC 9285): every two bytes become three characters, a last odd byte two.
@@ -18,16 +19,22 @@ function char(value: number): string {
  * trimming trailing whitespace from a scanned text cannot damage it.
  */
 export function encodeBase45(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i + 1 < bytes.length; i += 2) {
+  const out = new Uint8Array(Math.floor(bytes.length / 2) * 3 + (bytes.length % 2) * 2);
+  let o = 0;
+  let i = 0;
+  for (; i + 1 < bytes.length; i += 2) {
     const n = (bytes[i] ?? 0) * 256 + (bytes[i + 1] ?? 0);
-    out += char(n % 45) + char(Math.floor(n / 45) % 45) + char(Math.floor(n / 2025));
+    const high = Math.floor(n / 45);
+    out[o++] = CODES[n % 45] ?? 0;
+    out[o++] = CODES[high % 45] ?? 0;
+    out[o++] = CODES[Math.floor(high / 45)] ?? 0;
   }
-  if (bytes.length % 2 === 1) {
-    const n = bytes[bytes.length - 1] ?? 0;
-    out += char(n % 45) + char(Math.floor(n / 45));
+  if (i < bytes.length) {
+    const n = bytes[i] ?? 0;
+    out[o++] = CODES[n % 45] ?? 0;
+    out[o] = CODES[Math.floor(n / 45)] ?? 0;
   }
-  return out;
+  return ASCII.decode(out);
 }
 
 function valueAt(text: string, index: number): number {

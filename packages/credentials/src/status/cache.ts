@@ -219,6 +219,8 @@ export function createStatusListCache(options: StatusListCacheOptions = {}): Sta
       const wanted = [...new Set(urls)].slice(0, options.maxListsPerPrefetch ?? 8);
       const runs: Promise<void>[] = [];
       for (const url of wanted) {
+        // A list held and fresh needs nothing, whatever its URL: no URL parse on the verifier's path.
+        if (held.get(url)?.snapshot && !inflight.has(url) && !needsFetch(url, now)) continue;
         if (!isFetchableUrl(url)) {
           if (!held.get(url)?.snapshot) fail(url, now, 'the status list URL is not http(s)');
           continue;

@@ -105,16 +105,18 @@ const DATE_COMPARISONS: Record<string, string> = {
   'not-before': '>=',
 };
 
+/** `l operator r` on ints, or on Dates compared by their instant as `<` does. */
+function holds(operator: string, l: unknown, r: unknown): boolean {
+  const [a, b] = [l as number, r as number];
+  if (operator === '<') return a < b;
+  if (operator === '>') return a > b;
+  return operator === '<=' ? a <= b : a >= b;
+}
+
 function compare(operator: string, values: readonly unknown[]): boolean {
-  const test = (l: unknown, r: unknown) => {
-    const [a, b] = [l as number, r as number]; // ints, or Dates compared by their instant as `<` does
-    if (operator === '<') return a < b;
-    if (operator === '>') return a > b;
-    return operator === '<=' ? a <= b : a >= b;
-  };
   return values.length === 2
-    ? test(values[0], values[1])
-    : test(values[0], values[1]) && test(values[1], values[2]);
+    ? holds(operator, values[0], values[1])
+    : holds(operator, values[0], values[1]) && holds(operator, values[1], values[2]);
 }
 
 function compileInfix(operator: string, values: readonly unknown[]): CompiledLogic {
