@@ -14,7 +14,11 @@ export interface RunningIssuer {
 
 /** Opens the database, runs migrations and starts the issuer HTTP service. */
 export async function startIssuerServer(config: IssuerConfig): Promise<RunningIssuer> {
-  const logger = pino({ name: 'passage-issuer', level: config.logLevel });
+  // Log lines are written in batches of about 2 kB (at least once a second), not one write call each.
+  const logger = pino(
+    { name: 'passage-issuer', level: config.logLevel },
+    pino.destination({ dest: 1, sync: false, minLength: 2048, periodicFlush: 1000 }),
+  );
   if (config.secretGenerated)
     logger.warn('PASSAGE_SECRET is not set: using the development secret in the data folder');
   const issuer = await openIssuer(config);
@@ -43,6 +47,7 @@ export async function startIssuerServer(config: IssuerConfig): Promise<RunningIs
     close: async () => {
       await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
       await issuer.close();
+      logger.flush();
     },
   };
 }

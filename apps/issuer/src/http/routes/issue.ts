@@ -47,10 +47,18 @@ function requireJson(req: Request): void {
   }
 }
 
+/**
+ * Answers an issued credential as JSON in one write call: the body `res.json` would send, without
+ * the ETag express would hash it for (an issuance is never revalidated).
+ */
 function answer(res: Response, status: number, issued: IssuedCredential, body: unknown): void {
   res.locals.credentialId = issued.id;
   if (issued.replayed) res.setHeader('Idempotent-Replayed', 'true');
-  res.status(status).location(`/v1/credentials/${issued.id}`).json(body);
+  const text = JSON.stringify(body);
+  res.status(status).location(`/v1/credentials/${issued.id}`);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
 }
 
 /** `POST /v1/vaccination-certificates`, `POST /v1/travel-cards` and VC-API `POST /credentials/issue`. */
