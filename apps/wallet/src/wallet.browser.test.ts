@@ -10,7 +10,12 @@ import { createTrustStore, verifyCredential } from '@passage/credentials';
 import { createIssuerApp, type OpenIssuer, openIssuer } from '@passage/issuer';
 import { exampleVaccinationInput } from '@passage/schema';
 import { findRepoRoot } from '@passage/service-kit';
-import { chromiumAvailable, installabilityErrorIds, openPhonePage } from '@passage/web-ui/testing';
+import {
+  chromiumAvailable,
+  installabilityErrorIds,
+  openPhonePage,
+  openPhoneWithCamera,
+} from '@passage/web-ui/testing';
 import { pino } from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +63,18 @@ describe.skipIf(!hasChromium)('the wallet in Chromium', () => {
     return (await res.json()) as { offerUri: string; txCode?: string };
   }
 
+  /** The QR image the issuer serves for a new offer, as an authority would print or show it. */
+  async function offerQrPng(txCode: boolean): Promise<Uint8Array> {
+    const res = await fetch(`${issuerUrl}/v1/credential-offers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${authority.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'VaccinationCertificate', subject: exampleVaccinationInput, txCode }),
+    });
+    const { links } = (await res.json()) as { links: { png: string } };
+    const png = await fetch(links.png, { headers: { authorization: `Bearer ${authority.apiKey}` } });
+    return new Uint8Array(await png.arrayBuffer());
+  }
+
   const status = () => page.locator('[data-testid=status]');
 
   beforeAll(async () => {
@@ -88,7 +105,10 @@ describe.skipIf(!hasChromium)('the wallet in Chromium', () => {
     await page.goto(`${wallet.url}/`);
     await page.fill('[data-testid=offer-input]', offer.offerUri);
     await page.click('[data-testid=offer-submit]');
-    await page.locator('[data-testid=tx-code]').waitFor();
+    // Polls the status line too, so a failure says what the wallet said.
+    const asked = async () =>
+      (await page.isVisible('[data-testid=tx-code]')) ? 'asked' : status().textContent();
+    await expect.poll(asked, { timeout: 20_000 }).toBe('asked');
     expect(await page.getAttribute('[data-testid=tx-code]', 'maxlength')).toBe('6');
     await page.fill('[data-testid=tx-code]', offer.txCode === '000000' ? '111111' : '000000');
     await page.click('[data-testid=tx-code-submit]');
@@ -138,21 +158,28 @@ describe.skipIf(!hasChromium)('the wallet in Chromium', () => {
   });
 
   it("reads an offer from a photo of its QR (the issuer's QR image)", async () => {
-    const res = await fetch(`${issuerUrl}/v1/credential-offers`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${authority.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'VaccinationCertificate', subject: exampleVaccinationInput }),
-    });
-    const { links } = (await res.json()) as { links: { png: string } };
-    const png = await fetch(links.png, { headers: { authorization: `Bearer ${authority.apiKey}` } });
+    const png = await offerQrPng(false);
     await page.goto(`${wallet.url}/`);
     const before = await page.locator('[data-testid=card]').count();
     await page.setInputFiles('#photo', {
       name: 'offer.png',
       mimeType: 'image/png',
-      buffer: Buffer.from(await png.arrayBuffer()),
+      buffer: Buffer.from(png),
     });
     await expect.poll(() => page.locator('[data-testid=card]').count(), { timeout: 15_000 }).toBe(before + 1);
+  });
+
+  it('scans an offer QR with the camera', async () => {
+    const { browser: camera, page: scanner } = await openPhoneWithCamera(page, await offerQrPng(false));
+    try {
+      await scanner.goto(`${wallet.url}/`);
+      await scanner.click('#scan');
+      await scanner.locator('[data-testid=card]', { hasText: HOLDER }).waitFor({ timeout: 20_000 });
+      expect(await scanner.isHidden('#camera')).toBe(true);
+      await scanner.screenshot({ path: join(shots, '5-camera.png'), fullPage: true });
+    } finally {
+      await camera.close();
+    }
   });
 
   it('says in plain words, with a code, when the issuer cannot be reached', async () => {

@@ -38,19 +38,32 @@ export async function buildPage(page: PageBuild, options: { ifStale?: boolean } 
   rmSync(out, { recursive: true, force: true });
   cpSync(join(page.webDir, 'static'), out, { recursive: true });
   const buildId = Date.now().toString(36);
-  await page.write(out, buildId);
+  try {
+    await page.write(out, buildId);
+  } catch (error) {
+    rmSync(out, { recursive: true, force: true });
+    throw error;
+  }
   writeFileSync(join(out, '.built'), `${buildId}\n`);
   if (options.ifStale && !isStale(stampOf(page), sourcesOf(page))) {
     rmSync(out, { recursive: true, force: true });
     return;
   }
-  rmSync(dist, { recursive: true, force: true });
+  // Two renames, then the old copy is removed: a server reading dist/ meanwhile misses it for a moment
+  // only, not for as long as removing a whole folder takes.
+  const previous = `${dist}.${process.pid}.old`;
+  try {
+    renameSync(dist, previous);
+  } catch {
+    // No dist/ yet, or another process is swapping it right now: nothing to set aside.
+  }
   try {
     renameSync(out, dist);
   } catch {
     // Another process swapped its build of the same sources in first: keep that one.
     rmSync(out, { recursive: true, force: true });
   }
+  rmSync(previous, { recursive: true, force: true });
 }
 
 /**

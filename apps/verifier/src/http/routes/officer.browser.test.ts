@@ -1,10 +1,9 @@
 // The officer's page in a real Chromium (playwright-core, Debian's /usr/bin/chromium): paste a QR and
 // see green with the holder's name, a revoked one red with the reason, then with the verifier stopped
 // the page (reloaded from its service worker) still verifies from its stored bundle.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   buildCredential,
@@ -23,7 +22,12 @@ import {
 import { exampleRuleSet, signRuleSet } from '@passage/rules';
 import { completeVaccinationInput, recentVaccinationInput } from '@passage/schema';
 import { addIssuer, createTrustList, generateOperatorKey, signTrustList } from '@passage/trust';
-import { chromiumAvailable, installabilityErrorIds, openPhonePage } from '@passage/web-ui/testing';
+import {
+  chromiumAvailable,
+  installabilityErrorIds,
+  openPhonePage,
+  openPhoneWithCamera,
+} from '@passage/web-ui/testing';
 import { pino } from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,29 +166,7 @@ describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
   });
 
   it('scans the QR with the camera', async () => {
-    // Chromium's fake camera plays an MJPEG file: one JPEG frame of the QR, made by the browser itself.
-    const png = (await renderQrPng(qr.valid)).toString('base64');
-    // A string, not a function: this file is typechecked without the DOM library.
-    const jpeg = await page.evaluate<string>(`(async () => {
-      const image = new Image();
-      image.src = 'data:image/png;base64,${png}';
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = 640;
-      canvas.height = 480;
-      const context = canvas.getContext('2d');
-      context.fillStyle = '#fff';
-      context.fillRect(0, 0, 640, 480);
-      context.drawImage(image, 120, 40, 400, 400);
-      return canvas.toDataURL('image/jpeg', 0.95).split(',')[1];
-    })()`);
-    const video = join(mkdtempSync(join(tmpdir(), 'officer-camera-')), 'qr.mjpeg');
-    writeFileSync(video, Buffer.from(jpeg, 'base64'));
-    const { browser: camera, page: scanner } = await openPhonePage([
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ]);
+    const { browser: camera, page: scanner } = await openPhoneWithCamera(page, await renderQrPng(qr.valid));
     try {
       await scanner.goto(`${base}/officer/`);
       await scanner.click('#scan');
