@@ -76,7 +76,16 @@ function isCanonicalInstant(value: string): boolean {
   return !Number.isNaN(instant.getTime()) && instant.toISOString() === value;
 }
 
+// The last arrival normalised: a verifier passes the same arrival (or its clock's instant) for a
+// stretch of scans, and the answer is a pure function of the text.
+let lastArrival: { value: string; normalised: string | undefined } | undefined;
+
 function normaliseArrival(value: string): string | undefined {
+  if (lastArrival?.value !== value) lastArrival = { value, normalised: normalised(value) };
+  return lastArrival.normalised;
+}
+
+function normalised(value: string): string | undefined {
   if (isCanonicalInstant(value)) return value;
   if (isoDateSchema.safeParse(value).success) return `${value}T00:00:00.000Z`;
   if (!isoDateTimeSchema.safeParse(value).success) return undefined;
