@@ -29,6 +29,8 @@ export interface IssuerConfig {
   entryRulesFile: string;
   /** The traveller wallet's page: offers then also answer a link to it that redeems them. */
   walletUrl?: string;
+  /** HTTP processes sharing the port and the SQLite file (node:cluster); 1 serves from the starting process. */
+  workers: number;
 }
 
 const envSchema = z.object({
@@ -49,6 +51,7 @@ const envSchema = z.object({
   PASSAGE_TRUST_LIST_FILE: z.string().min(1).optional(),
   PASSAGE_ENTRY_RULES_FILE: z.string().min(1).optional(),
   PASSAGE_WALLET_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PASSAGE_ISSUER_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 /** The repository root (the folder holding pnpm-workspace.yaml), found from this file. */
@@ -108,5 +111,6 @@ export function loadIssuerConfig(env: NodeJS.ProcessEnv = process.env): IssuerCo
     trustListFile: resolve(e.PASSAGE_TRUST_LIST_FILE ?? join(dataDir, 'trust-list.json')),
     entryRulesFile: resolve(e.PASSAGE_ENTRY_RULES_FILE ?? join(dataDir, 'entry-rules.json')),
     ...(e.PASSAGE_WALLET_URL === undefined ? {} : { walletUrl: e.PASSAGE_WALLET_URL }),
+    workers: e.PASSAGE_ISSUER_WORKERS,
   };
 }
