@@ -1,37 +1,8 @@
-/** Why the wallet could not do what was asked: a stable code, shown on the status line as `data-code`. */
-export const WALLET_CODES = [
-  'OFFER_INVALID',
-  'ISSUER_UNREACHABLE',
-  'ISSUER_INSECURE',
-  'TX_CODE_REQUIRED',
-  'TX_CODE_WRONG',
-  'OFFER_REFUSED',
-  'CREDENTIAL_REFUSED',
-  'CREDENTIAL_INVALID',
-  'CREDENTIAL_MISMATCH',
-  'KEY_UNAVAILABLE',
-  'STORAGE_FAILED',
-  'CAMERA_UNAVAILABLE',
-  'QR_NOT_FOUND',
-  'NOT_FOUND',
-] as const;
-
-/** One of {@link WALLET_CODES}. */
-export type WalletCode = (typeof WALLET_CODES)[number];
-
-/** The wallet's one error class: `code` is stable, `message` is plain words for the traveller. */
-export class WalletError extends Error {
-  override readonly name = 'WalletError';
-  constructor(
-    readonly code: WalletCode,
-    message: string = PLAIN_WORDS[code],
-  ) {
-    super(message);
-  }
-}
-
-/** What the traveller reads for each code: what happened and what to do. No data from the offer. */
-export const PLAIN_WORDS: Record<WalletCode, string> = {
+/**
+ * Why the wallet could not do what was asked, by stable code (shown on the status line as `data-code`),
+ * and what the traveller reads for it: what happened and what to do, with nothing from the offer.
+ */
+export const PLAIN_WORDS = {
   OFFER_INVALID: 'This is not a credential offer. Check the text or link you were given.',
   ISSUER_UNREACHABLE: 'The issuer could not be reached. Check your connection and try again.',
   ISSUER_INSECURE: 'The issuer does not use a secure (https) address, so the wallet will not use it.',
@@ -48,7 +19,21 @@ export const PLAIN_WORDS: Record<WalletCode, string> = {
   CAMERA_UNAVAILABLE: 'The camera could not be started. Paste the offer text instead.',
   QR_NOT_FOUND: 'No QR code was found in the picture.',
   NOT_FOUND: 'That credential is no longer in this wallet.',
-};
+} as const;
+
+/** A code of {@link PLAIN_WORDS}. */
+export type WalletCode = keyof typeof PLAIN_WORDS;
+
+/** The wallet's one error class: `code` is stable, `message` is plain words for the traveller. */
+export class WalletError extends Error {
+  override readonly name = 'WalletError';
+  readonly code: WalletCode;
+
+  constructor(code: WalletCode) {
+    super(PLAIN_WORDS[code]);
+    this.code = code;
+  }
+}
 
 /** `error` as a WalletError: a wallet error as is, anything else as `fallback`. */
 export function asWalletError(error: unknown, fallback: WalletCode): WalletError {
