@@ -140,7 +140,9 @@ const notes = [
   '"Passage verify" = `verifyForOfficer` of the verifier service on the QR text: decoding, decompression, ' +
     'signature, trust, validity, both status entries (cache seeded with `load` from real signed ' +
     "131,072-entry lists, online, never fetching), schema, officer view and Thailand's entry rules " +
-    '(`exampleRuleSet`). "verifyCredentialDetailed" is the bare library call on the same text and cache.',
+    '(`exampleRuleSet`). "verifyCredentialDetailed" is the bare library call on the same text and cache. ' +
+    'The verify targets are judged on "Passage verify": issue 5 defines Passage verify as the full path ' +
+    'from QR text to report, rules included.',
   "Veramo: the stock `createVerifiableCredential`/`verifyCredential` with `proofFormat: 'jwt'` on the " +
     "same credential in VC 1.1 shape; signing goes through the agent's KMS (Passage's node:crypto one), " +
     "verification through did-jwt's pure-JS crypto with the DID document answered from memory and the " +

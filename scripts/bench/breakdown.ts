@@ -11,7 +11,12 @@ import {
   verifyCredentialDetailed,
 } from '@passage/credentials';
 import { entryRulesInputOf, evaluateEntryRules, exampleRuleSet } from '@passage/rules';
-import { parseSubject, summarizeSubject, vaccinationRecordFromSubject } from '@passage/schema';
+import {
+  parseSubject,
+  parseSubjectCompiled,
+  summarizeSubject,
+  vaccinationRecordFromSubject,
+} from '@passage/schema';
 import { createBenchAuthority } from './authority.js';
 import type { RatedCase } from './case.js';
 import { issueQrs } from './cases-passage.js';
@@ -65,6 +70,11 @@ const steps: RatedCase[] = [
     key: 'parseSubject',
     label: 'parseSubject (zod, vaccination subject)',
     op: () => parseSubject('VaccinationCertificate', subject, { issuedAt: NOW }),
+  },
+  {
+    key: 'parseSubjectCompiled',
+    label: 'parseSubjectCompiled (the compiled check verify uses, same subject)',
+    op: () => parseSubjectCompiled('VaccinationCertificate', subject, { issuedAt: NOW }),
   },
   {
     key: 'rules',
