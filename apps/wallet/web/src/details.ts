@@ -1,4 +1,4 @@
-import type { CredentialType } from '@passage/schema';
+import { type CredentialType, findApecEconomy } from '@passage/schema';
 import { facts, formatDate, h } from '@passage/web-ui';
 import type { CardSummary } from './received.js';
 
@@ -13,8 +13,15 @@ export const typeLabel = (type: CredentialType): string => TYPE_LABELS[type];
 /** A date (or date-time) in words, "3 March 2025", or nothing when there is none. */
 const dateInWords = (value: string | undefined) => (value ? formatDate(value) : undefined);
 
-/** The issuing authority as the traveller reads it: the issuer's host. */
-export const issuerLabel = (summary: CardSummary): string => new URL(summary.issuerUrl).host;
+/**
+ * The issuer as the traveller reads it: the issuing economy the credential names, then the host it came
+ * from ("Thailand (health.go.th)"); only the host when the economy is not an APEC member's code.
+ */
+export function issuerLabel(summary: CardSummary): string {
+  const host = new URL(summary.issuerUrl).host;
+  const economy = findApecEconomy(summary.view.facts.issuingEconomy)?.name;
+  return economy ? `${economy} (${host})` : host;
+}
 
 /** "Valid until 3 March 2026", or nothing when the credential names no end. */
 export function validityLine(summary: CardSummary): string {

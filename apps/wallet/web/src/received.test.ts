@@ -1,6 +1,7 @@
 import { completeVaccinationInput, exampleVaccinationInput } from '@passage/schema';
 import { describe, expect, it } from 'vitest';
 import { jsonSegment } from './base64url.js';
+import { issuerLabel } from './details.js';
 import { checkReceived } from './received.js';
 
 const holderDid = 'did:jwk:eyJ0ZXN0Ijp0cnVlfQ';
@@ -37,6 +38,8 @@ describe('checking what the issuer sent', () => {
     expect(summary.name).toBe(exampleVaccinationInput.person.name);
     expect(summary.issuer).toBe(issuer);
     expect(summary.validUntil).toBe('2026-01-01T00:00:00Z');
+    // The card names the issuing economy, then the host the credential came from.
+    expect(issuerLabel(summary)).toBe('Thailand (127.0.0.1:4001)');
   });
 
   it('refuses a credential for another holder (CREDENTIAL_MISMATCH)', () => {
