@@ -113,9 +113,11 @@ export async function* issueBatchStream(
     );
     const fresh: SignJobItem[] = [];
     outcome.forEach((o, i) => {
-      const alloc = 'ok' in o ? undefined : allocated.get(o.id);
+      if ('ok' in o) return;
+      const alloc = allocated.get(o.id);
       const item = items[i];
-      if (!alloc || !item) return;
+      // allocate() answers every id or throws; commitChunk pairs fresh items with outcomes in order.
+      if (!alloc || !item) throw new Error('a reserved status index is missing');
       const status = STATUS_PURPOSES.map((purpose) =>
         statusListEntry(statusListUrl(ctx, alloc[purpose].id), purpose, alloc.index),
       );
