@@ -11,6 +11,7 @@ import { type ForeignTrust, foreignTrustOf, type OperatorPublicJwk } from '@pass
 import type { DIDResolutionResult, Resolvable } from 'did-resolver';
 import type { OfflineBundle } from './bundle/bundle.js';
 import { type DocumentInfo, type SignedSource, signedSource } from './signed-source.js';
+import { createStatusKeeper } from './status-keeper.js';
 import { type TrustListInfo, trustListSource } from './trust-list-source.js';
 import { NO_FOREIGN_TRUST, type TrustSource } from './trust-source.js';
 
@@ -50,6 +51,11 @@ export interface VerifierData {
    * and the DID documents held), for the officer's page; undefined while no signed trust list is held.
    */
   exportBundle(now?: Date): OfflineBundle | undefined;
+  /**
+   * {@link VerifierData.exportBundle} after bringing every trusted issuer's status lists up to date
+   * (online only), waiting at most `timeoutMs` for that; what is held is answered either way.
+   */
+  freshBundle(timeoutMs?: number): Promise<OfflineBundle | undefined>;
   /** The pinned operator keys (empty with an unsigned development trust file). */
   operatorKeys(): readonly OperatorPublicJwk[];
   /** Starts refreshing every `intervalSec`; stopped by `close`. */
@@ -169,11 +175,34 @@ export function createVerifierData(options: VerifierDataOptions): VerifierData {
   let bundleCreatedAt: string | undefined;
   let timer: NodeJS.Timeout | undefined;
 
+  const keeper = createStatusKeeper({
+    list: () => (network && signedTrust ? trustList.list() : undefined),
+    trust,
+    statusLists,
+    remote,
+    now,
+  });
+
   const refresh = async () => {
     if (signedTrust) await Promise.all([trustList.refresh(), rules.refresh()]);
+    await keeper.refresh();
     const t = trustList.info();
     const r = rules.info();
     return { ...(t ? { trustList: t } : {}), ...(r ? { rules: r } : {}) };
+  };
+
+  const exportBundle = (at = now()): OfflineBundle | undefined => {
+    const list = signedTrust ? trustList.list() : undefined;
+    if (!list) return undefined;
+    const r = rules.current();
+    return {
+      type: 'PassageOfflineBundle',
+      createdAt: at.toISOString(),
+      trustList: list as unknown as Record<string, unknown>,
+      ...(r ? { rules: r as unknown as Record<string, unknown> } : {}),
+      statusLists: statusLists.export(),
+      didDocuments: [...didDocuments].map(([did, held]) => ({ did, ...held })),
+    };
   };
 
   return {
@@ -227,18 +256,15 @@ export function createVerifierData(options: VerifierDataOptions): VerifierData {
         didDocuments: didDocuments.size,
       };
     },
-    exportBundle(at = now()) {
-      const list = signedTrust ? trustList.list() : undefined;
-      if (!list) return undefined;
-      const r = rules.current();
-      return {
-        type: 'PassageOfflineBundle',
-        createdAt: at.toISOString(),
-        trustList: list as unknown as Record<string, unknown>,
-        ...(r ? { rules: r as unknown as Record<string, unknown> } : {}),
-        statusLists: statusLists.export(),
-        didDocuments: [...didDocuments].map(([did, held]) => ({ did, ...held })),
-      };
+    exportBundle,
+    async freshBundle(timeoutMs = 3_000) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      await Promise.race([keeper.refresh(), late]);
+      clearTimeout(timer);
+      return exportBundle();
     },
     operatorKeys: () => keys,
     start(intervalSec) {

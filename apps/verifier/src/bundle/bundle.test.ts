@@ -185,6 +185,28 @@ describe('offline bundle', () => {
     expect((await check(good, data)).errors.map((e) => e.code)).toContain('ISSUER_NOT_TRUSTED');
   });
 
+  it("the verifier's own bundle holds every trusted issuer's lists, fetched through the index, not only lists it used", async () => {
+    const fetched: string[] = [];
+    const data = createVerifierData({
+      operatorKeys: [operator.publicJwk],
+      fetch: (input, init) => {
+        fetched.push(String(input));
+        return issuerWeb(input, init);
+      },
+      now: () => now,
+    });
+    // The trust list and rules only: no verification has needed a status list yet.
+    data.loadBundle({ ...bundle, statusLists: [] });
+    expect(data.exportBundle()?.statusLists).toEqual([]);
+    const fresh = await data.freshBundle();
+    expect(fresh?.statusLists.map((s) => s.url).sort()).toEqual(Object.values(lists).sort());
+    expect(fetched).toContain(`${publicUrl}/status-lists`);
+    // Within the index's minute and the lists' ttl, asking again fetches nothing.
+    const before = fetched.length;
+    await data.freshBundle();
+    expect(fetched.length).toBe(before);
+  });
+
   it('refuses a malformed bundle with a stable code', () => {
     expect(() => parseBundle('{"type":"PassageOfflineBundle"}')).toThrow(
       expect.objectContaining({ code: 'BUNDLE_INVALID' }),

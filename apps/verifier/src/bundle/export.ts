@@ -1,4 +1,4 @@
-import { createDidResolver, createStatusListCache, didWebMethod, didWebToUrl } from '@passage/credentials';
+import { createDidResolver, createStatusListCache, didWebMethod } from '@passage/credentials';
 import { verifyRuleSet } from '@passage/rules';
 import {
   checkTrustListAcceptable,
@@ -6,9 +6,9 @@ import {
   passageEntriesOf,
   trustStoreFromList,
 } from '@passage/trust';
-import { z } from 'zod';
-import { fetchJson, type RemoteOptions } from '../remote.js';
+import type { RemoteOptions } from '../remote.js';
 import type { OfflineBundle } from './bundle.js';
+import { statusListIndexesOf, statusListUrlsFrom } from './status-urls.js';
 
 /** What goes into a bundle. The trust list and rules are checked against the pinned operator key first. */
 export interface BundleExportInput {
@@ -34,19 +34,6 @@ export interface BundleExportResult {
   warnings: string[];
 }
 
-const indexSchema = z.array(z.looseObject({ url: z.string(), issuer: z.string().optional() })).max(100_000);
-
-/** The origin that serves a did:web issuer's documents (loopback hosts over http, as resolution does). */
-function originOf(did: string): string | undefined {
-  if (!did.startsWith('did:web:')) return undefined;
-  const loopback = /^did:web:(localhost|127\.0\.0\.1)(%3A\d+)?(:|$)/.test(did);
-  try {
-    return new URL(didWebToUrl(did, loopback ? 'http' : 'https')).origin;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Builds an offline bundle: verifies the trust list (and rules) against the pinned operator key,
  * gathers the status lists of the trusted issuers (each verified against the trust list's keys) and
@@ -63,25 +50,11 @@ export async function exportBundle(input: BundleExportInput): Promise<BundleExpo
   const trust = trustStoreFromList(list);
   const warnings: string[] = [];
   const issuers = passageEntriesOf(list);
-  const trustedDids = new Set(issuers.map((e) => e.did));
 
-  const indexes =
-    input.statusListIndexes ??
-    [...new Set(issuers.map((e) => originOf(e.did)).filter((o) => o !== undefined))].map(
-      (origin) => `${origin}/status-lists`,
-    );
-  const urls = new Set(input.statusLists ?? []);
-  for (const index of indexes) {
-    try {
-      const parsed = indexSchema.safeParse(await fetchJson(index, remote));
-      if (!parsed.success) throw new Error('not a status list index');
-      for (const entry of parsed.data) {
-        if (entry.issuer === undefined || trustedDids.has(entry.issuer)) urls.add(entry.url);
-      }
-    } catch {
-      warnings.push(`status list index ${index} could not be read`);
-    }
-  }
+  const indexes = input.statusListIndexes ?? statusListIndexesOf(list);
+  const gathered = await statusListUrlsFrom(list, indexes, remote);
+  warnings.push(...gathered.warnings);
+  const urls = new Set([...(input.statusLists ?? []), ...gathered.urls]);
   const cache = createStatusListCache({
     ...(input.fetch ? { fetch: input.fetch } : {}),
     now: () => now.getTime(),

@@ -25,8 +25,10 @@ export function officerRoutes(data: VerifierData, options: OfficerRoutesOptions 
   const webDir = options.webDir ?? WEB_DIR;
   const router = express.Router();
 
-  router.get('/v1/bundle', (_req, res) => {
-    const bundle = data.exportBundle();
+  router.get('/v1/bundle', async (_req, res) => {
+    // Every trusted issuer's lists, brought up to date first (bounded), so the page can answer offline
+    // for any credential, not only those this verifier has already seen.
+    const bundle = await data.freshBundle();
     if (!bundle) return sendProblem(res, 'NOT_FOUND', 'the verifier holds no signed trust list to bundle');
     // The tag covers the content, not the creation time, so an unchanged bundle answers 304.
     const { createdAt: _createdAt, ...content } = bundle;
