@@ -9,7 +9,8 @@
  * Run: corepack pnpm bench:http [--quick] [--no-doc] [--profile] [--workers=N] [--only=KEY]
  * With --profile the servers' process profiles each load window (the inspector, not the set-up);
  * the profiles land in a folder named at the end (summarize with scripts/bench/cpuprofile-summary.ts).
- * --workers=N runs the verifier in N processes (default: one per core; 1 with --profile).
+ * --workers=N runs the verifier in N processes (default: one per core; 1 with --profile);
+ * --issuer-workers=N the issuer (default 1, PASSAGE_ISSUER_WORKERS).
  * --only=verify (or issue, issueBatch) runs that load only.
  */
 import { fork } from 'node:child_process';
@@ -34,6 +35,8 @@ const BATCH = 100;
 const workersArg = process.argv.find((a) => a.startsWith('--workers='))?.slice('--workers='.length);
 // Profiles are taken in the servers' process: the verifier runs there (one worker) unless told otherwise.
 const workers = workersArg ?? (profileDir ? '1' : '');
+const issuerWorkers =
+  process.argv.find((a) => a.startsWith('--issuer-workers='))?.slice('--issuer-workers='.length) ?? '1';
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const log = (line: string) => process.stderr.write(`bench:http: ${line}\n`);
 
@@ -55,7 +58,7 @@ const logFile = join(dataDir, 'servers.log');
 const logFd = openSync(logFile, 'a');
 const child = fork(
   join(ROOT, 'scripts', 'bench', 'http-servers.ts'),
-  [dataDir, String(await freePort()), String(await freePort()), workers],
+  [dataDir, String(await freePort()), String(await freePort()), workers, issuerWorkers],
   {
     execArgv: ['--import', 'tsx', '--conditions=@passage/source'],
     stdio: ['ignore', logFd, logFd, 'ipc'],
@@ -73,7 +76,8 @@ const servers = await new Promise<HttpServers>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`the servers exited (${code}); see ${logFile}`)));
 });
 log(
-  `servers up: issuer ${servers.issuerUrl}, verifier ${servers.verifierUrl} (${servers.verifierWorkers} process(es))`,
+  `servers up: issuer ${servers.issuerUrl} (${servers.issuerWorkers} process(es)), ` +
+    `verifier ${servers.verifierUrl} (${servers.verifierWorkers} process(es))`,
 );
 
 const loads: HttpLoad[] = [
@@ -159,6 +163,7 @@ if (writeDoc)
         connections: CONNECTIONS,
         durationSec,
         verifierWorkers: servers.verifierWorkers,
+        issuerWorkers: servers.issuerWorkers,
         load: `load average at the end ${loadAverage} (1, 5, 15 min)`,
       }),
     ],
@@ -178,6 +183,7 @@ console.log(
     verifyHttpServerCpuUs: by('verify')?.serverCpuUs,
     issueHttpServerCpuUs: by('issue')?.serverCpuUs,
     verifierWorkers: servers.verifierWorkers,
+    issuerWorkers: servers.issuerWorkers,
     failed: results.reduce((n, r) => n + r.failed, 0),
     quick,
   }),

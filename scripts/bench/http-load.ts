@@ -118,14 +118,21 @@ export function resultLine(r: LoadResult): string {
 /** The `## HTTP` section. */
 export function httpSection(
   results: readonly LoadResult[],
-  run: { quick: boolean; connections: number; durationSec: number; verifierWorkers: number; load: string },
+  run: {
+    quick: boolean;
+    connections: number;
+    durationSec: number;
+    verifierWorkers: number;
+    issuerWorkers: number;
+    load: string;
+  },
 ): string {
   return [
     '## HTTP',
     '',
     `Measured ${new Date().toISOString()} on ${machineLine()}; ${run.load}.`,
     `Reproduce with \`corepack pnpm bench:http${run.quick ? ' --quick' : ''}\` (scripts/bench-http.ts): the ` +
-      'issuer (SQLite in a temporary folder) runs in a child process, as `pnpm start` runs it, and the ' +
+      `issuer (SQLite in a temporary folder) runs in ${run.issuerWorkers === 1 ? 'a child process, as `pnpm start` runs it' : `${run.issuerWorkers} processes (\`PASSAGE_ISSUER_WORKERS\`) on that file`}, and the ` +
       'verifier (signed trust list and entry rules from an operator key it pins) as its `server.ts` runs it, ' +
       `in ${run.verifierWorkers} process${run.verifierWorkers === 1 ? '' : 'es'} (node:cluster, ` +
       '`PASSAGE_WORKERS`, default one per core), all logging at `info` to a file. autocannon in the parent ' +

@@ -7,7 +7,13 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { trustEntryFor } from '@passage/credentials';
-import { loadIssuerConfig, startIssuerServer } from '@passage/issuer';
+import {
+  type IssuerService,
+  loadIssuerConfig,
+  openIssuer,
+  startIssuerCluster,
+  startIssuerServer,
+} from '@passage/issuer';
 import { exampleRuleSet, signRuleSet } from '@passage/rules';
 import { recentVaccinationInput } from '@passage/schema';
 import { addIssuer, createTrustList, generateOperatorKey, signTrustList } from '@passage/trust';
@@ -19,6 +25,8 @@ export interface HttpServers {
   verifierUrl: string;
   /** Verifier processes (node:cluster workers; 1: in the same process as the issuer). */
   verifierWorkers: number;
+  /** Issuer processes (1: in this process). */
+  issuerWorkers: number;
   apiKey: string;
   /** QR texts of certificates the issuer made, for the verifier's load to go round. */
   qrs: string[];
@@ -27,17 +35,38 @@ export interface HttpServers {
 }
 
 const POOL = 32;
-const [dataDir = '', issuerPort = '', verifierPort = '', workers = ''] = process.argv.slice(2);
+
+/**
+ * The issuer as its server.ts runs it: in this process, or with PASSAGE_ISSUER_WORKERS above 1 as a
+ * cluster of that many processes on the same SQLite file, this process keeping a service of its own
+ * on that file for the set-up (authority, sample credentials).
+ */
+async function startIssuer(): Promise<{ url: string; service: IssuerService; close(): Promise<void> }> {
+  const config = loadIssuerConfig(issuerEnv);
+  if (config.workers <= 1) return startIssuerServer(config);
+  const running = await startIssuerCluster(issuerEnv);
+  const opened = await openIssuer(config);
+  return {
+    url: running.url,
+    service: opened.service,
+    close: async () => {
+      await running.close();
+      await opened.close();
+    },
+  };
+}
+const [dataDir = '', issuerPort = '', verifierPort = '', workers = '', issuerWorkers = '1'] =
+  process.argv.slice(2);
 
 const publicUrl = `http://127.0.0.1:${issuerPort}`;
-const issuer = await startIssuerServer(
-  loadIssuerConfig({
-    PASSAGE_DATA_DIR: dataDir,
-    PASSAGE_ISSUER_PORT: issuerPort,
-    PASSAGE_PUBLIC_URL: publicUrl,
-    PASSAGE_SECRET: randomBytes(32).toString('base64url'),
-  }),
-);
+const issuerEnv = {
+  PASSAGE_DATA_DIR: dataDir,
+  PASSAGE_ISSUER_PORT: issuerPort,
+  PASSAGE_PUBLIC_URL: publicUrl,
+  PASSAGE_SECRET: randomBytes(32).toString('base64url'),
+  PASSAGE_ISSUER_WORKERS: issuerWorkers || '1',
+};
+const issuer = await startIssuer();
 const created = await issuer.service.createAuthority({
   name: 'Benchmark Ministry of Public Health',
   economy: 'THA',
@@ -85,6 +114,7 @@ const ready: HttpServers = {
   issuerUrl: issuer.url,
   verifierUrl: verifier.url,
   verifierWorkers: verifierConfig.workers,
+  issuerWorkers: Number(issuerEnv.PASSAGE_ISSUER_WORKERS),
   apiKey: created.apiKey,
   qrs,
   vaccination,

@@ -1,3 +1,8 @@
+export {
+  type IssuerClusterOptions,
+  type RunningIssuerCluster,
+  startIssuerCluster,
+} from './cluster.js';
 export { type IssuerConfig, loadIssuerConfig, repoRoot } from './config.js';
 export { IssuerError, type IssuerErrorCode, isIssuerError, STATUS_BY_CODE } from './errors.js';
 export { createIssuerApp, type IssuerAppDeps } from './http/app.js';
