@@ -8,6 +8,7 @@ import {
   type VerificationReport,
 } from '@passage/credentials';
 import { type ShcClaims, shcClaimsSchema } from './claims.js';
+import { isShcClaimsAsIs } from './claims-compiled.js';
 import { decodeShcJws, type ShcJws } from './jws.js';
 import { isShcText, joinShcChunks, MAX_SHC_JWS_LENGTH } from './numeric.js';
 import { shcRecord } from './record.js';
@@ -110,7 +111,10 @@ export function verifyShc(input: string | readonly string[], options: ShcVerifyO
   const trust =
     options.trust instanceof Map ? options.trust : prepareShcTrust(options.trust as readonly unknown[]);
 
-  const parsed = shcClaimsSchema.safeParse(decoded.payload);
+  // The compiled check takes well-formed claims as they are; zod decides anything else.
+  const parsed = isShcClaimsAsIs(decoded.payload)
+    ? { success: true as const, data: decoded.payload }
+    : shcClaimsSchema.safeParse(decoded.payload);
   const iss = typeof decoded.payload.iss === 'string' ? decoded.payload.iss : undefined;
   const issuer = iss === undefined ? undefined : trust.get(iss);
   if (issuer) report.pass('issuerTrusted');
