@@ -2,21 +2,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { exampleVaccinationInput } from '@passage/schema';
 import { type CertLogicExpression, evaluate } from 'certlogic-js';
 import { describe, expect, it } from 'vitest';
+// The seeded PRNG of the schema package's compiled checks (a test helper, not public API).
+import { prng } from '../../../schema/src/compiled/mutate.js';
 import { evaluationData } from '../data.js';
 import { exampleRuleSet } from '../examples.js';
 import { compileLogic } from './compile.js';
-
-/** A deterministic PRNG (mulberry32), so a failing case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Outcome = { value: unknown } | { threw: true };
 function outcome(run: () => unknown): Outcome {
