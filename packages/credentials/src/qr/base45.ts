@@ -37,12 +37,14 @@ export function encodeBase45(bytes: Uint8Array): string {
   return ASCII.decode(out);
 }
 
+/** The value of the character at `index`, -1 outside the alphabet (non-ASCII included). */
 function valueAt(text: string, index: number): number {
-  const value = VALUES[text.charCodeAt(index)] ?? -1;
-  if (value < 0) {
-    throw new CredentialError('INVALID_BASE45', 'QR text has a character outside base45');
-  }
-  return value;
+  const code = text.charCodeAt(index);
+  return code < 128 ? (VALUES[code] ?? -1) : -1;
+}
+
+function outside(): CredentialError {
+  return new CredentialError('INVALID_BASE45', 'QR text has a character outside base45');
 }
 
 /**
@@ -58,13 +60,20 @@ export function decodeBase45(text: string): Uint8Array {
   let o = 0;
   let i = 0;
   for (; i + 2 < text.length; i += 3) {
-    const n = valueAt(text, i) + valueAt(text, i + 1) * 45 + valueAt(text, i + 2) * 2025;
+    const a = valueAt(text, i);
+    const b = valueAt(text, i + 1);
+    const c = valueAt(text, i + 2);
+    if ((a | b | c) < 0) throw outside();
+    const n = a + b * 45 + c * 2025;
     if (n > 0xffff) throw new CredentialError('INVALID_BASE45', 'QR text has a base45 group out of range');
     out[o++] = n >> 8;
     out[o++] = n & 0xff;
   }
   if (i < text.length) {
-    const n = valueAt(text, i) + valueAt(text, i + 1) * 45;
+    const a = valueAt(text, i);
+    const b = valueAt(text, i + 1);
+    if ((a | b) < 0) throw outside();
+    const n = a + b * 45;
     if (n > 0xff) throw new CredentialError('INVALID_BASE45', 'QR text has a base45 group out of range');
     out[o] = n;
   }
