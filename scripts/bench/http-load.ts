@@ -104,6 +104,48 @@ function met(r: LoadResult): boolean {
 const targetText = (t: HttpLoad['target']) =>
   `≥ ${t.opsPerSec.toLocaleString('en-US')}/s${t.p99Ms === undefined ? '' : `, p99 < ${t.p99Ms} ms`}`;
 
+/**
+ * Profiles behind the HTTP figures (`bench:http --profile --only=verify|issue`, one server process,
+ * summarized with scripts/bench/cpuprofile-summary.ts). Written by hand: re-profile when the paths change.
+ */
+const WHERE_THE_TIME_GOES = [
+  "### Where an HTTP request's time goes",
+  '',
+  'Profiles of 2026-11-25 (one server process under the load above, on a machine with other work: ' +
+    'read the shares, not the microseconds).',
+  '',
+  '- **Verifier** (about 1,100 µs of server CPU per verification in that run): the verification itself ' +
+    '(QR decoding and inflating, signature, trust, status, schema, entry rules, officer view: the ' +
+    "packages' in-process path) is about half; the ECDSA P-256 check in node:crypto alone about a " +
+    "tenth. Node's HTTP parser and express (routing, body-parser) take about a fifth; the 6 kB answer " +
+    'about a sixth (JSON.stringify about 4 %, the loopback socket write in the kernel about 11 %); ' +
+    'logging and garbage collection a few per cent each. Taken off the request path: zod for the ' +
+    "scanner's `{ qr, economy }` body (a hand check with a differential test; zod still takes every " +
+    'other shape), the ETag hash express made of every answer, one log write call per request. The ' +
+    'verifier then serves from one process per core (node:cluster, `PASSAGE_WORKERS`).',
+  '- **Issuer** (single issuance): SQLite is the largest part, about a quarter, mostly its two ' +
+    'inserts (the credential, with three indexes, and its status index, with a bucket-count trigger), ' +
+    'each its own commit; Kysely building and compiling the queries about 6 %; zod (the input, then ' +
+    "the completed subject in @passage/schema) about 8 %; signing about 6 % and the QR's deflate " +
+    'about 6 %; HTTP, express and writing the 7 kB answer most of the rest. Since the first figures, ' +
+    "the statements per credential went from 7 to 5 (the current status lists in one query; the authority's " +
+    'personal-data setting from the authenticated caller), the ETag hash and per-request log writes ' +
+    'left the path, and `PASSAGE_ISSUER_WORKERS` runs the issuer in several processes on one SQLite ' +
+    'file (default 1; `bench:http --issuer-workers=2` measures it).',
+  '- **Processes**: on the busy machine of 2026-11-25 (load average 6 to 9), two verifier processes ' +
+    'served 482 verifications a second against 439 for one, at the same server CPU per verification ' +
+    '(1,780 against 1,730 µs): a second process costs nothing per request, but a busy machine has no ' +
+    'idle core to give it. What one process per core gains must be read on a quiet machine ' +
+    '(`bench:http --workers=1` against the default).',
+  '- **Targets out of reach so far**: on 2 cores shared with the load generator, 3,000 verifications ' +
+    'a second leave about 500 µs of server CPU for each, HTTP included, while the in-process officer ' +
+    'path alone takes about 400 µs; 1,500 issuances a second leave about 1 ms each. Next: one SQLite ' +
+    'transaction per credential (reserve the status index in memory, insert both rows after signing, ' +
+    "sign again on the rare unique-index conflict), prepared hot statements without Kysely's per-call " +
+    'building, a compiled input check instead of zod, and a cheaper verification path (see Throughput).',
+  '',
+];
+
 /** One line of the run's output for a load. */
 export function resultLine(r: LoadResult): string {
   const unit = (r.spec.itemsPerRequest ?? 1) > 1 ? 'credentials/s' : 'req/s';
@@ -160,5 +202,6 @@ export function httpSection(
       'allocation, signing, QR text and the SQLite row, answered as JSON.',
     '- Batch: the same input, 100 items per request; per second counts credentials, not requests.',
     '',
+    ...WHERE_THE_TIME_GOES,
   ].join('\n');
 }
