@@ -51,15 +51,14 @@ export type {
   VerificationReport,
 } from './report.js';
 export {
-  decodeStatusList,
   emptyStatusList,
-  encodeStatusList,
   getStatusBit,
   MAX_STATUS_LIST_BYTES,
   MIN_STATUS_LIST_SIZE,
   setStatusBit,
   statusListSize,
-} from './status/bitstring.js';
+} from './status/bits.js';
+export { decodeStatusList, encodeStatusList } from './status/bitstring.js';
 export {
   createStatusListCache,
   DEFAULT_STATUS_MAX_STALE_SEC,

@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = import.meta.dirname;
+/** The browser-safe entry of `@passage/credentials` (its `./pure` export). */
+const credentialsPure = join(root, '../../credentials/src/pure.ts');
 
 /** The package's runtime sources: what the browser bundle is made of (tests and fixtures excluded). */
 function sources(dir: string = root): string[] {
@@ -13,9 +15,29 @@ function sources(dir: string = root): string[] {
   });
 }
 
-/** Imports of modules from another package's sources, by path (see internal/credentials.ts). */
+/** Imports of modules from another package's sources, by path (see internal/rules.ts). */
 const deepImports = (text: string) =>
   [...text.matchAll(/from '((?:\.\.\/)+[a-z-]+\/src\/[^']+)'/g)].map((m) => m[1] ?? '');
+
+/** The import and export-from statements a module runs (type-only ones are erased). */
+const runtimeImports = (text: string) =>
+  [...text.matchAll(/^(?:import|export) (?!type )[^;]*? from '([^']+)';/gm)].map((m) => m[1] ?? '');
+
+/** `entry` and every module of its package it reaches at run time through relative imports. */
+function runtimeGraph(entry: string): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  const visit = (file: string) => {
+    if (graph.has(file)) return;
+    const specifiers = runtimeImports(readFileSync(file, 'utf8'));
+    graph.set(file, specifiers);
+    for (const spec of specifiers.filter((s) => s.startsWith('.'))) {
+      const next = join(dirname(file), spec.replace(/\.js$/, '.ts'));
+      if (existsSync(next)) visit(next);
+    }
+  };
+  visit(entry);
+  return graph;
+}
 
 describe('the package runs in a browser', () => {
   it('imports nothing from node: and never names Buffer or process', () => {
@@ -26,17 +48,25 @@ describe('the package runs in a browser', () => {
     expect(sources().length).toBeGreaterThan(10);
   });
 
-  it('the other packages’ modules it reuses import nothing from node: at run time', () => {
+  it('the other packages’ modules it reuses by path import nothing from node: at run time', () => {
     const reused = sources().flatMap((file) =>
       deepImports(readFileSync(file, 'utf8')).map((path) => join(file, '..', path.replace(/\.js$/, '.ts'))),
     );
-    expect(reused.length).toBeGreaterThan(5);
+    expect(reused.length).toBeGreaterThan(3);
     for (const file of reused) {
-      const runtime = readFileSync(file, 'utf8').match(/^import (?!type )[^;]+;/gm) ?? [];
-      expect([relative(root, file), runtime.filter((line) => line.includes("'node:"))]).toEqual([
-        relative(root, file),
-        [],
-      ]);
+      const nodeImports = runtimeImports(readFileSync(file, 'utf8')).filter((s) => s.startsWith('node:'));
+      expect([relative(root, file), nodeImports]).toEqual([relative(root, file), []]);
     }
+  });
+
+  it('@passage/credentials/pure reaches no node: module at run time', () => {
+    const graph = runtimeGraph(credentialsPure);
+    expect(graph.size).toBeGreaterThan(10);
+    const reached = [...graph].flatMap(([file, specs]) =>
+      specs
+        .filter((s) => s.startsWith('node:') || s === '@passage/credentials')
+        .map((s) => `${relative(root, file)}: ${s}`),
+    );
+    expect(reached).toEqual([]);
   });
 });

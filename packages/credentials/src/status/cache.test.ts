@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getStatusBit } from './bitstring.js';
+import { getStatusBit } from './bits.js';
 import { createStatusListCache, type StatusListCacheOptions } from './cache.js';
 import { type StatusAuthority, signedStatusList, statusAuthority } from './fixtures.js';
 

@@ -5,7 +5,7 @@ import { buildCredential } from '../issue/credential.js';
 import { issueCredential } from '../issue/issue.js';
 import { createMemoryStores } from '../keys/stores.js';
 import { createTrustStore, type TrustStore, trustEntryFor } from '../trust/trust-store.js';
-import { emptyStatusList, setStatusBit } from './bitstring.js';
+import { emptyStatusList, setStatusBit } from './bits.js';
 import type { StatusPurpose } from './entry.js';
 import { buildStatusListCredential } from './publish.js';
 

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isCredentialError } from '../errors.js';
 import { MAX_JWS_LENGTH } from '../jws/compact.js';
-import { encodeStatusList, getStatusBit } from './bitstring.js';
+import { getStatusBit } from './bits.js';
+import { encodeStatusList } from './bitstring.js';
 import { type StatusAuthority, signedStatusList, statusAuthority } from './fixtures.js';
 import { verifyStatusListCredential } from './list-credential.js';
 

@@ -4,7 +4,8 @@ import { SUPPORTED_ALGORITHMS, signatureIsValid, type VerificationKey } from '..
 import type { TrustStore } from '../trust/trust-store.js';
 import { securedCredentialOf } from '../verify/claims.js';
 import { keyForSignature } from '../verify/keys.js';
-import { decodeStatusList, MAX_STATUS_LIST_BYTES, MIN_STATUS_LIST_SIZE } from './bitstring.js';
+import { MAX_STATUS_LIST_BYTES, MIN_STATUS_LIST_SIZE } from './bits.js';
+import { decodeStatusList } from './bitstring.js';
 
 /**
  * The largest status list credential (compact JWS) a verifier reads: enough for a list of

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCredentialError } from '../errors.js';
-import { decodeStatusList, emptyStatusList, getStatusBit, setStatusBit } from './bitstring.js';
+import { emptyStatusList, getStatusBit, setStatusBit } from './bits.js';
+import { decodeStatusList } from './bitstring.js';
 import { buildStatusListCredential } from './publish.js';
 
 const url = 'https://issuer.example/status-lists/abc';

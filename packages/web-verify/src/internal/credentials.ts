@@ -1,40 +1,46 @@
 /**
- * The parts of `@passage/credentials` that run unchanged in a browser: pure TypeScript whose runtime
- * imports are zod, `@passage/schema` and each other (their `node:` imports are type-only). Reusing them
- * keeps the web verdicts equal to the Node verifier's by construction. They are reached by path because
- * the package's entry point also loads its Node-only modules; see the package README.
+ * The parts of `@passage/credentials` that run unchanged in a browser, from its `./pure` export:
+ * pure TypeScript whose runtime imports are zod, `@passage/schema` and each other. Reusing them keeps
+ * the web verdicts equal to the Node verifier's by construction.
  */
-import type { DecodedJws } from '../../../credentials/src/jws/compact.js';
 import {
+  type DecodedJws,
   type SecuredCredential,
   securedCredentialOf as securedCredentialOfJws,
-} from '../../../credentials/src/verify/claims.js';
+} from '@passage/credentials/pure';
 
 export {
+  type Check,
   CredentialError,
+  checkSchema,
+  checkStatusEntries,
+  checkTrustEntry,
+  DEFAULT_CLOCK_TOLERANCE_SEC,
+  DICTIONARY_V1,
+  DICTIONARY_V2,
+  decodeBase45,
+  decodeVarint,
+  type Envelope,
+  encodeBase45,
+  encodedListBase64url,
+  encodeVarint,
   isCredentialError,
-  type VerificationCode,
-} from '../../../credentials/src/errors.js';
-export { jwsFromEnvelope } from '../../../credentials/src/issue/envelope.js';
-export { looksLikeCompactJws } from '../../../credentials/src/jws/compact.js';
-export { decodeBase45, encodeBase45 } from '../../../credentials/src/qr/base45.js';
-export { DICTIONARY_V1, DICTIONARY_V2 } from '../../../credentials/src/qr/dictionary.js';
-export { isPassageQrText, MAX_QR_TEXT_LENGTH, QR_PREFIX } from '../../../credentials/src/qr/text.js';
-export { decodeVarint } from '../../../credentials/src/qr/varint.js';
-export type {
-  Check,
-  Envelope,
-  StatusEntryReport,
-  VerificationReport,
-} from '../../../credentials/src/report.js';
-export { checkTrustEntry } from '../../../credentials/src/trust/entry-check.js';
-export {
+  isPassageQrText,
+  jwsFromEnvelope,
+  looksLikeCompactJws,
+  MAX_QR_TEXT_LENGTH,
+  MAX_STATUS_LIST_BYTES,
+  MIN_STATUS_LIST_SIZE,
   type PassageTrustEntry,
   passageTrustEntrySchema,
-} from '../../../credentials/src/trust/trust-file.js';
-export { DEFAULT_CLOCK_TOLERANCE_SEC } from '../../../credentials/src/verify/options.js';
-export { ReportBuilder } from '../../../credentials/src/verify/report-builder.js';
-export { checkSchema, type SchemaOutcome } from '../../../credentials/src/verify/schema-check.js';
+  QR_PREFIX,
+  ReportBuilder,
+  type SchemaOutcome,
+  type StatusEntryReport,
+  type StatusListAccess,
+  type VerificationCode,
+  type VerificationReport,
+} from '@passage/credentials/pure';
 
 export type { SecuredCredential };
 

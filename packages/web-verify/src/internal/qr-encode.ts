@@ -1,11 +1,10 @@
 import { deflateRaw } from 'pako';
-// The Node codec's varint, reached by path as credentials.ts reaches the rest: pure and browser-safe.
-import { encodeVarint } from '../../../credentials/src/qr/varint.js';
 import { decodeBase64url, encodeBase64url } from './base64url.js';
 import {
   CredentialError,
   DICTIONARY_V2,
   encodeBase45,
+  encodeVarint,
   MAX_QR_TEXT_LENGTH,
   QR_PREFIX,
 } from './credentials.js';

@@ -7,7 +7,7 @@ const MIN_TTL_MS = 1000;
 
 /** A held list, or why there is none, as a status check sees it at one instant. */
 export interface StatusView {
-  list?: WebStatusList;
+  snapshot?: WebStatusList;
   source: 'bundle';
   fetchedAt?: number;
   ageSeconds?: number;
@@ -42,7 +42,7 @@ export function bundleStatusSource(
       if (list.validUntil !== undefined && now > list.validUntil) {
         return { ...view, problem: 'the status list has expired' };
       }
-      return { ...view, list };
+      return { ...view, snapshot: list };
     },
   };
 }
