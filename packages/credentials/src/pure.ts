@@ -12,6 +12,7 @@ export {
   type VerificationCode,
 } from './errors.js';
 export { jwsFromEnvelope } from './issue/envelope.js';
+export { SUPPORTED_ALGORITHMS } from './jws/algorithms.js';
 export { type DecodedJws, looksLikeCompactJws } from './jws/compact.js';
 export { decodeBase45, encodeBase45 } from './qr/base45.js';
 export { DICTIONARY_V1, DICTIONARY_V2 } from './qr/dictionary.js';
@@ -24,9 +25,22 @@ export {
   MAX_STATUS_LIST_BYTES,
   MIN_STATUS_LIST_SIZE,
 } from './status/bits.js';
+export {
+  checkStatusListSize,
+  MAX_STATUS_LIST_JWS_LENGTH,
+  type StatusListClaims,
+  type StatusListClaimsOptions,
+  securedStatusListOf,
+  statusListClaimsOf,
+  statusListKeysOf,
+  statusListSignatureInvalid,
+  type VerifiedStatusList,
+  verifiedStatusListOf,
+} from './status/list-claims.js';
 export { checkTrustEntry } from './trust/entry-check.js';
 export { type PassageTrustEntry, passageTrustEntrySchema } from './trust/trust-file.js';
 export { type SecuredCredential, securedCredentialOf } from './verify/claims.js';
+export { chooseKeys, type KeyChoice, type KeyLookup } from './verify/key-choice.js';
 export { DEFAULT_CLOCK_TOLERANCE_SEC } from './verify/options.js';
 export { ReportBuilder } from './verify/report-builder.js';
 export { checkSchema, type SchemaOutcome } from './verify/schema-check.js';

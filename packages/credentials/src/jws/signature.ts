@@ -3,8 +3,7 @@ import { CredentialError } from '../errors.js';
 import type { PassageAlgorithm } from '../keys/key-material.js';
 import type { DecodedJws } from './compact.js';
 
-/** The JOSE algorithms Passage verifies. `none` and HMAC are never accepted. */
-export const SUPPORTED_ALGORITHMS: readonly PassageAlgorithm[] = ['ES256', 'EdDSA'];
+export { SUPPORTED_ALGORITHMS } from './algorithms.js';
 
 /** The algorithm a public JWK can verify, or undefined for keys Passage does not use. */
 export function algorithmOfJwk(jwk: JsonWebKey): PassageAlgorithm | undefined {

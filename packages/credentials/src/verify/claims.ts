@@ -41,7 +41,7 @@ const earlier = (a: number | undefined, b: number | undefined) =>
  * Reads the credential out of a decoded JWS: VC 2.0 `vc+jwt` (the payload is the credential) or
  * VC 1.1 `JWT` (the `vc` claim plus registered claims). JWT time claims, when present, narrow validity.
  */
-export function securedCredentialOf(jws: DecodedJws): SecuredCredential {
+export function securedCredentialOf(jws: Pick<DecodedJws, 'header' | 'payload'>): SecuredCredential {
   const { header, payload } = jws;
   if (header.crit !== undefined)
     throw new CredentialError('DECODING_FAILED', 'critical header parameters are not understood');

@@ -1,7 +1,7 @@
 import type { JsonWebKey } from 'node:crypto';
-import type { VerificationCode } from '../errors.js';
 import { type VerificationKey, verificationKeyFromJwk } from '../jws/signature.js';
 import type { TrustStore } from '../trust/trust-store.js';
+import { chooseKeys, type KeyChoice } from './key-choice.js';
 
 const selfCertifying = new Map<string, VerificationKey>();
 const SELF_CERTIFYING_CACHE_LIMIT = 1_000;
@@ -32,27 +32,6 @@ export function keyForSignature(
   issuer: string,
   kid: unknown,
   trusted: boolean,
-): { keys: readonly VerificationKey[] } | { code: VerificationCode; message: string } {
-  // Veramo's VC 1.1 JWTs name no kid: any key the trust list holds for the issuer may have signed.
-  if (kid === undefined && trusted) {
-    const keys = trust.keysOf(issuer);
-    return keys.length > 0
-      ? { keys }
-      : { code: 'KEY_NOT_FOUND', message: 'the trusted issuer lists no keys' };
-  }
-  if (kid !== undefined && (typeof kid !== 'string' || !kid.startsWith(`${issuer}#`))) {
-    return {
-      code: 'KEY_NOT_FOUND',
-      message: "the JWS kid does not name one of the issuer's verification methods",
-    };
-  }
-  if (trusted) {
-    const key = trust.keyFor(String(kid));
-    return key ? { keys: [key] } : { code: 'KEY_NOT_FOUND', message: 'the trusted issuer lists no such key' };
-  }
-  if (issuer.startsWith('did:jwk:')) {
-    const key = didJwkKey(issuer);
-    return key ? { keys: [key] } : { code: 'KEY_NOT_FOUND', message: 'the did:jwk holds no usable key' };
-  }
-  return { code: 'NOT_CHECKED', message: 'the signature of an untrusted issuer is not checked' };
+): KeyChoice<VerificationKey> {
+  return chooseKeys(trust, issuer, kid, trusted, didJwkKey);
 }

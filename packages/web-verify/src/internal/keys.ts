@@ -1,9 +1,7 @@
 import { decodeBase64url, fromUtf8 } from './base64url.js';
-import type { VerificationCode } from './credentials.js';
+import { chooseKeys, type KeyChoice } from './credentials.js';
 import type { WebTrustStore } from './trust-store.js';
 import { importPublicJwk, type PublicJwkLike, type WebKey } from './web-crypto.js';
-
-type Found = { keys: readonly WebKey[] } | { code: VerificationCode; message: string };
 
 /**
  * The key of a did:jwk, read from the DID itself: no network, so it is safe for untrusted issuers
@@ -22,9 +20,9 @@ export async function didJwkKey(did: string): Promise<WebKey | undefined> {
 }
 
 /**
- * The keys to check a signature with, or why there are none, as `keyForSignature` of the Node
- * verifier answers (`NOT_CHECKED`: an untrusted did:web is never fetched). did:jwk keys are looked up
- * by {@link didJwkKey} beforehand, since importing one is asynchronous.
+ * The keys to check a signature with, or why there are none: `chooseKeys` of `@passage/credentials`
+ * (`NOT_CHECKED`: an untrusted did:web is never fetched). did:jwk keys are looked up by
+ * {@link didJwkKey} beforehand, since importing one is asynchronous.
  */
 export function keyForSignature(
   trust: WebTrustStore,
@@ -32,27 +30,6 @@ export function keyForSignature(
   kid: unknown,
   trusted: boolean,
   selfCertified?: WebKey,
-): Found {
-  if (kid === undefined && trusted) {
-    const keys = trust.keysOf(issuer);
-    return keys.length > 0
-      ? { keys }
-      : { code: 'KEY_NOT_FOUND', message: 'the trusted issuer lists no keys' };
-  }
-  if (kid !== undefined && (typeof kid !== 'string' || !kid.startsWith(`${issuer}#`))) {
-    return {
-      code: 'KEY_NOT_FOUND',
-      message: "the JWS kid does not name one of the issuer's verification methods",
-    };
-  }
-  if (trusted) {
-    const key = trust.keyFor(String(kid));
-    return key ? { keys: [key] } : { code: 'KEY_NOT_FOUND', message: 'the trusted issuer lists no such key' };
-  }
-  if (issuer.startsWith('did:jwk:')) {
-    return selfCertified
-      ? { keys: [selfCertified] }
-      : { code: 'KEY_NOT_FOUND', message: 'the did:jwk holds no usable key' };
-  }
-  return { code: 'NOT_CHECKED', message: 'the signature of an untrusted issuer is not checked' };
+): KeyChoice<WebKey> {
+  return chooseKeys(trust, issuer, kid, trusted, () => selfCertified);
 }
