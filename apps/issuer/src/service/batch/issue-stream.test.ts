@@ -110,6 +110,22 @@ describe('issueBatchStream', () => {
     expect(read).toEqual([]);
   });
 
+  it('records and answers what was read before the input failed, then rethrows', async () => {
+    const items = (function* () {
+      yield { ref: 1, json: good };
+      yield { ref: 2, json: good };
+      throw Object.assign(new Error('a malformed row'), { code: 'INPUT_INVALID' });
+    })();
+    const answered: number[] = [];
+    const stream = issuer.service.issueStream(caller, TYPE, items, { chunkSize: 1 });
+    await expect(
+      (async () => {
+        for await (const chunk of stream) answered.push(...chunk.map((r) => r.ref));
+      })(),
+    ).rejects.toMatchObject({ code: 'INPUT_INVALID' });
+    expect(answered).toEqual([1, 2]);
+  });
+
   it('signs on worker threads, with the key handed over in memory', { timeout: 120_000 }, async () => {
     const items = [1, 2, 3, 4].map((ref) => ({ ref, json: good }));
     const results = await run(items, { workers: 2, chunkSize: 1 });

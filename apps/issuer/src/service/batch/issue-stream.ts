@@ -73,7 +73,8 @@ async function* chunksOf<T>(source: AsyncIterable<T> | Iterable<T>, size: number
  * taken. Yields each chunk's results in input order.
  *
  * An item refused for a reason with a code answers that code; anything else (a database failure, a
- * worker crash) ends the stream, with every chunk answered so far recorded.
+ * worker crash) ends the stream, with every chunk answered so far recorded. An error reading `items`
+ * ends it too, after the chunks already read are recorded and answered.
  */
 export async function* issueBatchStream(
   ctx: IssuerContext,
@@ -139,8 +140,19 @@ export async function* issueBatchStream(
     return results;
   };
 
+  // A failure reading the input (a malformed CSV row) ends the stream after the chunks already read
+  // are recorded and answered, as an interruption does.
+  const source = { failed: false, error: undefined as unknown };
+  async function* guarded() {
+    try {
+      yield* items;
+    } catch (error) {
+      Object.assign(source, { failed: true, error });
+    }
+  }
+
   try {
-    for await (const read of chunksOf(items, chunkSize)) {
+    for await (const read of chunksOf(guarded(), chunkSize)) {
       const chunk = await prepare(read);
       const job = pool.sign({ issuedAt: chunk.issuedAt.toISOString(), items: chunk.fresh });
       const done = job.then((signed) => ({ chunk, signed }));
@@ -150,6 +162,7 @@ export async function* issueBatchStream(
       if (options.signal?.aborted) break;
     }
     while (inFlight.length > 0) yield await finish();
+    if (source.failed) throw source.error;
   } finally {
     await pool.close();
   }
