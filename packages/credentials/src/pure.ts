@@ -40,6 +40,16 @@ export {
 export { checkTrustEntry } from './trust/entry-check.js';
 export { type PassageTrustEntry, passageTrustEntrySchema } from './trust/trust-file.js';
 export { type SecuredCredential, securedCredentialOf } from './verify/claims.js';
+export {
+  allowedAlgorithmOf,
+  checkIssuer,
+  checkValidity,
+  finishReport,
+  reportDecodingError,
+  reportSignature,
+  signatureCandidates,
+  type VerificationOutcome,
+} from './verify/credential-checks.js';
 export { chooseKeys, type KeyChoice, type KeyLookup } from './verify/key-choice.js';
 export { DEFAULT_CLOCK_TOLERANCE_SEC } from './verify/options.js';
 export { ReportBuilder } from './verify/report-builder.js';

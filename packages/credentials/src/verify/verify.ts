@@ -1,18 +1,28 @@
 import type { Resolvable } from 'did-resolver';
-import { isCredentialError } from '../errors.js';
 import type { DecodedJws } from '../jws/compact.js';
 import { SUPPORTED_ALGORITHMS, signatureIsValid } from '../jws/signature.js';
-import type { Envelope, VerificationReport } from '../report.js';
+import type { VerificationReport } from '../report.js';
 import type { StatusListCache } from '../status/cache.js';
-import { checkTrustEntry } from '../trust/entry-check.js';
 import { type SecuredCredential, securedCredentialOf } from './claims.js';
+import {
+  allowedAlgorithmOf,
+  checkIssuer,
+  checkValidity,
+  finishReport,
+  reportDecodingError,
+  reportSignature,
+  signatureCandidates,
+  type VerificationOutcome,
+} from './credential-checks.js';
 import { extractDecodedJws } from './input.js';
 import { keyForSignature } from './keys.js';
 import { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from './options.js';
 import { ReportBuilder } from './report-builder.js';
 import { withResolvedKeys } from './resolve-keys.js';
-import { checkSchema, type SchemaOutcome } from './schema-check.js';
+import { checkSchema } from './schema-check.js';
 import { checkStatus, statusListUrlsOf } from './status-check.js';
+
+export type { VerificationOutcome } from './credential-checks.js';
 
 function decode(input: unknown, report: ReportBuilder) {
   try {
@@ -21,10 +31,7 @@ function decode(input: unknown, report: ReportBuilder) {
     report.pass('decoding');
     return { envelope, decoded, secured };
   } catch (error) {
-    if (!isCredentialError(error)) throw error;
-    const code =
-      error.code === 'INVALID_ARGUMENT' || error.code === 'NOT_CHECKED' ? 'DECODING_FAILED' : error.code;
-    report.fail('decoding', code as Parameters<ReportBuilder['fail']>[1], error.message);
+    reportDecodingError(error, report);
     return undefined;
   }
 }
@@ -36,59 +43,15 @@ function checkSignature(
   options: VerifyOptions,
   report: ReportBuilder,
 ) {
-  const allowed = options.algorithms ?? SUPPORTED_ALGORITHMS;
-  const { alg, kid } = decoded.header;
-  if (typeof alg !== 'string' || !(allowed as readonly string[]).includes(alg)) {
-    return report.fail('signature', 'ALGORITHM_NOT_ALLOWED', 'the JWS algorithm is not allowed');
-  }
-  const found = keyForSignature(options.trust, secured.issuer, kid, trusted);
-  if ('code' in found) return report.fail('signature', found.code, found.message);
-  const candidates = found.keys.filter((key) => key.alg === alg);
-  if (candidates.length === 0) {
-    return report.fail(
-      'signature',
-      'ALGORITHM_NOT_ALLOWED',
-      "the JWS algorithm does not match the issuer's key",
+  const alg = allowedAlgorithmOf(decoded.header, options.algorithms ?? SUPPORTED_ALGORITHMS, report);
+  if (alg === undefined) return;
+  const found = keyForSignature(options.trust, secured.issuer, decoded.header.kid, trusted);
+  const candidates = signatureCandidates(found, alg, report);
+  if (candidates)
+    reportSignature(
+      candidates.some((key) => signatureIsValid(decoded, key)),
+      report,
     );
-  }
-  if (!candidates.some((key) => signatureIsValid(decoded, key))) {
-    return report.fail('signature', 'SIGNATURE_INVALID', 'signature verification failed');
-  }
-  report.pass('signature');
-}
-
-function checkValidity(secured: SecuredCredential, now: number, toleranceMs: number, report: ReportBuilder) {
-  if (secured.validFrom !== undefined && now + toleranceMs < secured.validFrom) {
-    return report.fail('validity', 'NOT_YET_VALID', 'the credential is not valid yet');
-  }
-  if (secured.validUntil !== undefined && now - toleranceMs > secured.validUntil) {
-    return report.fail('validity', 'EXPIRED', 'the credential has expired');
-  }
-  report.pass('validity');
-}
-
-function checkIssuer(
-  entry: ReturnType<VerifyOptions['trust']['findIssuer']>,
-  secured: SecuredCredential,
-  credentialType: string | undefined,
-  now: number,
-  report: ReportBuilder,
-) {
-  if (!entry)
-    return report.fail('issuerTrusted', 'ISSUER_NOT_TRUSTED', 'the issuer is not in the trust list');
-  const problem = checkTrustEntry(entry, {
-    credentialType,
-    issuedAt: secured.issuedAt ?? secured.validFrom,
-    now,
-  });
-  if (problem) return report.fail('issuerTrusted', problem.code, problem.message);
-  report.pass('issuerTrusted');
-}
-
-/** A verification report together with the typed subject, for callers that show it to an officer. */
-export interface VerificationOutcome {
-  report: VerificationReport;
-  schema?: SchemaOutcome;
 }
 
 /**
@@ -129,20 +92,7 @@ function verifyDecoded(
     { issuer: secured.issuer, trust: options.trust, status: options.status },
     report,
   );
-  if (schema.check.ok) report.pass('schema');
-  else report.fail('schema', schema.check.code, schema.message ?? 'the credential does not match its schema');
-  return {
-    report: report.build({
-      envelope: envelope satisfies Envelope,
-      securing: secured.securing,
-      credential: secured.credential,
-      issuer: { did: secured.issuer, ...(entry ? { name: entry.name, economy: entry.economy } : {}) },
-      ...(schema.credentialType ? { credentialType: schema.credentialType } : {}),
-      checkedAt,
-      ...(status ? { status } : {}),
-    }),
-    schema,
-  };
+  return finishReport(report, envelope, secured, entry, schema, status, checkedAt);
 }
 
 /** Verifies a credential and answers the report. See {@link verifyCredentialDetailed}. */

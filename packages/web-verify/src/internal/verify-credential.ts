@@ -1,13 +1,14 @@
 import {
-  CredentialError,
+  allowedAlgorithmOf,
+  checkIssuer,
   checkSchema,
-  checkTrustEntry,
-  type PassageTrustEntry,
+  checkValidity,
+  finishReport,
   ReportBuilder,
-  type SchemaOutcome,
-  type SecuredCredential,
-  type VerificationCode,
-  type VerificationReport,
+  reportDecodingError,
+  reportSignature,
+  signatureCandidates,
+  type VerificationOutcome,
 } from './credentials.js';
 import { type Decoded, decodeInput } from './input.js';
 import { didJwkKey, keyForSignature } from './keys.js';
@@ -30,72 +31,35 @@ function decode(input: unknown, report: ReportBuilder): Decoded | undefined {
     report.pass('decoding');
     return decoded;
   } catch (error) {
-    if (!(error instanceof CredentialError)) throw error;
-    const code: VerificationCode =
-      error.code === 'INVALID_ARGUMENT' || error.code === 'NOT_CHECKED'
-        ? 'DECODING_FAILED'
-        : (error.code as VerificationCode);
-    report.fail('decoding', code, error.message);
+    reportDecodingError(error, report);
     return undefined;
   }
 }
 
+/** The signature check of the Node verifier, with Web Crypto (asynchronous) verifying. */
 async function checkSignature(
   decoded: Decoded,
   trusted: boolean,
   trust: WebTrustStore,
   report: ReportBuilder,
 ) {
-  const { alg, kid } = decoded.jws.header;
+  const { header, signingInput, signature } = decoded.jws;
   const { issuer } = decoded.secured;
-  if (typeof alg !== 'string' || !(SUPPORTED_ALGORITHMS as readonly string[]).includes(alg)) {
-    return report.fail('signature', 'ALGORITHM_NOT_ALLOWED', 'the JWS algorithm is not allowed');
-  }
+  const alg = allowedAlgorithmOf(header, SUPPORTED_ALGORITHMS, report);
+  if (alg === undefined) return;
   const selfCertified = !trusted && issuer.startsWith('did:jwk:') ? await didJwkKey(issuer) : undefined;
-  const found = keyForSignature(trust, issuer, kid, trusted, selfCertified);
-  if ('code' in found) return report.fail('signature', found.code, found.message);
-  const candidates = found.keys.filter((key) => key.alg === alg);
-  if (candidates.length === 0) {
-    return report.fail(
-      'signature',
-      'ALGORITHM_NOT_ALLOWED',
-      "the JWS algorithm does not match the issuer's key",
-    );
-  }
+  const candidates = signatureCandidates(
+    keyForSignature(trust, issuer, header.kid, trusted, selfCertified),
+    alg,
+    report,
+  );
+  if (!candidates) return;
+  let valid = false;
   for (const key of candidates) {
-    if (await signatureIsValid(key, decoded.jws.signingInput, decoded.jws.signature)) {
-      return report.pass('signature');
-    }
+    valid = await signatureIsValid(key, signingInput, signature);
+    if (valid) break;
   }
-  report.fail('signature', 'SIGNATURE_INVALID', 'signature verification failed');
-}
-
-function checkIssuer(
-  entry: PassageTrustEntry | undefined,
-  secured: SecuredCredential,
-  credentialType: string | undefined,
-  now: number,
-  report: ReportBuilder,
-) {
-  if (!entry)
-    return report.fail('issuerTrusted', 'ISSUER_NOT_TRUSTED', 'the issuer is not in the trust list');
-  const problem = checkTrustEntry(entry, {
-    credentialType,
-    issuedAt: secured.issuedAt ?? secured.validFrom,
-    now,
-  });
-  if (problem) return report.fail('issuerTrusted', problem.code, problem.message);
-  report.pass('issuerTrusted');
-}
-
-function checkValidity(secured: SecuredCredential, now: number, toleranceMs: number, report: ReportBuilder) {
-  if (secured.validFrom !== undefined && now + toleranceMs < secured.validFrom) {
-    return report.fail('validity', 'NOT_YET_VALID', 'the credential is not valid yet');
-  }
-  if (secured.validUntil !== undefined && now - toleranceMs > secured.validUntil) {
-    return report.fail('validity', 'EXPIRED', 'the credential has expired');
-  }
-  report.pass('validity');
+  reportSignature(valid, report);
 }
 
 /**
@@ -106,7 +70,7 @@ function checkValidity(secured: SecuredCredential, now: number, toleranceMs: num
 export async function verifyCredentialWeb(
   input: unknown,
   options: CredentialCheckOptions,
-): Promise<{ report: VerificationReport; schema?: SchemaOutcome }> {
+): Promise<VerificationOutcome> {
   const report = new ReportBuilder();
   const { now, trust } = options;
   const checkedAt = new Date(now).toISOString();
@@ -123,18 +87,5 @@ export async function verifyCredentialWeb(
     { issuer: secured.issuer, trust, status: options.status, now },
     report,
   );
-  if (schema.check.ok) report.pass('schema');
-  else report.fail('schema', schema.check.code, schema.message ?? 'the credential does not match its schema');
-  return {
-    report: report.build({
-      envelope: decoded.envelope,
-      securing: secured.securing,
-      credential: secured.credential,
-      issuer: { did: secured.issuer, ...(entry ? { name: entry.name, economy: entry.economy } : {}) },
-      ...(schema.credentialType ? { credentialType: schema.credentialType } : {}),
-      checkedAt,
-      ...(status ? { status } : {}),
-    }),
-    schema,
-  };
+  return finishReport(report, decoded.envelope, secured, entry, schema, status, checkedAt);
 }
