@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { fileURLToPath } from 'node:url';
+import { relayRefreshes } from './cluster-refresh.js';
 import type { VerifierConfig } from './config.js';
 import type { DataLogger } from './start.js';
 
@@ -33,7 +34,8 @@ const workerEntry = () =>
 /**
  * Starts `config.workers` verifier processes sharing `config.port` (node:cluster). Each worker holds
  * its own trust list, rules and status lists and refreshes them itself, so a request is answered
- * exactly as a single process would answer it. A worker that dies is replaced; `close()` stops them
+ * exactly as a single process would answer it; an on-demand refresh (`POST /v1/sources/refresh`)
+ * reaches every worker before it is answered. A worker that dies is replaced; `close()` stops them
  * all. Call it in the cluster's primary only.
  *
  * @example
@@ -51,6 +53,7 @@ export async function startVerifierCluster(
   const env = { [WORKER_CONFIG_ENV]: JSON.stringify(config) };
   const live = new Set<Worker>();
   let stopping = false;
+  const stopRelaying = relayRefreshes(() => live);
 
   const fork = (): Worker => {
     const started = Date.now();
@@ -79,6 +82,7 @@ export async function startVerifierCluster(
     workerPids: () => [...live].flatMap((w) => (w.process.pid === undefined ? [] : [w.process.pid])),
     close: async () => {
       stopping = true;
+      stopRelaying();
       await Promise.all([...live].map((w) => stopWorker(w, options.stopTimeoutMs ?? 10_000)));
     },
   };

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { readBundle } from './bundle/bundle.js';
+import { clusterWideRefresh } from './cluster-refresh.js';
 import type { VerifierConfig } from './config.js';
 import { createVerifierData, type VerifierData } from './data.js';
 import { createVerifierApp } from './http/app.js';
@@ -69,7 +70,12 @@ export async function startVerifierServer(config: VerifierConfig): Promise<Runni
   const data = openVerifierData(config, logger);
   if (!config.offline) await data.refresh();
   data.start(config.refreshSec);
-  const app = createVerifierApp({ data, logger, clockToleranceSec: config.clockToleranceSec });
+  const app = createVerifierApp({
+    data,
+    logger,
+    clockToleranceSec: config.clockToleranceSec,
+    refresh: clusterWideRefresh(() => data.refresh()),
+  });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -24,6 +24,8 @@ export interface VerifierAppDeps {
   clockToleranceSec?: number;
   /** Status lists, shared by every request, when `data` is not given. Default: an online cache. */
   statusLists?: StatusListCache;
+  /** What `POST /v1/sources/refresh` runs. Default: `data.refresh()`; in a cluster, every worker's. */
+  refresh?: () => Promise<unknown>;
 }
 
 /** On-demand refreshes of the trust list and rules are spaced by at least this much. */
@@ -94,7 +96,7 @@ export function createVerifierApp(deps: VerifierAppDeps): Express {
       throw new VerifierError('TOO_MANY_REQUESTS', 'a refresh was made moments ago');
     }
     lastRefresh = now;
-    await data.refresh();
+    await (deps.refresh ? deps.refresh() : data.refresh());
     res.json(data.sources());
   });
 
