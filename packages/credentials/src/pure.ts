@@ -13,10 +13,11 @@ export {
 } from './errors.js';
 export { jwsFromEnvelope } from './issue/envelope.js';
 export { SUPPORTED_ALGORITHMS } from './jws/algorithms.js';
-export { type DecodedJws, looksLikeCompactJws } from './jws/compact.js';
+export type { DecodedJws } from './jws/compact.js';
+export { compactJwsSegments, looksLikeCompactJws, MAX_JWS_LENGTH, parseJwsObject } from './jws/segments.js';
 export { decodeBase45, encodeBase45 } from './qr/base45.js';
 export { DICTIONARY_V1, DICTIONARY_V2 } from './qr/dictionary.js';
-export { isPassageQrText, MAX_QR_TEXT_LENGTH, QR_PREFIX } from './qr/text.js';
+export { isPassageQrText, MAX_QR_TEXT_LENGTH, QR_PREFIX, unwrapQrText } from './qr/text.js';
 export { decodeVarint, encodeVarint } from './qr/varint.js';
 export type { Check, Envelope, StatusEntryReport, StatusSource, VerificationReport } from './report.js';
 export {
@@ -51,6 +52,7 @@ export {
   type VerificationOutcome,
 } from './verify/credential-checks.js';
 export { chooseKeys, type KeyChoice, type KeyLookup } from './verify/key-choice.js';
+export { type LocatedJws, locateJws } from './verify/locate.js';
 export { DEFAULT_CLOCK_TOLERANCE_SEC } from './verify/options.js';
 export { ReportBuilder } from './verify/report-builder.js';
 export { checkSchema, type SchemaOutcome } from './verify/schema-check.js';

@@ -1,9 +1,7 @@
 import { CredentialError } from '../errors.js';
+import { compactJwsSegments, MAX_JWS_LENGTH, parseJwsObject } from './segments.js';
 
-/** The largest compact JWS we accept (a QR holds far less; this bounds work on hostile input). */
-export const MAX_JWS_LENGTH = 64 * 1024;
-
-const B64URL = /^[A-Za-z0-9_-]*$/;
+export { looksLikeCompactJws, MAX_JWS_LENGTH } from './segments.js';
 
 /** The parts of a compact JWS, decoded once. */
 export interface DecodedJws {
@@ -14,43 +12,16 @@ export interface DecodedJws {
   signature: Buffer;
 }
 
-function parseObject(json: string, what: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (cause) {
-    throw new CredentialError('DECODING_FAILED', `the JWS ${what} is not JSON`, { cause });
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new CredentialError('DECODING_FAILED', `the JWS ${what} is not a JSON object`);
-  }
-  return value as Record<string, unknown>;
-}
-
-/** True when `text` has the shape of a compact JWS (three base64url segments). */
-export function looksLikeCompactJws(text: string): boolean {
-  const parts = text.split('.');
-  return parts.length === 3 && parts.every((p) => p.length > 0 && B64URL.test(p));
-}
-
 /**
  * Splits and decodes a compact JWS without verifying it. Throws DECODING_FAILED (or INPUT_TOO_LARGE,
  * beyond `maxLength`) for anything that is not three base64url segments holding a JSON header and a
  * JSON payload. Status lists pass a larger bound than credentials.
  */
 export function decodeCompactJws(jws: string, maxLength: number = MAX_JWS_LENGTH): DecodedJws {
-  if (jws.length > maxLength) throw new CredentialError('INPUT_TOO_LARGE', 'the JWS is too large');
-  const parts = jws.split('.');
-  const [h, p, s] = parts;
-  if (parts.length !== 3 || h === undefined || p === undefined || s === undefined) {
-    throw new CredentialError('DECODING_FAILED', 'a compact JWS has three segments');
-  }
-  if (!B64URL.test(h) || !B64URL.test(p) || !B64URL.test(s) || h === '' || p === '' || s === '') {
-    throw new CredentialError('DECODING_FAILED', 'a JWS segment is not base64url');
-  }
+  const [h, p, s] = compactJwsSegments(jws, maxLength);
   return {
-    header: parseObject(Buffer.from(h, 'base64url').toString('utf8'), 'header'),
-    payload: parseObject(Buffer.from(p, 'base64url').toString('utf8'), 'payload'),
+    header: parseJwsObject(Buffer.from(h, 'base64url').toString('utf8'), 'header'),
+    payload: parseJwsObject(Buffer.from(p, 'base64url').toString('utf8'), 'payload'),
     signingInput: `${h}.${p}`,
     signature: Buffer.from(s, 'base64url'),
   };
@@ -75,8 +46,8 @@ export function decodedJwsOfParts(parts: {
     throw new CredentialError('DECODING_FAILED', 'a JWS segment is not base64url');
   }
   return {
-    header: parseObject(header.toString('utf8'), 'header'),
-    payload: parseObject(payload.toString('utf8'), 'payload'),
+    header: parseJwsObject(header.toString('utf8'), 'header'),
+    payload: parseJwsObject(payload.toString('utf8'), 'payload'),
     signingInput: `${header.toString('base64url')}.${payload.toString('base64url')}`,
     signature: view(parts.signature),
   };

@@ -1,14 +1,6 @@
 import { Inflate } from 'pako';
 import { encodeBase64url } from './base64url.js';
-import {
-  CredentialError,
-  DICTIONARY_V1,
-  DICTIONARY_V2,
-  decodeBase45,
-  decodeVarint,
-  MAX_QR_TEXT_LENGTH,
-  QR_PREFIX,
-} from './credentials.js';
+import { CredentialError, DICTIONARY_V1, DICTIONARY_V2, decodeVarint, unwrapQrText } from './credentials.js';
 
 /** The largest inflated header + payload accepted, as in the Node container codec. */
 export const MAX_INFLATED_BYTES = 16 * 1024;
@@ -103,21 +95,10 @@ function unpackContainer(bytes: Uint8Array): QrJws {
 }
 
 /**
- * Decodes Passage QR text to its JWS segments, as `decodeQrText` of `@passage/credentials` does:
- * bounded at every step, throwing only CredentialError with the same codes.
+ * Decodes Passage QR text to its JWS segments, as `decodeQrText` of `@passage/credentials` does
+ * (`unwrapQrText`, then the container inflated with pako): bounded at every step, throwing only
+ * CredentialError with the same codes.
  */
 export function decodeQrJws(text: string): QrJws {
-  if (text.length > MAX_QR_TEXT_LENGTH) {
-    throw new CredentialError('INPUT_TOO_LARGE', 'QR text is longer than any QR code holds');
-  }
-  const trimmed = text.trim();
-  if (!trimmed.startsWith(QR_PREFIX)) {
-    throw new CredentialError('INVALID_PREFIX', `QR text does not start with ${QR_PREFIX}`);
-  }
-  try {
-    return unpackContainer(decodeBase45(trimmed.slice(QR_PREFIX.length)));
-  } catch (error) {
-    if (error instanceof CredentialError) throw error;
-    throw new CredentialError('DECODING_FAILED', 'QR text could not be decoded');
-  }
+  return unwrapQrText(text, unpackContainer);
 }
