@@ -1,3 +1,4 @@
+export { encodeBase45 } from '@passage/credentials/pure';
 export {
   type CoseSign1,
   createDccTrust,
@@ -17,7 +18,6 @@ export {
   verifyDcc,
 } from './dcc/index.js';
 export { type DccContent, type IssueDccOptions, issueDcc } from './dcc/issue.js';
-export { encodeBase45 } from './dcc/issue-base45.js';
 export { createDevelopmentDsc, DCC_VACCINATION_EKU, type DevelopmentDscOptions } from './dcc/issue-dsc.js';
 export { certificateDer, type DscDetails, dccTrustEntryFor, readDsc } from './dcc/issue-dsc-import.js';
 export {

@@ -1,5 +1,5 @@
 import { CredentialError } from '@passage/credentials';
-import { decodeBase45Strict } from './base45.js';
+import { decodeBase45 } from '@passage/credentials/pure';
 import { type CoseSign1, parseCoseSign1 } from './cose.js';
 import { type DccClaims, parseDccClaims } from './cwt.js';
 import { inflateDcc } from './inflate.js';
@@ -38,6 +38,6 @@ export function decodeDcc(text: string): DecodedDcc {
   if (body.length > DCC_LIMITS.maxTextLength) {
     throw new CredentialError('INPUT_TOO_LARGE', 'DCC text is longer than the size limit');
   }
-  const cose = parseCoseSign1(inflateDcc(decodeBase45Strict(body)));
+  const cose = parseCoseSign1(inflateDcc(decodeBase45(body)));
   return { cose, claims: parseDccClaims(cose.payload) };
 }

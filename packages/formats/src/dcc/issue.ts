@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
+import { encodeBase45 } from '@passage/credentials/pure';
 import type { VaccinationRecord } from '@passage/schema';
 import { Encoder, Tag } from 'cbor-x';
-import { encodeBase45 } from './issue-base45.js';
 import { FormatIssueError } from './issue-error.js';
 import { dccPayloadFromRecord } from './issue-payload.js';
 import { type Es256Signer, signEs256 } from './issue-signer.js';
