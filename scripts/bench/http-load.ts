@@ -132,17 +132,16 @@ const WHERE_THE_TIME_GOES = [
     'personal-data setting from the authenticated caller), the ETag hash and per-request log writes ' +
     'left the path, and `PASSAGE_ISSUER_WORKERS` runs the issuer in several processes on one SQLite ' +
     'file (default 1; `bench:http --issuer-workers=2` measures it).',
-  '- **Processes**: on the busy machine of 2026-11-25 (load average 6 to 9), two verifier processes ' +
-    'served 482 verifications a second against 439 for one, at the same server CPU per verification ' +
-    '(1,780 against 1,730 µs): a second process costs nothing per request, but a busy machine has no ' +
-    'idle core to give it. What one process per core gains must be read on a quiet machine ' +
-    '(`bench:http --workers=1` against the default).',
-  '- **Targets out of reach so far**: on 2 cores shared with the load generator, 3,000 verifications ' +
-    'a second leave about 500 µs of server CPU for each, HTTP included, while the in-process officer ' +
-    'path alone takes about 400 µs; 1,500 issuances a second leave about 1 ms each. Next: one SQLite ' +
-    'transaction per credential (reserve the status index in memory, insert both rows after signing, ' +
-    "sign again on the rare unique-index conflict), prepared hot statements without Kysely's per-call " +
-    'building, a compiled input check instead of zod, and a cheaper verification path (see Throughput).',
+  '- **Processes**: on the shared machine of 2026-11-25 (load average 3 to 9), alternating runs of ' +
+    'the verifier in one and in two processes did not show what the second process gains: two gave ' +
+    'from half to 1.1 times the throughput of one, at 10 to 50 % more server CPU per verification, ' +
+    'and the best run (the table above, two processes, load average about 3) made 1,677 a second with ' +
+    "p99 21 ms, against 765 and 31 ms in the idle run of 20:47 (one process, and before the day's " +
+    'in-process verification work). Compare `bench:http --workers=1` with the ' +
+    'default on a quiet machine and set `PASSAGE_WORKERS` from that. Two issuer processes on one ' +
+    'SQLite file served about as many credentials as one (456 against 467 a second) for two thirds ' +
+    'more server CPU per credential (3,600 against 2,140 µs), so the issuer stays at one process by ' +
+    'default (`bench:http --issuer-workers=2` to measure again).',
   '',
 ];
 
@@ -182,8 +181,8 @@ export function httpSection(
       `${run.durationSec} s or a bounded number of requests, after a warm-up. Load generator and ` +
       'servers share the 2 cores, so these figures understate a server with the machine to itself. ' +
       '**Use a quiet machine**: other processes take CPU from both. The server CPU column (user + system ' +
-      'time of every server process, from /proc, per credential or verification) moves far less with ' +
-      'other load than the throughput does.',
+      'time of every server process, from /proc, per credential or verification) moves less with ' +
+      'other load than the throughput does, though still up to twofold on a busy machine.',
     '',
     '| endpoint | requests | per second | p50 | p99 | failed | server CPU | target (issue 5) | met |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | :---: |',
