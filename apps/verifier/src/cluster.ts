@@ -1,5 +1,5 @@
-import cluster, { type Worker } from 'node:cluster';
 import { fileURLToPath } from 'node:url';
+import { startWorkerPool } from '@passage/service-kit';
 import { relayRefreshes } from './cluster-refresh.js';
 import type { VerifierConfig } from './config.js';
 import type { DataLogger } from './start.js';
@@ -24,10 +24,6 @@ export interface VerifierClusterOptions {
   stopTimeoutMs?: number;
 }
 
-/** A worker that dies sooner than this after starting is replaced only after a pause, not at once. */
-const QUICK_DEATH_MS = 2_000;
-const RESTART_PAUSE_MS = 1_000;
-
 const workerEntry = () =>
   fileURLToPath(new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
 
@@ -45,70 +41,27 @@ export async function startVerifierCluster(
   config: VerifierConfig,
   options: VerifierClusterOptions = {},
 ): Promise<RunningVerifierCluster> {
-  if (!cluster.isPrimary) throw new Error('startVerifierCluster runs in the cluster primary only');
-  cluster.setupPrimary({
+  let stopRelaying = () => {};
+  const pool = await startWorkerPool({
+    name: 'verifier',
+    count: config.workers,
     exec: workerEntry(),
+    env: { [WORKER_CONFIG_ENV]: JSON.stringify(config) },
+    host: config.host,
+    port: config.port,
     ...(options.execArgv ? { execArgv: options.execArgv } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.stopTimeoutMs === undefined ? {} : { stopTimeoutMs: options.stopTimeoutMs }),
+    beforeFork: (workers) => {
+      stopRelaying = relayRefreshes(workers);
+    },
   });
-  const env = { [WORKER_CONFIG_ENV]: JSON.stringify(config) };
-  const live = new Set<Worker>();
-  let stopping = false;
-  const stopRelaying = relayRefreshes(() => live);
-
-  const fork = (): Worker => {
-    const started = Date.now();
-    const worker = cluster.fork(env);
-    live.add(worker);
-    worker.once('exit', (code, signal) => {
-      live.delete(worker);
-      if (stopping) return;
-      options.logger?.warn({ pid: worker.process.pid, code, signal }, 'verifier worker died; replacing it');
-      const pause = Date.now() - started < QUICK_DEATH_MS ? RESTART_PAUSE_MS : 0;
-      setTimeout(() => {
-        if (!stopping) fork();
-      }, pause).unref();
-    });
-    return worker;
-  };
-
-  const first = Array.from({ length: config.workers }, fork);
-  const addresses = await Promise.all(first.map(listeningOf));
-  const port = addresses[0]?.port ?? config.port;
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  options.logger?.info({ url, workers: config.workers }, 'verifier cluster listening');
-
   return {
-    url,
-    workerPids: () => [...live].flatMap((w) => (w.process.pid === undefined ? [] : [w.process.pid])),
+    url: pool.url,
+    workerPids: pool.workerPids,
     close: async () => {
-      stopping = true;
       stopRelaying();
-      await Promise.all([...live].map((w) => stopWorker(w, options.stopTimeoutMs ?? 10_000)));
+      await pool.close();
     },
   };
-}
-
-/** Resolves with the worker's address once it listens; rejects if it exits first. */
-function listeningOf(worker: Worker): Promise<{ port: number }> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number) => reject(new Error(`a verifier worker exited (${code}) before listening`));
-    worker.once('exit', onExit);
-    worker.once('listening', (address) => {
-      worker.off('exit', onExit);
-      resolve({ port: address.port });
-    });
-  });
-}
-
-/** Asks a worker to stop (SIGTERM: it closes its server and exits), killing it after `timeoutMs`. */
-function stopWorker(worker: Worker, timeoutMs: number): Promise<void> {
-  if (worker.isDead()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => worker.process.kill('SIGKILL'), timeoutMs);
-    worker.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    worker.process.kill('SIGTERM');
-  });
 }

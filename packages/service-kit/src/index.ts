@@ -3,3 +3,9 @@ export { commonEnvShape, configIssues, findRepoRoot } from './config.js';
 export { buildPage, isStale, newestMtime, type PageBuild, runPageBuildScript } from './page-build.js';
 export { bodyParserProblem, type ProblemDetail, type ProblemDocument, problemDocument } from './problem.js';
 export { runServer } from './run-server.js';
+export {
+  type PoolLogger,
+  type RunningWorkerPool,
+  startWorkerPool,
+  type WorkerPoolOptions,
+} from './worker-pool.js';
