@@ -1,10 +1,17 @@
 import type { StatusListCache, TrustStore } from '@passage/credentials';
 import type { TrustListDraft } from '@passage/trust';
-import { statusListIndexesOf, statusListUrlsFrom } from './bundle/status-urls.js';
+import { readStatusListIndex, statusListIndexesOf, trustedIssuersOf } from './bundle/status-urls.js';
 import type { RemoteOptions } from './remote.js';
 
-/** How long the issuers' status list indexes are trusted before they are read again. */
+/**
+ * How long an index that named lists is trusted before it is read again (issuers serve theirs with
+ * `max-age=60`). An index that named none, or could not be read, is read again on the next refresh:
+ * an issuer's first list appears when it first issues, and must reach officers' pages at once.
+ */
 const INDEX_TTL_MS = 60_000;
+
+/** An index that could not be read is tried again after this long, not on every refresh. */
+const INDEX_RETRY_MS = 10_000;
 
 /** The cache's own bound on lists fetched per prefetch call: larger sets go in slices. */
 const SLICE = 8;
@@ -21,19 +28,33 @@ export interface StatusKeeperOptions {
 /**
  * Keeps every trusted issuer's status lists in the cache, not only those a verification has needed,
  * so the offline bundle the verifier hands to officers' pages can answer for any credential. The lists
- * come from each did:web issuer's index (read at most once a minute); each list is fetched only when
+ * come from each did:web issuer's index (read at most once a minute once it names lists); each list is fetched only when
  * missing or past its `ttl` (a conditional GET), and verified as any other. One refresh runs at a time.
  */
 export function createStatusKeeper(options: StatusKeeperOptions): { refresh(): Promise<void> } {
-  let known: { list: object; at: number; urls: string[] } | undefined;
+  let readFor: object | undefined;
+  const read = new Map<string, { at: number; urls: string[]; ttl: number }>();
   let running: Promise<void> | undefined;
 
   const urlsOf = async (list: Pick<TrustListDraft, 'entries'>): Promise<string[]> => {
+    // A new trust list may trust other issuers at the same origins: every index is read again.
+    if (readFor !== list) read.clear();
+    readFor = list;
     const at = options.now().getTime();
-    if (known && known.list === list && at - known.at < INDEX_TTL_MS) return known.urls;
-    const { urls } = await statusListUrlsFrom(list, statusListIndexesOf(list), options.remote);
-    known = { list, at, urls };
-    return urls;
+    const indexes = statusListIndexesOf(list);
+    const trusted = trustedIssuersOf(list);
+    const named = await Promise.all(
+      indexes.map(async (index) => {
+        const known = read.get(index);
+        if (known && at - known.at < known.ttl) return known.urls;
+        const urls = await readStatusListIndex(index, trusted, options.remote);
+        if (urls === undefined) read.set(index, { at, urls: known?.urls ?? [], ttl: INDEX_RETRY_MS });
+        else if (urls.length > 0) read.set(index, { at, urls, ttl: INDEX_TTL_MS });
+        else read.delete(index);
+        return urls ?? known?.urls ?? [];
+      }),
+    );
+    return [...new Set(named.flat())];
   };
 
   const run = async () => {

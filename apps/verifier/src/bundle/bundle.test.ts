@@ -207,6 +207,24 @@ describe('offline bundle', () => {
     expect(fetched.length).toBe(before);
   });
 
+  it("an issuer's first lists reach the next bundle, though its index named none a moment before", async () => {
+    const index = `${publicUrl}/status-lists`;
+    let published = '[]';
+    const data = createVerifierData({
+      operatorKeys: [operator.publicJwk],
+      fetch: (input, init) =>
+        String(input) === index ? Promise.resolve(new Response(published)) : issuerWeb(input, init),
+      now: () => now,
+    });
+    data.loadBundle({ ...bundle, statusLists: [] });
+    // Before the issuer's first credential its index names no list, and the bundle holds none.
+    expect((await data.freshBundle())?.statusLists).toEqual([]);
+    // It issues: the index names its lists, and the next bundle has them without waiting a minute.
+    published = served.get(index) ?? '';
+    const fresh = await data.freshBundle();
+    expect(fresh?.statusLists.map((s) => s.url).sort()).toEqual(Object.values(lists).sort());
+  });
+
   it('refuses a malformed bundle with a stable code', () => {
     expect(() => parseBundle('{"type":"PassageOfflineBundle"}')).toThrow(
       expect.objectContaining({ code: 'BUNDLE_INVALID' }),

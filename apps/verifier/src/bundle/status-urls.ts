@@ -29,28 +29,43 @@ export interface StatusListUrls {
 }
 
 /**
- * Reads status list indexes and keeps the lists of issuers the trust list names (an entry naming no
- * issuer is kept: the list's own signature is checked against the trust list when it is fetched).
+ * Reads one status list index: the lists it names whose issuer the trust list trusts (an entry naming
+ * no issuer is kept: the list's own signature is checked against the trust list when it is fetched).
+ * Undefined when the index cannot be read or is not an index.
  */
+export async function readStatusListIndex(
+  index: string,
+  trusted: ReadonlySet<string>,
+  remote: RemoteOptions,
+): Promise<string[] | undefined> {
+  try {
+    const parsed = indexSchema.safeParse(await fetchJson(index, remote));
+    if (!parsed.success) return undefined;
+    return parsed.data.filter((e) => e.issuer === undefined || trusted.has(e.issuer)).map((e) => e.url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The did:web issuers a trust list names, as {@link readStatusListIndex} filters by. */
+export function trustedIssuersOf(list: Pick<TrustListDraft, 'entries'>): Set<string> {
+  return new Set(passageEntriesOf(list).map((e) => e.did));
+}
+
+/** Reads status list indexes and keeps the lists of issuers the trust list names. */
 export async function statusListUrlsFrom(
   list: Pick<TrustListDraft, 'entries'>,
   indexes: readonly string[],
   remote: RemoteOptions,
 ): Promise<StatusListUrls> {
-  const trusted = new Set(passageEntriesOf(list).map((e) => e.did));
+  const trusted = trustedIssuersOf(list);
   const urls = new Set<string>();
   const warnings: string[] = [];
   await Promise.all(
     indexes.map(async (index) => {
-      try {
-        const parsed = indexSchema.safeParse(await fetchJson(index, remote));
-        if (!parsed.success) throw new Error('not a status list index');
-        for (const entry of parsed.data) {
-          if (entry.issuer === undefined || trusted.has(entry.issuer)) urls.add(entry.url);
-        }
-      } catch {
-        warnings.push(`status list index ${index} could not be read`);
-      }
+      const named = await readStatusListIndex(index, trusted, remote);
+      if (named) for (const url of named) urls.add(url);
+      else warnings.push(`status list index ${index} could not be read`);
     }),
   );
   return { urls: [...urls], warnings };
