@@ -36,6 +36,8 @@ function say(message: string): void {
 async function verify(qr: string): Promise<void> {
   const input = qr.trim();
   if (input === '') return say('Scan, upload or paste a QR code first.');
+  // The last traveller's verdict goes at once: it must never be read as this one's.
+  result.replaceChildren(h('p', { class: 'notice' }, 'Checking…'));
   result.setAttribute('aria-busy', 'true');
   say('Checking…');
   const ask = {
