@@ -15,6 +15,7 @@ import { decodeQrText } from '@passage/credentials';
 import { ALGS, type BenchAuthority, createBenchAuthority } from './bench/authority.js';
 import type { RatedCase } from './bench/case.js';
 import { joseCases, nodeCryptoCases, veramoCases } from './bench/cases-baseline.js';
+import { floorCases } from './bench/cases-floor.js';
 import { DCC_CASE, dccCases, icaoCases, shcCases } from './bench/cases-foreign.js';
 import { flatCases, issueCase, issueQrs, type VerifierState, verifyCases } from './bench/cases-passage.js';
 import {
@@ -64,6 +65,7 @@ async function casesFor(a: BenchAuthority, state: VerifierState, lists: ReturnTy
     ...(await veramoCases(a, () => vaccinationCredential(a, lists), POOL)),
     issueCase(a, lists),
     ...(await verifyCases(a, qrs, state)),
+    ...floorCases(a, qrs),
   ];
 }
 
@@ -147,6 +149,13 @@ const notes = [
     "same credential in VC 1.1 shape; signing goes through the agent's KMS (Passage's node:crypto one), " +
     "verification through did-jwt's pure-JS crypto with the DID document answered from memory and the " +
     'status policy off (Veramo has no Bitstring Status List checker).',
+  'Floors (scripts/bench/cases-floor.ts): the least any verifier or issuer of a Passage QR must do with ' +
+    "Node's own primitives and no check at all. Verify: base45, inflate with the preset dictionary (Node's " +
+    'sync zlib makes a fresh stream per call), JSON.parse of header and payload, the base64url signing ' +
+    'input, node:crypto verify. Issue: JSON of header and payload, base64url, node:crypto sign, deflate at ' +
+    'level 9 with the dictionary, base45. A target below its floor cannot be met by any verifier or issuer ' +
+    'of this QR format on this runtime; the gap between a floor and its target is all that is left for ' +
+    'trust, status, validity, schema, entry rules and the report.',
   `Flat as data grows: the same officer path with both lists of ${LARGE_LIST.toLocaleString('en-US')} entries and a ` +
     `trust store of ${LARGE_TRUST.toLocaleString('en-US')} issuers (each with its own P-256 key), rated against ` +
     'the tiny data in a pair of its own after the main rounds.',

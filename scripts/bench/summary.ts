@@ -33,6 +33,8 @@ export function summaryJson(rows: readonly Row[], quick: boolean): Record<string
     verifyEd25519RatioToNodeCrypto: round(ratio('passage.verify.EdDSA', 'node.verify.EdDSA'), 3),
     issueEd25519OpsPerSec: round(rate('passage.issue.EdDSA')),
     issueEd25519RatioToNodeCrypto: round(ratio('passage.issue.EdDSA', 'node.sign.EdDSA'), 3),
+    verifyFloorRatioToNodeCrypto: round(ratio('floor.verify.ES256', 'node.verify.ES256'), 3),
+    issueFloorRatioToNodeCrypto: round(ratio('floor.issue.ES256', 'node.sign.ES256'), 3),
     verifyLargeOpsPerSec: round(rate('passage.verifyLarge.ES256')),
     verifyLargeToSmall: round(ratio('passage.verifyLarge.ES256', 'passage.verifySmall.ES256'), 3),
     dccVerifyOpsPerSec: round(rate('dcc.verify')),
