@@ -90,10 +90,32 @@ export async function insertCredential(
   db: Kysely<IssuerTables>,
   input: NewCredential,
 ): Promise<CredentialRecord> {
-  const keepSubject =
-    (input.storePersonalData ?? (await storesPersonalData(db, input.authorityId))) &&
-    input.subject !== undefined;
-  const row: Selectable<CredentialsTable> = {
+  const keepSubject = input.storePersonalData ?? (await storesPersonalData(db, input.authorityId));
+  const row = credentialRow(input, keepSubject);
+  try {
+    await db.insertInto('credentials').values(row).execute();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // The driver's message names the constraint, but differently per engine; asking the table is portable.
+    const key = input.idempotencyKey;
+    if (key !== undefined && (await findByIdempotencyKey(db, input.authorityId, key)) !== undefined) {
+      throw new IssuerDbError('IDEMPOTENCY_CONFLICT', 'idempotency key already used', { cause: error });
+    }
+    throw new IssuerDbError('CREDENTIAL_EXISTS', 'a credential with this id exists', { cause: error });
+  }
+  return toRecord(row);
+}
+
+/**
+ * The `credentials` row of a new credential; `subject_json` only when the authority keeps personal
+ * data (`storesPersonalData`).
+ */
+export function credentialRow(
+  input: NewCredential,
+  storesPersonalData: boolean,
+): Selectable<CredentialsTable> {
+  const keepSubject = storesPersonalData && input.subject !== undefined;
+  return {
     id: input.id,
     authority_id: input.authorityId,
     type: input.type,
@@ -107,18 +129,6 @@ export async function insertCredential(
     idempotency_key: input.idempotencyKey ?? null,
     request_hash: input.requestHash ?? null,
   };
-  try {
-    await db.insertInto('credentials').values(row).execute();
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // The driver's message names the constraint, but differently per engine; asking the table is portable.
-    const key = input.idempotencyKey;
-    if (key !== undefined && (await findByIdempotencyKey(db, input.authorityId, key)) !== undefined) {
-      throw new IssuerDbError('IDEMPOTENCY_CONFLICT', 'idempotency key already used', { cause: error });
-    }
-    throw new IssuerDbError('CREDENTIAL_EXISTS', 'a credential with this id exists', { cause: error });
-  }
-  return toRecord(row);
 }
 
 async function storesPersonalData(db: Kysely<IssuerTables>, authorityId: string): Promise<boolean> {

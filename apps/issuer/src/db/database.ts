@@ -15,6 +15,17 @@ export interface IssuerDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * The better-sqlite3 handle under each Kysely instance {@link openDatabase} made: the issuing hot path
+ * runs a few prepared statements on it directly (see `issue-statements.ts`).
+ */
+const handles = new WeakMap<Kysely<IssuerTables>, Database.Database>();
+
+/** The better-sqlite3 handle under a database {@link openDatabase} opened; undefined for any other. */
+export function sqliteOf(db: Kysely<IssuerTables>): Database.Database | undefined {
+  return handles.get(db);
+}
+
 /** Milliseconds a writer waits for another connection's lock before SQLite reports SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -66,5 +77,6 @@ export function openDatabase(url: string): IssuerDatabase {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const db = new Kysely<IssuerTables>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }) });
+  handles.set(db, sqlite);
   return { db, close: () => db.destroy() };
 }

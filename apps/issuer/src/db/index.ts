@@ -39,6 +39,7 @@ export {
 } from './credentials.js';
 export { type DatabaseLocation, type IssuerDatabase, openDatabase, parseDatabaseUrl } from './database.js';
 export { IssuerDbError, type IssuerDbErrorCode, isIssuerDbError } from './errors.js';
+export { type IssuedRows, type RecordOutcome, recordIssued } from './issue-record.js';
 export { migrateToLatest } from './migrate.js';
 export {
   claimRedemption,
@@ -55,6 +56,7 @@ export {
 export type { IssuerTables } from './schema.js';
 export { createSecretBox, SecretBox } from './secret-box.js';
 export { type AllocatedStatus, allocateStatusIndex } from './status-allocation.js';
+export { type ChosenIndex, chooseStatusIndex } from './status-choice.js';
 export {
   findStatusList,
   generationLists,

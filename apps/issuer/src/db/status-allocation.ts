@@ -106,7 +106,7 @@ async function takenInBucket(
  * A free index chosen uniformly among all free indexes of a generation, or undefined when none is
  * free. Reads one count per bucket and the taken indexes of a single bucket, never the whole list.
  */
-async function uniformFreeIndex(
+export async function uniformFreeIndex(
   db: Kysely<IssuerTables>,
   input: { authorityId: string; generation: number; size: number; random: (max: number) => number },
 ): Promise<number | undefined> {

@@ -6,8 +6,8 @@ import { IssuerError } from '../errors.js';
 import type { Caller, IssuerContext } from './context.js';
 import { issuesToDetails, subjectIssuesToDetails } from './details.js';
 import { assertScope, type IssueOptions } from './issue-typed.js';
-import { type IssuedCredential, persist, replayFor, requestHash } from './persist.js';
-import { withCredentialStatus } from './status-issue.js';
+import { type IssuedCredential, replayFor, requestHash } from './persist.js';
+import { issueWithStatus } from './status-issue.js';
 
 const dateTimeStamp = z.iso.datetime({ offset: true });
 
@@ -102,7 +102,7 @@ export async function issueGeneric(
   const replay = await replayFor(ctx, caller, options.idempotencyKey, hash);
   if (replay) return replay;
   const id = credential.id ?? request.data.options?.credentialId ?? `urn:uuid:${randomUUID()}`;
-  return withCredentialStatus(ctx, caller, id, async (credentialStatus) => {
+  return issueWithStatus(ctx, caller, { key: options.idempotencyKey, hash }, async (credentialStatus) => {
     const signed = {
       ...credential,
       id,
@@ -111,20 +111,15 @@ export async function issueGeneric(
       credentialStatus,
     };
     const jws = await issueCredential(ctx.agent, { credential: signed, format });
-    return persist(
-      ctx,
-      caller,
-      {
-        id,
-        type: ourType ?? credential.type.find((t) => t !== 'VerifiableCredential') ?? 'VerifiableCredential',
-        format,
-        jws,
-        issuedAt: now,
-        validFrom: new Date(validFrom),
-        validUntil: credential.validUntil ? new Date(credential.validUntil) : undefined,
-        subject: credential.credentialSubject,
-      },
-      { key: options.idempotencyKey, hash },
-    );
+    return {
+      id,
+      type: ourType ?? credential.type.find((t) => t !== 'VerifiableCredential') ?? 'VerifiableCredential',
+      format,
+      jws,
+      issuedAt: now,
+      validFrom: new Date(validFrom),
+      validUntil: credential.validUntil ? new Date(credential.validUntil) : undefined,
+      subject: credential.credentialSubject,
+    };
   });
 }

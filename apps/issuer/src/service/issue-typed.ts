@@ -14,8 +14,8 @@ import { IssuerError } from '../errors.js';
 import type { Caller, IssuerContext } from './context.js';
 import { issuesToDetails, subjectIssuesToDetails } from './details.js';
 import { newCardNumber, newHcid } from './identifiers.js';
-import { type IssuedCredential, persist, replayFor, requestHash } from './persist.js';
-import { withCredentialStatus } from './status-issue.js';
+import { type IssuedCredential, replayFor, requestHash } from './persist.js';
+import { issueWithStatus } from './status-issue.js';
 
 /** Options of one issuance request. */
 export interface IssueOptions {
@@ -101,7 +101,7 @@ export async function issueTyped(
   const issuedAt = ctx.clock();
   const { subject, validFrom, validUntil } = checkTypedInput(caller, type, body, issuedAt);
   const id = `urn:uuid:${randomUUID()}`;
-  return withCredentialStatus(ctx, caller, id, async (credentialStatus) => {
+  return issueWithStatus(ctx, caller, { key: options.idempotencyKey, hash }, async (credentialStatus) => {
     const credential = buildCredential({
       type,
       issuer: caller.authority.did,
@@ -113,20 +113,15 @@ export async function issueTyped(
       credentialStatus,
     });
     const jws = await issueCredential(ctx.agent, { credential: { ...credential }, format });
-    return persist(
-      ctx,
-      caller,
-      {
-        id,
-        type,
-        format,
-        jws,
-        issuedAt,
-        validFrom: new Date(validFrom),
-        validUntil: new Date(validUntil),
-        subject,
-      },
-      { key: options.idempotencyKey, hash },
-    );
+    return {
+      id,
+      type,
+      format,
+      jws,
+      issuedAt,
+      validFrom: new Date(validFrom),
+      validUntil: new Date(validUntil),
+      subject,
+    };
   });
 }

@@ -7,6 +7,7 @@ import {
   findByIdempotencyKey,
   insertCredential,
   isIssuerDbError,
+  type NewCredential,
 } from '../db/index.js';
 import { IssuerError } from '../errors.js';
 import type { Caller, IssuerContext } from './context.js';
@@ -72,41 +73,80 @@ export async function replayFor(
   return fromRecord(ctx, earlier, true);
 }
 
+/** A signed credential before it is recorded, with the person's data it was made from. */
+export type SignedCredential = Omit<IssuedCredential, 'replayed' | 'qr'> & { subject: unknown };
+
+/** An Idempotency-Key (if any) and the hash of the request that carried it. */
+export interface Idempotency {
+  key: string | undefined;
+  hash: string;
+}
+
 /**
- * Records a signed credential. The JWS is sealed under the configuration secret (it carries the
- * person's data); the subject is kept in clear only when the authority asks for it. A concurrent retry
- * with the same Idempotency-Key loses the race and answers the winner's credential.
+ * The row a signed credential is recorded as. The JWS is sealed under the configuration secret (it
+ * carries the person's data); the subject is kept in clear only when the authority asks for it.
+ */
+export function credentialRowInput(
+  ctx: IssuerContext,
+  caller: Caller,
+  issued: SignedCredential,
+  idempotency: Idempotency,
+): NewCredential & { storePersonalData: boolean } {
+  return {
+    id: issued.id,
+    authorityId: caller.authority.id,
+    type: issued.type,
+    format: issued.format,
+    jws: ctx.box.seal(issued.jws, issued.id),
+    digest: credentialDigest(issued.jws),
+    issuedAt: issued.issuedAt,
+    validFrom: issued.validFrom,
+    validUntil: issued.validUntil,
+    subject: issued.subject,
+    idempotencyKey: idempotency.key,
+    requestHash: idempotency.hash,
+    storePersonalData: caller.authority.storePersonalData,
+  };
+}
+
+/**
+ * What a refused recording answers: a concurrent retry with the same Idempotency-Key lost the race and
+ * answers the winner's credential; anything else is thrown again.
+ */
+export async function winnerOrThrow(
+  ctx: IssuerContext,
+  caller: Caller,
+  idempotency: Idempotency,
+  error: unknown,
+): Promise<IssuedCredential> {
+  if (isIssuerDbError(error, 'IDEMPOTENCY_CONFLICT')) {
+    const winner = await replayFor(ctx, caller, idempotency.key, idempotency.hash);
+    if (winner) return winner;
+  }
+  throw error;
+}
+
+/** The answer for a credential just recorded. */
+export function recorded(issued: SignedCredential, qr: string): IssuedCredential {
+  const { subject: _subject, ...rest } = issued;
+  return { ...rest, qr, replayed: false };
+}
+
+/**
+ * Records a signed credential that carries no status entry (EU DCC, SMART Health Cards); see
+ * {@link credentialRowInput}. A concurrent retry with the same Idempotency-Key answers the winner's.
  */
 export async function persist(
   ctx: IssuerContext,
   caller: Caller,
-  issued: Omit<IssuedCredential, 'replayed' | 'qr'> & { subject: unknown },
-  idempotency: { key: string | undefined; hash: string },
+  issued: SignedCredential,
+  idempotency: Idempotency,
 ): Promise<IssuedCredential> {
   const qr = qrTextOf(issued.format, issued.jws);
   try {
-    await insertCredential(ctx.db, {
-      id: issued.id,
-      authorityId: caller.authority.id,
-      type: issued.type,
-      format: issued.format,
-      jws: ctx.box.seal(issued.jws, issued.id),
-      digest: credentialDigest(issued.jws),
-      issuedAt: issued.issuedAt,
-      validFrom: issued.validFrom,
-      validUntil: issued.validUntil,
-      subject: issued.subject,
-      idempotencyKey: idempotency.key,
-      requestHash: idempotency.hash,
-      storePersonalData: caller.authority.storePersonalData,
-    });
+    await insertCredential(ctx.db, credentialRowInput(ctx, caller, issued, idempotency));
   } catch (error) {
-    if (isIssuerDbError(error, 'IDEMPOTENCY_CONFLICT')) {
-      const winner = await replayFor(ctx, caller, idempotency.key, idempotency.hash);
-      if (winner) return winner;
-    }
-    throw error;
+    return winnerOrThrow(ctx, caller, idempotency, error);
   }
-  const { subject: _subject, ...rest } = issued;
-  return { ...rest, qr, replayed: false };
+  return recorded(issued, qr);
 }
