@@ -17,7 +17,14 @@ import type { RatedCase } from './bench/case.js';
 import { joseCases, nodeCryptoCases, veramoCases } from './bench/cases-baseline.js';
 import { floorCases } from './bench/cases-floor.js';
 import { DCC_CASE, dccCases, icaoCases, shcCases } from './bench/cases-foreign.js';
-import { flatCases, issueCase, issueQrs, type VerifierState, verifyCases } from './bench/cases-passage.js';
+import {
+  flatCases,
+  issueCase,
+  issueJwsCase,
+  issueQrs,
+  type VerifierState,
+  verifyCases,
+} from './bench/cases-passage.js';
 import {
   fetches,
   seededStatusCache,
@@ -64,6 +71,7 @@ async function casesFor(a: BenchAuthority, state: VerifierState, lists: ReturnTy
     ...(await joseCases(a, jwss)),
     ...(await veramoCases(a, () => vaccinationCredential(a, lists), POOL)),
     issueCase(a, lists),
+    issueJwsCase(a, lists),
     ...(await verifyCases(a, qrs, state)),
     ...floorCases(a, qrs),
   ];
@@ -138,7 +146,9 @@ const notes = [
   'Payload: the `@passage/schema` example vaccination certificate (2 doses, DDCC:VS core data set) as ' +
     'the issuer makes it: `vc+jwt`, did:web issuer, a revocation and a suspension `BitstringStatusListEntry`. ' +
     'The raw node:crypto and jose cases sign and verify the very signing input of a Passage JWS of it.',
-  '"Passage issue" = `buildCredential` (fresh id) + `issueCredential` (Veramo agent, node:crypto KMS) + `encodeQrText`.',
+  '"Passage issue" = `buildCredential` (fresh id) + `issueCredential` (Veramo agent, node:crypto KMS) + `encodeQrText`; ' +
+    '"credential JWS only" stops at the signed `vc+jwt`, the credential as the issuer API answers it, before ' +
+    'the QR text is rendered from it. The issue target ("sign and encode") is shown for both.',
   '"Passage verify" = `verifyForOfficer` of the verifier service on the QR text: decoding, decompression, ' +
     'signature, trust, validity, both status entries (cache seeded with `load` from real signed ' +
     "131,072-entry lists, online, never fetching), schema, officer view and Thailand's entry rules " +

@@ -42,6 +42,20 @@ export function issueCase(a: BenchAuthority, lists: StatusLists): RatedCase {
   };
 }
 
+/**
+ * The credential alone: build (fresh id) and sign to the compact `vc+jwt` JWS the issuer API answers
+ * as the credential, without the QR text rendered from it (`passage.issue` adds that).
+ */
+export function issueJwsCase(a: BenchAuthority, lists: StatusLists): RatedCase {
+  return {
+    key: `passage.issueJws.${a.alg}`,
+    label: `Passage issue ${a.alg}, credential JWS only (build, sign)`,
+    async: true,
+    op: () => issueCredential(a.agent, { credential: { ...vaccinationCredential(a, lists) } }),
+    baseline: `node.sign.${a.alg}`,
+  };
+}
+
 /** The verifier service's path, entry rules of Thailand included. */
 const officer = (qr: string, state: VerifierState) =>
   verifyForOfficer(qr, {

@@ -20,6 +20,8 @@ export function summaryJson(rows: readonly Row[], quick: boolean): Record<string
     verifyRatioToNodeCrypto: round(ratio('passage.verify.ES256', 'node.verify.ES256'), 3),
     issueOpsPerSec: round(rate('passage.issue.ES256')),
     issueRatioToNodeCrypto: round(ratio('passage.issue.ES256', 'node.sign.ES256'), 3),
+    issueJwsOpsPerSec: round(rate('passage.issueJws.ES256')),
+    issueJwsRatioToNodeCrypto: round(ratio('passage.issueJws.ES256', 'node.sign.ES256'), 3),
     veramoVerifyOpsPerSec: round(rate('veramo.verify.ES256')),
     joseVerifyOpsPerSec: round(rate('jose.verify.ES256')),
     nodeVerifyOpsPerSec: round(rate('node.verify.ES256')),

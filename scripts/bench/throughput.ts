@@ -116,7 +116,7 @@ export function targets(rows: readonly Row[]): Target[] {
     ),
     ratioTarget(
       by,
-      'issue ES256 ≥ 0.5× raw node:crypto sign',
+      'issue ES256 (to QR text) ≥ 0.5× raw node:crypto sign',
       'passage.issue.ES256',
       'node.sign.ES256',
       0.5,
@@ -124,7 +124,21 @@ export function targets(rows: readonly Row[]): Target[] {
     ),
     ratioTarget(
       by,
-      'issue Ed25519 ≥ 0.5× raw node:crypto sign',
+      'issue ES256, credential JWS only ≥ 0.5× raw node:crypto sign',
+      'passage.issueJws.ES256',
+      'node.sign.ES256',
+      0.5,
+    ),
+    ratioTarget(
+      by,
+      'issue Ed25519, credential JWS only ≥ 0.5× raw node:crypto sign',
+      'passage.issueJws.EdDSA',
+      'node.sign.EdDSA',
+      0.5,
+    ),
+    ratioTarget(
+      by,
+      'issue Ed25519 (to QR text) ≥ 0.5× raw node:crypto sign',
       'passage.issue.EdDSA',
       'node.sign.EdDSA',
       0.5,
