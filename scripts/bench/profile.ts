@@ -2,12 +2,13 @@
 // of seconds after a warm-up: the inspector profiles the timed loop only, not the set-up. Writes
 // the .cpuprofile (open it in Chrome DevTools) and prints where the time goes per operation:
 //   corepack pnpm exec tsx --conditions=@passage/source scripts/bench/profile.ts verify 10 /tmp/verify.cpuprofile
-// Paths: issue, verify (the officer path), verifyBare (verifyCredentialDetailed), dcc, shc.
+// Paths: issue, verify (the officer path), verifyBare (verifyCredentialDetailed), dcc, shc, vds, and
+// dccRaw, shcRaw, vdsRaw (raw node:crypto verify of the same signature, to compare its self time with).
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { createBenchAuthority } from './authority.js';
-import { dccCases, shcCases } from './cases-foreign.js';
+import { dccCases, icaoCases, shcCases } from './cases-foreign.js';
 import { issueQr, issueQrs, type VerifierState, verifyCases } from './cases-passage.js';
 import { type CpuProfile, summarize } from './cpuprofile-summary.js';
 import { seededStatusCache, statusListsOf, trustStoreOf } from './credentials.js';
@@ -19,16 +20,18 @@ const lists = statusListsOf();
 const trust = trustStoreOf([authority], 1);
 const state: VerifierState = { trust, statusLists: await seededStatusCache(authority, [lists], trust) };
 const vectors = join(ROOT, 'test', 'vectors');
-const [, dcc] = dccCases(vectors);
-const [, shc] = shcCases(vectors);
+const [dccRaw, dcc] = dccCases(vectors);
+const [shcRaw, shc] = shcCases(vectors);
+const [vdsRaw, vds] = icaoCases(vectors);
 const [officer, bare] = await verifyCases(authority, await issueQrs(authority, lists, 32), state);
 if (!officer || !bare) throw new Error('no verify case');
 
 const ops: Record<string, () => unknown> = {
   verify: officer.op,
   verifyBare: bare.op,
-  ...(dcc ? { dcc: dcc.op } : {}),
-  ...(shc ? { shc: shc.op } : {}),
+  ...(dcc && dccRaw ? { dcc: dcc.op, dccRaw: dccRaw.op } : {}),
+  ...(shc && shcRaw ? { shc: shc.op, shcRaw: shcRaw.op } : {}),
+  ...(vds && vdsRaw ? { vds: vds.op, vdsRaw: vdsRaw.op } : {}),
   issue: () => issueQr(authority, lists),
 };
 const op = ops[path];

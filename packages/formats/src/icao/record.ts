@@ -1,6 +1,7 @@
 import { DDCC_VERSION, ICD11_SYSTEM, type RecordVaccination, type VaccinationRecord } from '@passage/schema';
 import { z } from 'zod';
 import type { IcaoSeal } from './seal.js';
+import { isTestMessageAsIs, isVaccinationMessageAsIs } from './seal-compiled.js';
 
 const ISO3166_ALPHA3 = 'urn:iso:std:iso:3166';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -75,25 +76,34 @@ function vaccinationsOf(msg: VaccinationMessage): RecordVaccination[] {
   );
 }
 
+function vaccinationMessage(msg: unknown, plain: boolean): VaccinationMessage | undefined {
+  if (plain && isVaccinationMessageAsIs(msg)) return msg as VaccinationMessage;
+  const parsed = icaoVaccinationMessageSchema.safeParse(msg);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /**
  * Checks a seal's message against its type and maps a proof of vaccination into the canonical
  * (DDCC:VS) record, following WHO's ICAO VDS logical model: pid.n → name, pid.dob → birthDate,
  * pid.i (or dt/dn) → identifier, uvci → hcid, each ve.vd → one vaccination (des → vaccine, nam →
  * brand, dis → disease, dvc/seq/ctr/adm/lot/dvn). A proof of testing has no vaccination record.
+ * `plain` says the seal is data fresh from JSON.parse (no getters, no prototypes), so a message the
+ * compiled check takes needs no copy by zod.
  */
 export function icaoRecord(
   seal: IcaoSeal,
+  plain = false,
 ): { ok: true; record?: VaccinationRecord } | { ok: false; message: string } {
   const { hdr, msg } = seal.data;
   if (hdr.t === 'icao.test') {
-    return icaoTestMessageSchema.safeParse(msg).success
+    return (plain && isTestMessageAsIs(msg)) || icaoTestMessageSchema.safeParse(msg).success
       ? { ok: true }
       : { ok: false, message: 'malformed test seal' };
   }
   if (hdr.t !== 'icao.vacc') return { ok: false, message: 'unknown seal type' };
-  const parsed = icaoVaccinationMessageSchema.safeParse(msg);
-  if (!parsed.success) return { ok: false, message: 'the vaccination message lacks required members' };
-  const { pid, uvci } = parsed.data;
+  const message = vaccinationMessage(msg, plain);
+  if (message === undefined) return { ok: false, message: 'the vaccination message lacks required members' };
+  const { pid, uvci } = message;
   const identifier = identifierOf(pid);
   const sex = pid.sex === undefined ? undefined : SEX[pid.sex as keyof typeof SEX];
   return {
@@ -104,7 +114,7 @@ export function icaoRecord(
       ...(identifier === undefined ? {} : { identifier }),
       ...(sex === undefined ? {} : { sex }),
       certificate: { issuer: { identifier: hdr.is }, hcid: { value: uvci }, version: DDCC_VERSION },
-      vaccinations: vaccinationsOf(parsed.data),
+      vaccinations: vaccinationsOf(message),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { CredentialError } from '@passage/credentials';
 import { z } from 'zod';
+import { isIcaoSealAsIs } from './seal-compiled.js';
 
 /** The largest seal we read: a VDS-NC QR holds a few kilobytes, its certificate included. */
 export const MAX_SEAL_LENGTH = 32 * 1024;
@@ -47,7 +48,14 @@ function parseJson(text: string): unknown {
  * or DECODING_FAILED (not JSON, or JSON without `data.hdr`, `data.msg` and `sig`).
  */
 export function parseIcaoSeal(input: string | object): IcaoSeal {
-  const value = typeof input === 'string' ? parseJson(input.trim()) : input;
+  if (typeof input !== 'string') return parseSealValue(input);
+  const value = parseJson(input.trim());
+  // Data fresh from JSON.parse is plain (no getters, no prototypes): a seal the compiled check takes
+  // as it is needs no copy. Anything else, and any object from the caller, goes through zod.
+  return isIcaoSealAsIs(value) ? value : parseSealValue(value);
+}
+
+function parseSealValue(value: unknown): IcaoSeal {
   const parsed = icaoSealSchema.safeParse(value);
   if (!parsed.success) {
     throw new CredentialError('DECODING_FAILED', 'not an ICAO VDS-NC seal (data.hdr, data.msg, sig)');
@@ -62,13 +70,23 @@ const sealShapeSchema = z.object({
   sig: z.object({}),
 });
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `sealShapeSchema` as plain code, for JSON data only (no getters or exotic objects). */
+function hasSealShape(value: unknown): boolean {
+  if (!isObject(value) || !isObject(value.data) || !isObject(value.sig)) return false;
+  const { hdr, msg } = value.data;
+  return isObject(hdr) && typeof hdr.t === 'string' && typeof hdr.is === 'string' && isObject(msg);
+}
+
 /** True when `input` (JSON text or a parsed object) has the shape of an ICAO VDS-NC seal. */
 export function isIcaoVdsNc(input: unknown): boolean {
   if (typeof input === 'string') {
     const text = input.trim();
     if (!text.startsWith('{') || text.length > MAX_SEAL_LENGTH) return false;
     try {
-      return sealShapeSchema.safeParse(JSON.parse(text)).success;
+      return hasSealShape(JSON.parse(text));
     } catch {
       return false;
     }

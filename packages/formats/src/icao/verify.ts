@@ -5,6 +5,7 @@ import {
   type VerificationCode,
   type VerificationReport,
 } from '@passage/credentials';
+import { canonicalJsonBytes } from './canonical.js';
 import { icaoRecord } from './record.js';
 import { type CrlInfo, checkSignerRevocation, type StaleCrlPolicy } from './revocation.js';
 import { type IcaoSeal, parseIcaoSeal } from './seal.js';
@@ -73,7 +74,10 @@ export function verifyIcaoVdsNc(input: string | object, options: IcaoVerifyOptio
   const trust =
     options.trust instanceof Map ? options.trust : prepareIcaoTrust(options.trust as readonly unknown[]);
 
-  const signed = signedBytes(seal.data);
+  // JSON text parses to plain data, which the fast canonical form handles; a caller's object may hold
+  // anything (toJSON, undefined), which only `canonicalize` reads as RFC 8785 says.
+  const plain = typeof input === 'string';
+  const signed = plain ? canonicalJsonBytes(seal.data) : signedBytes(seal.data);
   if (signed === undefined)
     report.fail('signature', 'DECODING_FAILED', 'the seal data has no canonical form');
   else
@@ -98,7 +102,7 @@ export function verifyIcaoVdsNc(input: string | object, options: IcaoVerifyOptio
   const chain = csca ? [signer.certificate, csca.certificate] : [signer.certificate];
   record(report, 'validity', checkChainValidity(chain, now));
 
-  const mapped = icaoRecord(seal);
+  const mapped = icaoRecord(seal, plain);
   record(
     report,
     'schema',

@@ -96,6 +96,14 @@ describe('legacy chunked cards (shc:/N/M/)', () => {
     expect(codeOf(() => joinShcChunks(['shc:/1/2/5676', 'shc:/2/3/5676']))).toBe('DECODING_FAILED');
   });
 
+  it("reports every chunk's prefix and header before a digit pair above 77", () => {
+    expect(codeOf(() => joinShcChunks(['shc:/1/2/99', 'HC1:5676']))).toBe('INVALID_PREFIX');
+    expect(codeOf(() => joinShcChunks(['shc:/1/2/99', `shc:/2/2/${'56'.repeat(70_000)}`]))).toBe(
+      'INPUT_TOO_LARGE',
+    );
+    expect(codeOf(() => joinShcChunks(['shc:/2/2/5676', 'shc:/1/2/99']))).toBe('DECODING_FAILED');
+  });
+
   it('refuses no chunk at all', () => {
     expect(codeOf(() => joinShcChunks([]))).toBe('DECODING_FAILED');
   });

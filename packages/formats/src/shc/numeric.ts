@@ -21,9 +21,78 @@ export interface ShcChunk {
   digits: string;
 }
 
+/** A scanned text located but not yet decoded: its chunk header and where its digits start. */
+interface Located {
+  index: number;
+  total: number;
+  text: string;
+  start: number;
+}
+
+/** A chunk decoded to JWS characters (latin1 bytes); `overflow` when a pair was above 77. */
+interface DecodedChunk {
+  index: number;
+  total: number;
+  bytes: Buffer;
+  overflow: boolean;
+}
+
 /** True when `text` is a SMART Health Card QR (`shc:/` followed by digits, possibly chunked). */
 export function isShcText(text: string): boolean {
   return text.trimStart().slice(0, SHC_PREFIX.length).toLowerCase() === SHC_PREFIX;
+}
+
+function failed(message: string): CredentialError {
+  return new CredentialError('DECODING_FAILED', message);
+}
+
+function locate(text: string): Located {
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_TEXT_LENGTH)
+    throw new CredentialError('INPUT_TOO_LARGE', 'the shc:/ text is too long');
+  if (!isShcText(trimmed))
+    throw new CredentialError('INVALID_PREFIX', 'a SMART Health Card starts with shc:/');
+  const lastSlash = trimmed.lastIndexOf('/');
+  let index = 1;
+  let total = 1;
+  // The prefix's own slash is the last one of a whole card.
+  if (lastSlash >= SHC_PREFIX.length) {
+    const header = CHUNK_HEADER.exec(trimmed.slice(SHC_PREFIX.length, lastSlash + 1));
+    if (!header) throw failed('the shc:/ chunk header is not N/M/');
+    index = Number(header[1]);
+    total = Number(header[2]);
+    if (total < 1 || total > MAX_SHC_CHUNKS || index < 1 || index > total) {
+      throw failed('the shc:/ chunk number is out of range');
+    }
+  }
+  return { index, total, text: trimmed, start: lastSlash + 1 };
+}
+
+function checkCount(count: number): void {
+  if (count === 0) throw failed('the shc:/ text carries no digits');
+  if (count % 2 !== 0) throw failed('shc:/ digits come in pairs');
+}
+
+/**
+ * Decodes the digits of `text` from `start` into `out` in one pass: each pair is a character code
+ * minus 45. A non-digit throws; a pair above 77 is reported (true), not thrown, so that the caller
+ * keeps the order in which a card's problems are reported.
+ */
+function decodePairs(text: string, start: number, out: Buffer): boolean {
+  let overflow = false;
+  for (let i = start, o = 0; i < text.length; i += 2, o++) {
+    const high = text.charCodeAt(i) - 48;
+    const low = text.charCodeAt(i + 1) - 48;
+    if (high >>> 0 > 9 || low >>> 0 > 9) throw failed('shc:/ numeric data holds a non-digit');
+    const pair = high * 10 + low;
+    if (pair > MAX_PAIR) overflow = true;
+    out[o] = pair + 45;
+  }
+  return overflow;
+}
+
+function overflowError(): CredentialError {
+  return failed('a shc:/ digit pair is above 77');
 }
 
 /**
@@ -31,49 +100,29 @@ export function isShcText(text: string): boolean {
  * INPUT_TOO_LARGE or DECODING_FAILED (odd number of digits, a non-digit, a bad chunk header).
  */
 export function parseShcChunk(text: string): ShcChunk {
-  const trimmed = text.trim();
-  if (trimmed.length > MAX_TEXT_LENGTH)
-    throw new CredentialError('INPUT_TOO_LARGE', 'the shc:/ text is too long');
-  if (!isShcText(trimmed))
-    throw new CredentialError('INVALID_PREFIX', 'a SMART Health Card starts with shc:/');
-  const body = trimmed.slice(SHC_PREFIX.length);
-  const lastSlash = body.lastIndexOf('/');
-  let index = 1;
-  let total = 1;
-  if (lastSlash !== -1) {
-    const header = CHUNK_HEADER.exec(body.slice(0, lastSlash + 1));
-    if (!header) throw new CredentialError('DECODING_FAILED', 'the shc:/ chunk header is not N/M/');
-    index = Number(header[1]);
-    total = Number(header[2]);
-    if (total < 1 || total > MAX_SHC_CHUNKS || index < 1 || index > total) {
-      throw new CredentialError('DECODING_FAILED', 'the shc:/ chunk number is out of range');
-    }
+  const { index, total, text: trimmed, start } = locate(text);
+  checkCount(trimmed.length - start);
+  for (let i = start; i < trimmed.length; i++) {
+    const c = trimmed.charCodeAt(i);
+    if (c < 48 || c > 57) throw failed('shc:/ numeric data holds a non-digit');
   }
-  const digits = body.slice(lastSlash + 1);
-  checkDigits(digits);
-  return { index, total, digits };
+  return { index, total, digits: trimmed.slice(start) };
 }
 
-function checkDigits(digits: string): void {
-  if (digits.length === 0) throw new CredentialError('DECODING_FAILED', 'the shc:/ text carries no digits');
-  if (digits.length % 2 !== 0) throw new CredentialError('DECODING_FAILED', 'shc:/ digits come in pairs');
-  for (let i = 0; i < digits.length; i++) {
-    const c = digits.charCodeAt(i);
-    if (c < 48 || c > 57)
-      throw new CredentialError('DECODING_FAILED', 'shc:/ numeric data holds a non-digit');
-  }
+function decodeChunk(text: string): DecodedChunk {
+  const { index, total, text: trimmed, start } = locate(text);
+  checkCount(trimmed.length - start);
+  const bytes = Buffer.allocUnsafe((trimmed.length - start) / 2);
+  const overflow = decodePairs(trimmed, start, bytes);
+  return { index, total, bytes, overflow };
 }
 
 /** Turns numeric-mode digits into JWS characters: each pair is a character code minus 45. */
 export function decodeShcDigits(digits: string): string {
-  checkDigits(digits);
-  const codes = Buffer.allocUnsafe(digits.length / 2);
-  for (let i = 0; i < digits.length; i += 2) {
-    const pair = (digits.charCodeAt(i) - 48) * 10 + (digits.charCodeAt(i + 1) - 48);
-    if (pair > MAX_PAIR) throw new CredentialError('DECODING_FAILED', 'a shc:/ digit pair is above 77');
-    codes[i / 2] = pair + 45;
-  }
-  return codes.toString('latin1');
+  checkCount(digits.length);
+  const bytes = Buffer.allocUnsafe(digits.length / 2);
+  if (decodePairs(digits, 0, bytes)) throw overflowError();
+  return bytes.toString('latin1');
 }
 
 /**
@@ -85,27 +134,26 @@ export function decodeShcDigits(digits: string): string {
  * const jws = joinShcChunks([scan2, scan1, scan3]);
  */
 export function joinShcChunks(chunks: readonly string[]): string {
-  if (chunks.length === 0) throw new CredentialError('DECODING_FAILED', 'no shc:/ text was given');
+  if (chunks.length === 0) throw failed('no shc:/ text was given');
   if (chunks.length > MAX_SHC_CHUNKS) throw new CredentialError('INPUT_TOO_LARGE', 'too many shc:/ chunks');
-  const parsed = chunks.map(parseShcChunk);
+  const parsed = chunks.map(decodeChunk);
   const total = parsed[0]?.total ?? 1;
-  if (parsed.some((c) => c.total !== total)) {
-    throw new CredentialError('DECODING_FAILED', 'the shc:/ chunks belong to different sets');
-  }
+  if (parsed.some((c) => c.total !== total)) throw failed('the shc:/ chunks belong to different sets');
   if (parsed.length !== total) {
-    throw new CredentialError(
-      'DECODING_FAILED',
-      `this card is split into ${total} QR codes; ${parsed.length} were given: scan every one`,
-    );
+    throw failed(`this card is split into ${total} QR codes; ${parsed.length} were given: scan every one`);
   }
-  const ordered = new Array<string | undefined>(total);
+  const ordered = new Array<DecodedChunk | undefined>(total);
   for (const chunk of parsed) {
-    if (ordered[chunk.index - 1] !== undefined) {
-      throw new CredentialError('DECODING_FAILED', 'a shc:/ chunk was given twice');
-    }
-    ordered[chunk.index - 1] = chunk.digits;
+    if (ordered[chunk.index - 1] !== undefined) throw failed('a shc:/ chunk was given twice');
+    ordered[chunk.index - 1] = chunk;
   }
-  const jws = ordered.map((digits) => decodeShcDigits(digits ?? '')).join('');
-  if (jws.length > MAX_SHC_JWS_LENGTH) throw new CredentialError('INPUT_TOO_LARGE', 'the JWS is too large');
-  return jws;
+  const parts: Buffer[] = [];
+  for (const chunk of ordered) {
+    if (chunk === undefined) throw failed('a shc:/ chunk is missing');
+    if (chunk.overflow) throw overflowError();
+    parts.push(chunk.bytes);
+  }
+  const bytes = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+  if (bytes.length > MAX_SHC_JWS_LENGTH) throw new CredentialError('INPUT_TOO_LARGE', 'the JWS is too large');
+  return bytes.toString('latin1');
 }
