@@ -1,5 +1,5 @@
 import { apecAlpha3Schema, credentialTypeSchema, isoDateTimeSchema } from '@passage/schema';
-import { documentProofSchema } from '@passage/trust';
+import { documentProofSchema } from '@passage/trust/pure';
 import { z } from 'zod';
 import { logicProblems } from './internal/logic.js';
 import { SEMVER } from './internal/semver.js';

@@ -6,43 +6,29 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { z } from 'zod';
+import {
+  ecOperatorPublicJwkSchema,
+  type OperatorAlgorithm,
+  type OperatorPublicJwk,
+  okpOperatorPublicJwkSchema,
+  operatorPrivatePart,
+  operatorPublicJwkSchema,
+} from './document-schemas.js';
 import { TrustListError } from './errors.js';
 
-/** The JOSE algorithms an operator signs with. */
-export const OPERATOR_ALGORITHMS = ['ES256', 'EdDSA'] as const;
-/** An operator signing algorithm. */
-export type OperatorAlgorithm = (typeof OPERATOR_ALGORITHMS)[number];
-
-const b64u43 = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes base64url');
-const meta = { kid: z.string().min(1).max(200).optional(), use: z.literal('sig').optional() };
-
-const ecPublic = z.strictObject({
-  kty: z.literal('EC'),
-  crv: z.literal('P-256'),
-  x: b64u43,
-  y: b64u43,
-  alg: z.literal('ES256').optional(),
-  ...meta,
-});
-const okpPublic = z.strictObject({
-  kty: z.literal('OKP'),
-  crv: z.literal('Ed25519'),
-  x: b64u43,
-  alg: z.literal('EdDSA').optional(),
-  ...meta,
-});
-
-/** An operator's public key: P-256 (ES256) or Ed25519 (EdDSA), never a private part. */
-export const operatorPublicJwkSchema = z.union([ecPublic, okpPublic]);
+export {
+  OPERATOR_ALGORITHMS,
+  type OperatorAlgorithm,
+  type OperatorPublicJwk,
+  operatorPublicJwkSchema,
+} from './document-schemas.js';
 
 /** An operator's private key as kept in `operator.jwk.json`. */
 export const operatorPrivateJwkSchema = z.union([
-  ecPublic.extend({ d: b64u43 }),
-  okpPublic.extend({ d: b64u43 }),
+  ecOperatorPublicJwkSchema.extend(operatorPrivatePart),
+  okpOperatorPublicJwkSchema.extend(operatorPrivatePart),
 ]);
 
-/** A pinned operator public JWK. */
-export type OperatorPublicJwk = z.infer<typeof operatorPublicJwkSchema>;
 /** An operator private JWK. */
 export type OperatorPrivateJwk = z.infer<typeof operatorPrivateJwkSchema>;
 

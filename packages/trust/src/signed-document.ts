@@ -1,42 +1,23 @@
 import { sign as cryptoSign, verify as cryptoVerify } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
+import {
+  type DocumentProof,
+  documentProofSchema,
+  type OperatorAlgorithm,
+  type OperatorPublicJwk,
+  protectedHeaderSchema,
+  type SignedDocumentType,
+} from './document-schemas.js';
 import { b64url, fromB64url } from './internal/base64url.js';
 import { jcsBytes } from './internal/jcs.js';
-import {
-  algorithmOf,
-  jwkThumbprint,
-  keyObjectOf,
-  OPERATOR_ALGORITHMS,
-  type OperatorAlgorithm,
-  type OperatorPrivateJwk,
-  type OperatorPublicJwk,
-} from './operator-key.js';
+import { algorithmOf, jwkThumbprint, keyObjectOf, type OperatorPrivateJwk } from './operator-key.js';
 
-/** The JWS `typ` of each kind of signed Passage document. */
-export const SIGNED_DOCUMENT_TYPES = ['passage-trust-list+json', 'passage-rules+json'] as const;
-/** A signed document's JWS `typ`. */
-export type SignedDocumentType = (typeof SIGNED_DOCUMENT_TYPES)[number];
-
-/** The `proof` member: a detached compact JWS over the JCS (RFC 8785) of the document without `proof`. */
-export const documentProofSchema = z.strictObject({
-  type: z.literal('JsonWebSignature'),
-  alg: z.enum(OPERATOR_ALGORITHMS),
-  kid: z.string().min(1).max(200),
-  created: z.iso.datetime({ offset: true }),
-  jws: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/, 'must be a detached compact JWS')
-    .max(2000),
-});
-
-/** A signed document's proof. */
-export type DocumentProof = z.infer<typeof documentProofSchema>;
-
-const protectedHeaderSchema = z.strictObject({
-  alg: z.enum(OPERATOR_ALGORITHMS),
-  kid: z.string().min(1).max(200),
-  typ: z.enum(SIGNED_DOCUMENT_TYPES),
-});
+export {
+  type DocumentProof,
+  documentProofSchema,
+  SIGNED_DOCUMENT_TYPES,
+  type SignedDocumentType,
+} from './document-schemas.js';
 
 /** Why a signed document did not verify. */
 export type SignedDocumentCode =

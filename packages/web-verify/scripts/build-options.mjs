@@ -5,16 +5,18 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 export const packageRoot = resolve(here, '..');
 
-/** `@passage/rules` reads one schema from `@passage/trust`, whose entry point loads node:crypto. */
-const trustSchemasOnly = {
-  name: 'trust-schemas-only',
+/**
+ * `@passage/trust`'s entry point signs with node:crypto: the bundle may reach only its browser-safe
+ * `@passage/trust/pure`, and fails to build if anything imports the entry point.
+ */
+const trustPureOnly = {
+  name: 'trust-pure-only',
   setup(b) {
-    b.onResolve({ filter: /^@passage\/trust$/ }, (args) => {
-      if (!args.importer.endsWith('packages/rules/src/schema.ts')) {
-        return { errors: [{ text: `@passage/trust is not browser-safe (imported by ${args.importer})` }] };
-      }
-      return { path: resolve(packageRoot, 'src/internal/document-proof.ts') };
-    });
+    b.onResolve({ filter: /^@passage\/trust$/ }, (args) => ({
+      errors: [
+        { text: `@passage/trust is not browser-safe: import @passage/trust/pure (in ${args.importer})` },
+      ],
+    }));
   },
 };
 
@@ -51,7 +53,7 @@ export function browserBundleOptions(overrides = {}) {
     metafile: true,
     // The QR dictionaries are built with `Buffer.from(text, 'utf8')` at load: see buffer-shim.mjs.
     inject: [resolve(here, 'buffer-shim.mjs')],
-    plugins: [trustSchemasOnly, zodEnglishOnly],
+    plugins: [trustPureOnly, zodEnglishOnly],
     logLevel: 'warning',
     ...overrides,
   };

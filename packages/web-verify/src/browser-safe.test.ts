@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 const root = import.meta.dirname;
 /** The browser-safe entry of `@passage/credentials` (its `./pure` export). */
 const credentialsPure = join(root, '../../credentials/src/pure.ts');
+/** The browser-safe entry of `@passage/trust` (its `./pure` export). */
+const trustPure = join(root, '../../trust/src/pure.ts');
 
 /** The package's runtime sources: what the browser bundle is made of (tests and fixtures excluded). */
 function sources(dir: string = root): string[] {
@@ -39,6 +41,14 @@ function runtimeGraph(entry: string): Map<string, string[]> {
   return graph;
 }
 
+/** The node: modules, and the package's own (Node) entry point, a module graph imports at run time. */
+const forbiddenIn = (graph: Map<string, string[]>, entryPoint: string) =>
+  [...graph].flatMap(([file, specs]) =>
+    specs
+      .filter((s) => s.startsWith('node:') || s === entryPoint)
+      .map((s) => `${relative(root, file)}: ${s}`),
+  );
+
 describe('the package runs in a browser', () => {
   it('imports nothing from node: and never names Buffer or process', () => {
     const offenders = sources().filter((file) =>
@@ -62,11 +72,16 @@ describe('the package runs in a browser', () => {
   it('@passage/credentials/pure reaches no node: module at run time', () => {
     const graph = runtimeGraph(credentialsPure);
     expect(graph.size).toBeGreaterThan(10);
-    const reached = [...graph].flatMap(([file, specs]) =>
-      specs
-        .filter((s) => s.startsWith('node:') || s === '@passage/credentials')
-        .map((s) => `${relative(root, file)}: ${s}`),
+    expect(forbiddenIn(graph, '@passage/credentials')).toEqual([]);
+  });
+
+  it('@passage/trust/pure reaches no node: module at run time, and the package imports nothing else of it', () => {
+    const graph = runtimeGraph(trustPure);
+    expect(graph.size).toBeGreaterThan(1);
+    expect(forbiddenIn(graph, '@passage/trust')).toEqual([]);
+    const entryPointUsers = sources().filter((file) =>
+      runtimeImports(readFileSync(file, 'utf8')).includes('@passage/trust'),
     );
-    expect(reached).toEqual([]);
+    expect(entryPointUsers.map((f) => relative(root, f))).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import { type SubjectView, summarizeSubject, vaccinationRecordFromSubject } from '@passage/schema';
+import { type OperatorPublicJwk as OperatorKey, operatorPublicJwkSchema } from '@passage/trust/pure';
 import { parseWebBundle } from './bundle.js';
 import { WebVerifyError } from './errors.js';
 import type { VerificationReport } from './internal/credentials.js';
 import { DEFAULT_CLOCK_TOLERANCE_SEC } from './internal/credentials.js';
-import { type OperatorKey, operatorKeySchema } from './internal/document-proof.js';
 import { type LoadedData, loadBundleData, type WebBundleLoadReport } from './internal/load.js';
 import { type EntryVerdict, entryVerdict } from './internal/rules.js';
 import { bundleStatusSource, DEFAULT_STATUS_MAX_STALE_SEC } from './internal/status-source.js';
@@ -79,7 +79,7 @@ function parseOperatorKeys(keys: readonly unknown[]): OperatorKey[] {
   if (!Array.isArray(keys) || keys.length === 0)
     throw new WebVerifyError('OPERATOR_KEY_INVALID', 'at least one operator key must be pinned');
   return keys.map((key) => {
-    const parsed = operatorKeySchema.safeParse(key);
+    const parsed = operatorPublicJwkSchema.safeParse(key);
     if (!parsed.success)
       throw new WebVerifyError(
         'OPERATOR_KEY_INVALID',

@@ -1,7 +1,7 @@
+import type { OperatorPublicJwk as OperatorKey } from '@passage/trust/pure';
 import type { WebBundle } from '../bundle.js';
 import { isWebVerifyError } from '../errors.js';
 import { CredentialError } from './credentials.js';
-import type { OperatorKey } from './document-proof.js';
 import { acceptRuleSet } from './rule-set.js';
 import type { RuleSet } from './rules.js';
 import { verifyStatusList, type WebStatusList } from './status-list.js';

@@ -1,5 +1,5 @@
+import type { OperatorPublicJwk as OperatorKey } from '@passage/trust/pure';
 import { WebVerifyError } from '../errors.js';
-import type { OperatorKey } from './document-proof.js';
 import { parseRuleSet, type RuleSet, RulesError } from './rules.js';
 import { verifySignedDocument } from './signed-document.js';
 

@@ -1,8 +1,8 @@
 /**
  * The parts of `@passage/rules` that run in a browser: the rule set parser, the CertLogic evaluation
  * and the report facts it reads. Reached by path because the package's entry point also loads its
- * signing code (`@passage/trust`, `node:crypto`); the browser bundle maps the one runtime import of
- * `@passage/trust` these modules make (`documentProofSchema`) to ./document-proof.ts.
+ * signing code (`@passage/trust`, `node:crypto`); they read `documentProofSchema` from the
+ * browser-safe `@passage/trust/pure`.
  */
 export {
   type EntryOutcome,

@@ -1,11 +1,11 @@
-import * as canonicalizeModule from 'canonicalize';
-import { decodeBase64url, encodeBase64url, fromUtf8, utf8 } from './base64url.js';
 import {
   documentProofSchema,
-  type OperatorKey,
+  type OperatorPublicJwk as OperatorKey,
   protectedHeaderSchema,
   type SignedDocumentType,
-} from './document-proof.js';
+} from '@passage/trust/pure';
+import * as canonicalizeModule from 'canonicalize';
+import { decodeBase64url, encodeBase64url, fromUtf8, utf8 } from './base64url.js';
 import { importPublicJwk, signatureIsValid } from './web-crypto.js';
 
 // `canonicalize` is CommonJS with a default-export declaration: see packages/trust/src/internal/jcs.ts.

@@ -1,8 +1,8 @@
+import { documentProofSchema, type OperatorPublicJwk as OperatorKey } from '@passage/trust/pure';
 import * as canonicalizeModule from 'canonicalize';
 import { z } from 'zod';
 import { WebVerifyError } from '../errors.js';
 import { type PassageTrustEntry, passageTrustEntrySchema } from './credentials.js';
-import { documentProofSchema, type OperatorKey } from './document-proof.js';
 import { verifySignedDocument } from './signed-document.js';
 
 const serialize: (input: unknown) => string | undefined = canonicalizeModule.default;
