@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiKey, findApiKey, listApiKeys, revokeApiKey } from './api-keys.js';
+import { createApiKey, findApiKey, findApiKeyWithAuthority, listApiKeys, revokeApiKey } from './api-keys.js';
 import type { AuthorityRecord } from './authorities.js';
 import type { IssuerDatabase } from './database.js';
 import { addAuthority, openMigrated } from './test-db.js';
@@ -95,5 +95,49 @@ describe('API keys', () => {
       economy: 'THA',
     });
     await expect(orphan).rejects.toMatchObject({ code: 'AUTHORITY_NOT_FOUND' });
+  });
+});
+
+describe('findApiKeyWithAuthority', () => {
+  let opened: IssuerDatabase;
+  let authority: AuthorityRecord;
+  beforeEach(async () => {
+    opened = await openMigrated();
+    authority = await addAuthority(opened);
+  });
+  afterEach(() => opened.close());
+
+  it('answers the key scope and its authority in one lookup', async () => {
+    const { id, apiKey } = await createApiKey(opened.db, {
+      authorityId: authority.id,
+      types: ['VaccinationCertificate'],
+      economy: 'THA',
+    });
+    expect(findApiKeyWithAuthority(opened.db, apiKey)).toEqual({
+      scope: { id, authorityId: authority.id, types: ['VaccinationCertificate'], economy: 'THA' },
+      authority,
+    });
+  });
+
+  it('refuses a revoked key, a wrong secret and a malformed token alike', async () => {
+    const { id, apiKey } = await createApiKey(opened.db, {
+      authorityId: authority.id,
+      types: ['VaccinationCertificate'],
+      economy: 'THA',
+    });
+    expect(findApiKeyWithAuthority(opened.db, `psk_${id}_${'A'.repeat(43)}`)).toBeUndefined();
+    expect(findApiKeyWithAuthority(opened.db, `${apiKey}x`)).toBeUndefined();
+    await revokeApiKey(opened.db, id);
+    expect(findApiKeyWithAuthority(opened.db, apiKey)).toBeUndefined();
+  });
+
+  it('hands out type lists the caller may change without changing the next answer', async () => {
+    const { apiKey } = await createApiKey(opened.db, {
+      authorityId: authority.id,
+      types: ['VaccinationCertificate'],
+      economy: 'THA',
+    });
+    findApiKeyWithAuthority(opened.db, apiKey)?.scope.types.push('Other');
+    expect(findApiKeyWithAuthority(opened.db, apiKey)?.scope.types).toEqual(['VaccinationCertificate']);
   });
 });

@@ -1,9 +1,15 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { findAuthorityById, typesListSchema } from './authorities.js';
+import {
+  type AuthorityRecord,
+  authorityRecord,
+  findAuthorityById,
+  typesColumn,
+  typesListSchema,
+} from './authorities.js';
 import { IssuerDbError } from './errors.js';
-import { parseJsonColumn } from './json-column.js';
-import type { ApiKeysTable, IssuerTables } from './schema.js';
+import { prepared } from './prepared.js';
+import type { ApiKeysTable, AuthoritiesTable, IssuerTables } from './schema.js';
 
 /** What an API key allows: issuing these credential types, for this economy, as this authority. */
 export interface ApiKeyScope {
@@ -37,7 +43,7 @@ function toRecord(row: Selectable<ApiKeysTable>): ApiKeyRecord {
   return {
     id: row.id,
     authorityId: row.authority_id,
-    types: parseJsonColumn(typesListSchema, row.types_json, 'api_keys.types_json'),
+    types: typesColumn(row.types_json, 'api_keys.types_json'),
     economy: row.economy,
     createdAt: new Date(row.created_at),
     revokedAt: row.revoked_at === null ? undefined : new Date(row.revoked_at),
@@ -93,11 +99,49 @@ export async function findApiKey(
   if (id === undefined || secretText === undefined) return undefined;
   const row = await db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst();
   if (row === undefined || row.revoked_at !== null) return undefined;
-  const expected = Buffer.from(row.secret_hash, 'hex');
-  const actual = Buffer.from(hashSecret(secretText), 'hex');
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
+  if (!secretMatches(row.secret_hash, secretText)) return undefined;
   const { createdAt: _created, revokedAt: _revoked, ...scope } = toRecord(row);
   return scope;
+}
+
+/** An `api_keys` row joined with its authority's row (`key_` columns are the key's). */
+type KeyWithAuthorityRow = Selectable<AuthoritiesTable> & {
+  key_secret_hash: string;
+  key_types_json: string;
+  key_economy: string;
+  key_revoked_at: string | null;
+};
+
+const KEY_WITH_AUTHORITY =
+  'SELECT k.secret_hash AS key_secret_hash, k.types_json AS key_types_json, k.economy AS key_economy, ' +
+  'k.revoked_at AS key_revoked_at, a.* FROM api_keys k JOIN authorities a ON a.id = k.authority_id WHERE k.id = ?';
+
+/**
+ * {@link findApiKey} and the key's authority in one prepared query: what every authenticated request
+ * reads. Malformed tokens, unknown ids, wrong secrets, revoked keys and keys without an authority all
+ * give `undefined`.
+ */
+export function findApiKeyWithAuthority(
+  db: Kysely<IssuerTables>,
+  presented: string,
+): { scope: ApiKeyScope; authority: AuthorityRecord } | undefined {
+  const match = TOKEN_PATTERN.exec(presented);
+  const id = match?.[1];
+  const secretText = match?.[2];
+  if (id === undefined || secretText === undefined) return undefined;
+  const row = prepared(db, KEY_WITH_AUTHORITY).get(id) as KeyWithAuthorityRow | undefined;
+  if (row === undefined || row.key_revoked_at !== null) return undefined;
+  if (!secretMatches(row.key_secret_hash, secretText)) return undefined;
+  const { key_secret_hash, key_types_json, key_economy, key_revoked_at, ...authorityRow } = row;
+  const authority = authorityRecord(authorityRow);
+  const types = typesColumn(key_types_json, 'api_keys.types_json');
+  return { scope: { id, authorityId: authority.id, types, economy: key_economy }, authority };
+}
+
+function secretMatches(storedHash: string, secretText: string): boolean {
+  const expected = Buffer.from(storedHash, 'hex');
+  const actual = Buffer.from(hashSecret(secretText), 'hex');
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
 /** Revokes a key from `now` on. @returns false when no such unrevoked key exists */

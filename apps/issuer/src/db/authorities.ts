@@ -37,8 +37,28 @@ export const typesListSchema = z
 
 const economySchema = z.string().regex(/^[A-Z]{3}$/);
 
+/** Type lists already checked, by their JSON text: every authenticated request reads two. */
+const checkedTypes = new Map<string, readonly string[]>();
+const CHECKED_TYPES_MAX = 1024;
+
+/**
+ * A `types_json` column as a checked type list (a fresh array each time; the check runs once per
+ * distinct text).
+ *
+ * @throws IssuerDbError `CORRUPT_ROW`
+ */
+export function typesColumn(text: string, column: string): string[] {
+  let types = checkedTypes.get(text);
+  if (types === undefined) {
+    types = parseJsonColumn(typesListSchema, text, column);
+    if (checkedTypes.size >= CHECKED_TYPES_MAX) checkedTypes.clear();
+    checkedTypes.set(text, types);
+  }
+  return [...types];
+}
+
 /** Maps an `authorities` row to its record, checking the JSON column. */
-function toRecord(row: Selectable<AuthoritiesTable>): AuthorityRecord {
+export function authorityRecord(row: Selectable<AuthoritiesTable>): AuthorityRecord {
   return {
     id: row.id,
     slug: row.slug,
@@ -47,7 +67,7 @@ function toRecord(row: Selectable<AuthoritiesTable>): AuthorityRecord {
     did: row.did,
     kid: row.kid,
     keyType: row.key_type,
-    types: parseJsonColumn(typesListSchema, row.types_json, 'authorities.types_json'),
+    types: typesColumn(row.types_json, 'authorities.types_json'),
     storePersonalData: row.store_personal_data === 1,
     createdAt: new Date(row.created_at),
   };
@@ -91,7 +111,7 @@ export async function insertAuthority(
     }
     throw error;
   }
-  return toRecord(row);
+  return authorityRecord(row);
 }
 
 /** The authority with this id, if any. */
@@ -100,7 +120,7 @@ export async function findAuthorityById(
   id: string,
 ): Promise<AuthorityRecord | undefined> {
   const row = await db.selectFrom('authorities').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toRecord(row);
+  return row && authorityRecord(row);
 }
 
 /** The authority with this slug (its short name in URLs and configuration), if any. */
@@ -109,7 +129,7 @@ export async function findAuthorityBySlug(
   slug: string,
 ): Promise<AuthorityRecord | undefined> {
   const row = await db.selectFrom('authorities').selectAll().where('slug', '=', slug).executeTakeFirst();
-  return row && toRecord(row);
+  return row && authorityRecord(row);
 }
 
 /** The authority that signs as this DID, if any. */
@@ -118,11 +138,11 @@ export async function findAuthorityByDid(
   did: string,
 ): Promise<AuthorityRecord | undefined> {
   const row = await db.selectFrom('authorities').selectAll().where('did', '=', did).executeTakeFirst();
-  return row && toRecord(row);
+  return row && authorityRecord(row);
 }
 
 /** Every authority, ordered by slug. */
 export async function listAuthorities(db: Kysely<IssuerTables>): Promise<AuthorityRecord[]> {
   const rows = await db.selectFrom('authorities').selectAll().orderBy('slug').execute();
-  return rows.map(toRecord);
+  return rows.map(authorityRecord);
 }

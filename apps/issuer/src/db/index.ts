@@ -3,6 +3,7 @@ export {
   type ApiKeyScope,
   createApiKey,
   findApiKey,
+  findApiKeyWithAuthority,
   listApiKeys,
   revokeApiKey,
 } from './api-keys.js';

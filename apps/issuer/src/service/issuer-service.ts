@@ -4,9 +4,8 @@ import type { CredentialType } from '@passage/schema';
 import {
   type AuditEntry,
   type AuthorityRecord,
-  findApiKey,
+  findApiKeyWithAuthority,
   findAuthorityByDid,
-  findAuthorityById,
   findAuthorityBySlug,
   findCredential,
   findIssuerOf,
@@ -146,12 +145,10 @@ export function createIssuerService(ctx: IssuerContext): IssuerService {
       return { keyId: 'operator', authority, types: authority.types, economy: authority.economy };
     },
     async authenticate(presented) {
-      const scope = await findApiKey(ctx.db, presented);
-      if (!scope) return undefined;
-      const authority = await findAuthorityById(ctx.db, scope.authorityId);
-      return authority
-        ? { keyId: scope.id, authority, types: scope.types, economy: scope.economy }
-        : undefined;
+      const found = findApiKeyWithAuthority(ctx.db, presented);
+      if (!found) return undefined;
+      const { scope, authority } = found;
+      return { keyId: scope.id, authority, types: scope.types, economy: scope.economy };
     },
     issue: (caller, type, body, options) => issueTyped(ctx, caller, type, body, options),
     issueStream: (caller, type, items, options) => issueBatchStream(ctx, caller, type, items, options),
