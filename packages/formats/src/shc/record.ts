@@ -53,37 +53,42 @@ export function shcRecord(
   signature: Uint8Array,
   kid: string | undefined,
 ): ShcRecordOutcome {
-  const resources = claims.vc.credentialSubject.fhirBundle.entry.map((e) => e.resource);
   const immunizations: Immunization[] = [];
-  for (const resource of resources) {
+  let found: Record<string, unknown> | undefined;
+  for (const { resource } of claims.vc.credentialSubject.fhirBundle.entry) {
+    if (resource.resourceType === 'Patient') found ??= resource;
     if (resource.resourceType !== 'Immunization') continue;
     const imm = readImmunization(resource);
     if (!imm) return { ok: false, message: 'an Immunization lacks its vaccine code or date' };
     if (!SKIPPED_STATUSES.has(imm.status)) immunizations.push(imm);
   }
   if (immunizations.length === 0) return { ok: true, record: undefined };
-  const found = resources.find((r) => r.resourceType === 'Patient');
   const patient = found === undefined ? undefined : readPatient(found);
   if (!patient) return { ok: false, message: 'the card has no Patient with a name' };
-  immunizations.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const vaccinations = immunizations.map((imm, i) => vaccinationOf(imm, i + 1));
-  if (vaccinations.some((v) => v === undefined)) return { ok: false, message: 'an Immunization has no code' };
+  if (immunizations.length > 1)
+    immunizations.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const vaccinations: RecordVaccination[] = [];
+  for (let i = 0; i < immunizations.length; i++) {
+    const vaccination = vaccinationOf(immunizations[i] as Immunization, i + 1);
+    if (vaccination === undefined) return { ok: false, message: 'an Immunization has no code' };
+    vaccinations.push(vaccination);
+  }
+  const period: { start?: string; end?: string } = {};
   const start = isoDate(claims.nbf);
+  if (start !== undefined) period.start = start;
   const end = isoDate(claims.exp);
-  const hcid = claims.jti ?? Buffer.from(signature.subarray(0, 16)).toString('base64url');
-  return {
-    ok: true,
-    record: {
-      name: patient.name,
-      ...(patient.birthDate === undefined ? {} : { birthDate: patient.birthDate }),
-      certificate: {
-        issuer: { identifier: claims.iss },
-        hcid: { value: hcid },
-        ...(kid === undefined ? {} : { kid }),
-        version: DDCC_VERSION,
-        period: { ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }) },
-      },
-      vaccinations: vaccinations.filter((v): v is RecordVaccination => v !== undefined),
-    },
-  };
+  if (end !== undefined) period.end = end;
+  const id = Buffer.from(signature.buffer, signature.byteOffset, Math.min(16, signature.length));
+  const hcid = { value: claims.jti ?? id.toString('base64url') };
+  const issuer = { identifier: claims.iss };
+  const certificate =
+    kid === undefined
+      ? { issuer, hcid, version: DDCC_VERSION, period }
+      : { issuer, hcid, kid, version: DDCC_VERSION, period };
+  const { name, birthDate } = patient;
+  const record: VaccinationRecord =
+    birthDate === undefined
+      ? { name, certificate, vaccinations }
+      : { name, birthDate, certificate, vaccinations };
+  return { ok: true, record };
 }
