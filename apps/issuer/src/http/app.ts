@@ -39,8 +39,9 @@ export function createIssuerApp(deps: IssuerAppDeps): Express {
   // Batches carry up to a thousand items: their routes parse their own bodies, before the 64 kB limit.
   app.use(batchRoutes(deps.service));
   app.use(express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }));
-  app.use(publicRoutes(deps.service));
+  // Issuing first: the busiest routes, and no other router shares their paths.
   app.use(issueRoutes(deps.service));
+  app.use(publicRoutes(deps.service));
   app.use(credentialRoutes(deps.service));
   app.use(statusRoutes(deps.service));
   app.use(oid4vciRoutes(deps.service, deps.walletUrl === undefined ? {} : { walletUrl: deps.walletUrl }));

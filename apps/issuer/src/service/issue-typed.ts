@@ -95,7 +95,8 @@ export async function issueTyped(
     throw new IssuerError('MALFORMED_INPUT', 'the request body must be a JSON object');
   }
   const format = options.format ?? 'vc+jwt';
-  const hash = requestHash(`${type} ${format}`, body);
+  // Only a retry compares hashes: without an Idempotency-Key the body is not serialised again.
+  const hash = options.idempotencyKey === undefined ? undefined : requestHash(`${type} ${format}`, body);
   const replay = await replayFor(ctx, caller, options.idempotencyKey, hash);
   if (replay) return replay;
   const issuedAt = ctx.clock();

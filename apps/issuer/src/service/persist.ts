@@ -62,7 +62,7 @@ export async function replayFor(
   ctx: IssuerContext,
   caller: Caller,
   key: string | undefined,
-  hash: string,
+  hash: string | undefined,
 ): Promise<IssuedCredential | undefined> {
   if (key === undefined) return undefined;
   const earlier = await findByIdempotencyKey(ctx.db, caller.authority.id, key);
@@ -76,10 +76,10 @@ export async function replayFor(
 /** A signed credential before it is recorded, with the person's data it was made from. */
 export type SignedCredential = Omit<IssuedCredential, 'replayed' | 'qr'> & { subject: unknown };
 
-/** An Idempotency-Key (if any) and the hash of the request that carried it. */
+/** An Idempotency-Key (if any) and the hash of the request that carried it (needed with a key only). */
 export interface Idempotency {
   key: string | undefined;
-  hash: string;
+  hash: string | undefined;
 }
 
 /**
