@@ -72,3 +72,10 @@ export {
   vaccinationInputSchema,
   vaccinationSubjectSchema,
 } from './vaccination.js';
+export {
+  checkCredentialModel,
+  isAbsoluteUrl,
+  isDateTimeStamp,
+  type ModelCheckOptions,
+  type ModelIssue,
+} from './vcdm2.js';

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { issueCredential } from '@passage/credentials';
-import { credentialTypeOf, parseSubject, VC_V2_CONTEXT_URL } from '@passage/schema';
+import { checkCredentialModel, credentialTypeOf, parseSubject } from '@passage/schema';
 import { z } from 'zod';
-import { IssuerError } from '../errors.js';
+import { IssuerError, type ProblemDetail } from '../errors.js';
 import type { Caller, IssuerContext } from './context.js';
 import { issuesToDetails, subjectIssuesToDetails } from './details.js';
 import { assertScope, type IssueOptions } from './issue-typed.js';
 import { type IssuedCredential, replayFor, requestHash } from './persist.js';
 import { issueWithStatus } from './status-issue.js';
-
-const dateTimeStamp = z.iso.datetime({ offset: true });
 
 /** The VC-API issue request: `{credential, options}`. Options this issuer does not know are ignored. */
 export const vcApiIssueRequestSchema = z.strictObject({
@@ -19,38 +17,47 @@ export const vcApiIssueRequestSchema = z.strictObject({
     .optional(),
 });
 
-/** The VC Data Model 2.0 rules an unsecured credential must meet before this issuer signs it. */
-const unsecuredCredentialSchema = z
-  .looseObject({
-    '@context': z
-      .array(z.union([z.string(), z.record(z.string(), z.unknown())]))
-      .refine((c) => c[0] === VC_V2_CONTEXT_URL, {
-        message: `the first @context must be ${VC_V2_CONTEXT_URL}`,
-      }),
-    id: z.url().optional(),
-    type: z
-      .array(z.string())
-      .refine((t) => t.includes('VerifiableCredential'), 'must include VerifiableCredential'),
-    issuer: z.union([z.string(), z.looseObject({ id: z.string() })]).optional(),
-    validFrom: dateTimeStamp.optional(),
-    validUntil: dateTimeStamp.optional(),
-    credentialSubject: z.union([
-      z.record(z.string(), z.unknown()),
-      z.array(z.record(z.string(), z.unknown())).min(1),
-    ]),
-  })
-  .refine((c) => !('proof' in c), { message: 'must not be secured already', path: ['proof'] })
-  .refine((c) => !('credentialStatus' in c), {
-    message: 'is assigned by the issuer',
-    path: ['credentialStatus'],
-  })
-  .refine((c) => !c.validFrom || !c.validUntil || Date.parse(c.validFrom) < Date.parse(c.validUntil), {
-    message: 'validUntil must be after validFrom',
-    path: ['validUntil'],
-  });
+/**
+ * What this issuer reads of an unsecured credential, once `checkCredentialModel` (the VC Data Model
+ * 2.0 rules) has passed it; anything else in it is signed as sent.
+ */
+const unsecuredCredentialSchema = z.looseObject({
+  '@context': z.array(z.unknown()),
+  id: z.string().optional(),
+  type: z.array(z.string()),
+  issuer: z.union([z.string(), z.looseObject({ id: z.string() })]).optional(),
+  validFrom: z.string().optional(),
+  validUntil: z.string().optional(),
+  credentialSubject: z.union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown()))]),
+  credentialStatus: z.unknown().optional(),
+});
 
-function issuerId(issuer: string | { id: string } | undefined): string | undefined {
-  return typeof issuer === 'string' ? issuer : issuer?.id;
+type UnsecuredCredential = z.infer<typeof unsecuredCredentialSchema>;
+
+/** The checks this issuer adds to the data model's before signing, as problem details. */
+function issuerRefusals(credential: Record<string, unknown>, passageType: boolean): ProblemDetail[] {
+  const refusals: ProblemDetail[] = [];
+  if ('proof' in credential)
+    refusals.push({ path: 'credential.proof', message: 'must not be secured already' });
+  const status = credential.credentialStatus;
+  const entries = status === undefined ? [] : Array.isArray(status) ? status : [status];
+  const bitstring = (e: unknown) =>
+    typeof e === 'object' &&
+    e !== null &&
+    [(e as { type?: unknown }).type].flat().includes('BitstringStatusListEntry');
+  // Revocation and suspension entries are this issuer's own; a Passage credential carries no other.
+  if (passageType ? entries.length > 0 : entries.some(bitstring)) {
+    refusals.push({ path: 'credential.credentialStatus', message: 'is assigned by the issuer' });
+  }
+  return refusals;
+}
+
+/**
+ * The issuer as signed: the authority's DID, in the form sent (a URL, or an object whose other members,
+ * such as `name`, are kept). A VC-API issuer instance signs as itself whatever issuer the request names.
+ */
+function issuerAs(did: string, given: UnsecuredCredential['issuer']): string | Record<string, unknown> {
+  return typeof given === 'object' ? { ...given, id: did } : did;
 }
 
 /**
@@ -70,22 +77,34 @@ export async function issueGeneric(
       'the request must be {credential, options}',
       issuesToDetails(request.error),
     );
-  const parsed = unsecuredCredentialSchema.safeParse(request.data.credential);
-  if (!parsed.success)
+  const model = checkCredentialModel(request.data.credential, { issuerOptional: true });
+  if (model.length > 0)
     throw new IssuerError(
       'SCHEMA_INVALID',
       'the credential is not a valid VC 2.0 credential',
-      issuesToDetails(parsed.error),
+      model.map((i) => ({
+        path: ['credential', i.path].filter((p) => p !== '').join('.'),
+        message: i.message,
+      })),
     );
-  const credential = parsed.data;
-  const given = issuerId(credential.issuer);
-  if (given !== undefined && given !== caller.authority.did) {
-    throw new IssuerError('SCHEMA_INVALID', "the credential's issuer must be the authority's DID", [
-      { path: 'credential.issuer', message: 'is not this authority' },
-    ]);
-  }
+  const read = unsecuredCredentialSchema.safeParse(request.data.credential);
+  if (!read.success)
+    throw new IssuerError(
+      'SCHEMA_INVALID',
+      'the credential is not a valid VC 2.0 credential',
+      issuesToDetails(read.error),
+    );
+  const credential = read.data;
+  const refusals = issuerRefusals(credential, credentialTypeOf(credential.type) !== undefined);
+  if (refusals.length > 0)
+    throw new IssuerError('SCHEMA_INVALID', 'the credential is not one this issuer signs', refusals);
   const now = ctx.clock();
   const validFrom = credential.validFrom ?? now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (credential.validUntil !== undefined && Date.parse(credential.validUntil) < Date.parse(validFrom)) {
+    throw new IssuerError('SCHEMA_INVALID', 'the credential would expire before it is valid', [
+      { path: 'credential.validUntil', message: 'must not be before validFrom (now, when not given)' },
+    ]);
+  }
   const ourType = credentialTypeOf(credential.type);
   if (ourType) {
     assertScope(caller, ourType);
@@ -103,12 +122,14 @@ export async function issueGeneric(
   if (replay) return replay;
   const id = credential.id ?? request.data.options?.credentialId ?? `urn:uuid:${randomUUID()}`;
   return issueWithStatus(ctx, caller, { key: options.idempotencyKey, hash }, async (credentialStatus) => {
+    const given = credential.credentialStatus;
+    const theirs = given === undefined ? [] : Array.isArray(given) ? given : [given];
     const signed = {
       ...credential,
       id,
-      issuer: credential.issuer ?? caller.authority.did,
+      issuer: issuerAs(caller.authority.did, credential.issuer),
       validFrom,
-      credentialStatus,
+      credentialStatus: [...theirs, ...credentialStatus],
     };
     const jws = await issueCredential(ctx.agent, { credential: signed, format });
     return {
