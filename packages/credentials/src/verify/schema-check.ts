@@ -1,5 +1,6 @@
 import {
   type CredentialType,
+  checkCredentialModel,
   credentialTypeOf,
   parseSubjectCompiled,
   type TypedSubject,
@@ -34,6 +35,14 @@ export function checkSchema(secured: SecuredCredential, now: number): SchemaOutc
   const expected = secured.securing === 'vc+jwt' ? VC_V2_CONTEXT_URL : VC_V1_CONTEXT_URL;
   if (!Array.isArray(contexts) || contexts[0] !== expected)
     return fail(`the first @context must be ${expected}`);
+  if (secured.securing === 'vc+jwt') {
+    // The VC Data Model 2.0's own rules (identifiers, types, issuer, subjects, dates, typed members).
+    const issues = checkCredentialModel(credential);
+    if (issues.length > 0) {
+      const paths = [...new Set(issues.map((i) => i.path || '(root)'))].slice(0, 5).join(', ');
+      return fail(`the credential breaks the VC Data Model 2.0 at ${paths}`);
+    }
+  }
   const types = Array.isArray(credential.type) ? credential.type : [credential.type];
   if (!types.includes('VerifiableCredential')) return fail('type must include VerifiableCredential');
   const subject = credential.credentialSubject;

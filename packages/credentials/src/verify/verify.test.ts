@@ -45,6 +45,31 @@ beforeAll(async () => {
 });
 
 describe('verifyCredential', () => {
+  it.each([
+    ['a subject making no claim', { credentialSubject: {} }],
+    ['a name that is a number', { name: 4 }],
+    ['a status entry without a type', { credentialStatus: { id: 'https://example.org/status' } }],
+    [
+      'an @context item that is not a URL',
+      { '@context': ['https://www.w3.org/ns/credentials/v2', 'not a url'] },
+    ],
+  ])(
+    'SCHEMA_INVALID for a signed, trusted vc+jwt credential with %s (VC Data Model 2.0)',
+    async (_name, patch) => {
+      const credential = {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential'],
+        issuer: did,
+        validFrom: issuedAt.toISOString(),
+        credentialSubject: { id: 'did:example:subject' },
+        ...patch,
+      };
+      const report = verifyCredential(await issueCredential(agent, { credential }), { trust, now: later });
+      expect(report.checks.signature.ok).toBe(true);
+      expect(report.checks.schema).toEqual({ ok: false, code: 'SCHEMA_INVALID' });
+    },
+  );
+
   it('verifies a vc+jwt vaccination certificate from its QR text', async () => {
     const jws = await vaccinationJws();
     const report = verifyCredential(encodeQrText(jws), { trust, now: later });
