@@ -276,7 +276,20 @@ describe('VC-API POST /credentials/status', () => {
     expect(res.body.code).toBe('MALFORMED_INPUT');
   });
 
-  it('400 for a request missing status', async () => {
+  it('a request without status sets the bit of its purpose, as the Bitstring Status List suite sends it', async () => {
+    const { id } = await issue();
+    const res = await request(app)
+      .post('/credentials/status')
+      .set(bearer(health))
+      .send({
+        credentialId: id,
+        credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'suspension' },
+      });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('suspended');
+  });
+
+  it('400 for a status that is not a boolean', async () => {
     const { id } = await issue();
     const res = await request(app)
       .post('/credentials/status')
@@ -284,6 +297,7 @@ describe('VC-API POST /credentials/status', () => {
       .send({
         credentialId: id,
         credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' },
+        status: 'yes',
       });
     expect(res.status).toBe(400);
   });

