@@ -2,6 +2,7 @@ import { CredentialError } from '@passage/credentials';
 import { decodeBase45 } from '@passage/credentials/pure';
 import { type CoseSign1, parseCoseSign1 } from './cose.js';
 import { type DccClaims, parseDccClaims } from './cwt.js';
+import { readDccClaimsFast } from './cwt-fast.js';
 import { inflateDcc } from './inflate.js';
 import { DCC_LIMITS } from './limits.js';
 
@@ -39,5 +40,6 @@ export function decodeDcc(text: string): DecodedDcc {
     throw new CredentialError('INPUT_TOO_LARGE', 'DCC text is longer than the size limit');
   }
   const cose = parseCoseSign1(inflateDcc(decodeBase45(body)));
-  return { cose, claims: parseDccClaims(cose.payload) };
+  // The one-pass reader answers plain payloads; cbor-x and parseDccClaims decide anything else.
+  return { cose, claims: readDccClaimsFast(cose.payload) ?? parseDccClaims(cose.payload) };
 }
