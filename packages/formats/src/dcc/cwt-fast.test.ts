@@ -129,8 +129,7 @@ describe('one-pass CWT claims reader', () => {
     expect(answered).toBeGreaterThan(2_000);
   });
 
-  it('leaves nesting beyond the payload bound, __proto__ and duplicate keys to the full path', () => {
-    const random = prng(1);
+  it('leaves nesting beyond the payload bound and __proto__ to the full path', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 20; i++) deep = [deep];
     for (const hcert of [{ ver: '1.3.0', deep }, JSON.parse('{"__proto__":{"a":1},"ver":"1.3.0"}')]) {
@@ -138,11 +137,13 @@ describe('one-pass CWT claims reader', () => {
       expect(readDccClaimsFast(payload)).toBeUndefined();
       expect(disagreement(payload)).toBeUndefined();
     }
-    // A map with the same key twice: cbor-x keeps the last; the reader leaves it.
-    const twice = Buffer.from(claimsWith({ ver: '1' }, random));
+  });
+
+  it('keeps the last value of a claim given twice, as cbor-x does', () => {
+    const twice = Buffer.from(claimsWith({ ver: '1' }, () => 0.99));
     expect(twice[0]).toBe(0xa4);
     const duplicated = Buffer.concat([Buffer.from([0xa5]), twice.subarray(1), Buffer.from([0x04, 0x01])]);
-    expect(readDccClaimsFast(duplicated)).toBeUndefined();
-    expect(fullPath(duplicated)).not.toBe('throws');
+    expect(readDccClaimsFast(duplicated)?.exp).toBe(1);
+    expect(disagreement(duplicated)).toBeUndefined();
   });
 });
