@@ -195,6 +195,7 @@ describe('VC-API issuer conformance', () => {
     ['a refresh service without an id', { credential: { ...minimal(), refreshService: { type: 'R' } } }],
     ['evidence without a type', { credential: { ...minimal(), evidence: { id: 'https://example.org/e' } } }],
     ['a credential already secured', { credential: { ...minimal(), proof: { type: 'DataIntegrityProof' } } }],
+    ['a vc member (a JWT claim a vc+jwt must not carry)', { credential: { ...minimal(), vc: 'oops' } }],
   ])('400 or 422 for %s, with a stable code', async (_name, body) => {
     const res = await post(body);
     expect([400, 422], JSON.stringify(res.body)).toContain(res.status);

@@ -39,6 +39,10 @@ function issuerRefusals(credential: Record<string, unknown>, passageType: boolea
   const refusals: ProblemDetail[] = [];
   if ('proof' in credential)
     refusals.push({ path: 'credential.proof', message: 'must not be secured already' });
+  // VC-JOSE-COSE: the claims of a vc+jwt are the credential, and `vc`/`vp` claims must not appear.
+  for (const claim of ['vc', 'vp'] as const) {
+    if (claim in credential) refusals.push({ path: `credential.${claim}`, message: 'must not be present' });
+  }
   const status = credential.credentialStatus;
   const entries = status === undefined ? [] : Array.isArray(status) ? status : [status];
   const bitstring = (e: unknown) =>

@@ -28,6 +28,9 @@ export function vcJoseClaims(credential: Record<string, unknown>): {
       `a vc+jwt credential's first @context must be ${VC_V2_CONTEXT_URL}`,
     );
   }
+  if ('vc' in claims || 'vp' in claims) {
+    throw new CredentialError('INVALID_ARGUMENT', 'a vc+jwt credential must not carry vc or vp members');
+  }
   const issuer = typeof claims.issuer === 'string' ? claims.issuer : (claims.issuer as { id?: unknown })?.id;
   if (typeof issuer !== 'string')
     throw new CredentialError('INVALID_ARGUMENT', 'the credential needs an issuer DID');

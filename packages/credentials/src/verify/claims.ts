@@ -47,8 +47,12 @@ export function securedCredentialOf(jws: Pick<DecodedJws, 'header' | 'payload'>)
     throw new CredentialError('DECODING_FAILED', 'critical header parameters are not understood');
   const nbf = seconds(payload.nbf, 'nbf');
   const exp = seconds(payload.exp, 'exp');
-  const iat = seconds(payload.iat, 'iat');
   if (header.typ === 'vc+jwt') {
+    // VC-JOSE-COSE §3.1.1: a vc+jwt is the credential itself; `vc` and `vp` claims MUST NOT appear.
+    if (payload.vc !== undefined || payload.vp !== undefined)
+      throw new CredentialError('DECODING_FAILED', 'a vc+jwt must not carry vc or vp claims');
+    // `iat` says when it was signed; some issuers write it as a date-time string (the W3C suites do).
+    const iat = typeof payload.iat === 'string' ? instant(payload.iat, 'iat') : seconds(payload.iat, 'iat');
     const issuerValue = payload.issuer;
     const issuer = typeof issuerValue === 'string' ? issuerValue : asObject(issuerValue)?.id;
     if (typeof issuer !== 'string')
@@ -65,6 +69,7 @@ export function securedCredentialOf(jws: Pick<DecodedJws, 'header' | 'payload'>)
       ...optional('issuedAt', iat),
     };
   }
+  const iat = seconds(payload.iat, 'iat');
   if (header.typ === undefined || header.typ === 'JWT') {
     const vc = asObject(payload.vc);
     if (!vc || typeof payload.iss !== 'string')

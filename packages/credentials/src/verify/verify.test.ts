@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
 import {
   completeTravelCardInput,
   completeVaccinationInput,
@@ -163,6 +164,55 @@ describe('verifyCredential', () => {
     expect(verifyCredential(jws, { trust, now: later }).checks.issuerTrusted).toEqual({
       ok: false,
       code: 'TYPE_NOT_ALLOWED',
+    });
+  });
+
+  describe('VC-JOSE-COSE claims', () => {
+    const josed = 'did:example:jose';
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const joseTrust = createTrustStore({
+      entries: [
+        {
+          framework: 'passage',
+          did: josed,
+          name: 'JOSE test issuer',
+          economy: 'THA',
+          types: ['VaccinationCertificate'],
+          keys: [{ kid: `${josed}#k`, publicKeyJwk: publicKey.export({ format: 'jwk' }) as never }],
+          status: 'active',
+        },
+      ],
+    });
+    const signed = (claims: Record<string, unknown>) => {
+      const input = `${encodeSegment({ alg: 'ES256', kid: `${josed}#k`, typ: 'vc+jwt' })}.${encodeSegment({
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential'],
+        issuer: josed,
+        validFrom: '2025-01-01T00:00:00Z',
+        credentialSubject: { id: 'did:example:subject' },
+        ...claims,
+      })}`;
+      const signature = sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' });
+      return `${input}.${signature.toString('base64url')}`;
+    };
+
+    it('verifies a vc+jwt whose iat is a NumericDate or a date-time string, as the W3C suite writes it', () => {
+      for (const iat of [1735689600, '2025-01-01T00:00:00Z']) {
+        const report = verifyCredential(signed({ iat, iss: josed, jti: 'urn:uuid:1' }), {
+          trust: joseTrust,
+          now: later,
+        });
+        expect(report.errors).toEqual([]);
+      }
+    });
+
+    it.each([
+      ['a vc claim', { vc: 'oops' }],
+      ['a vp claim', { vp: 'nooo' }],
+      ['an iat that is not a date', { iat: 'yesterday' }],
+    ])('DECODING_FAILED for a vc+jwt with %s', (_name, claims) => {
+      const report = verifyCredential(signed(claims), { trust: joseTrust, now: later });
+      expect(report.checks.decoding).toEqual({ ok: false, code: 'DECODING_FAILED' });
     });
   });
 
