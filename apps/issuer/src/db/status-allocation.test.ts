@@ -3,7 +3,8 @@ import type { AuthorityRecord } from './authorities.js';
 import { releaseIndex } from './credential-status.js';
 import type { IssuerDatabase } from './database.js';
 import { isIssuerDbError } from './errors.js';
-import { allocateStatusIndex, kthFreeIndex } from './status-allocation.js';
+import { kthFreeIndex } from './free-index.js';
+import { allocateStatusIndex } from './status-allocation.js';
 import { listStatusLists } from './status-lists.js';
 import { addAuthority, openMigrated } from './test-db.js';
 

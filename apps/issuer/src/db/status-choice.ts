@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { IssuerDbError } from './errors.js';
+import { uniformFreeIndex } from './free-index.js';
 import { prepared } from './prepared.js';
 import type { IssuerTables } from './schema.js';
-import { uniformFreeIndex } from './status-allocation.js';
 import { createGeneration, type StatusListPurpose } from './status-lists.js';
 
 /** Random probes before choosing among the free indexes directly (a filling list makes probes miss). */
