@@ -61,6 +61,18 @@ describe('shc:/ numeric decoding', () => {
     expect(codeOf(() => parseShcChunk(`shc:/${'56'.repeat(70_000)}`))).toBe('INPUT_TOO_LARGE');
   });
 
+  it('rejects a slash among the digits, after a chunk header or without one', () => {
+    expect(codeOf(() => parseShcChunk('shc:/5676/56'))).toBe('DECODING_FAILED');
+    expect(codeOf(() => parseShcChunk('shc:/1/2/5676/5676'))).toBe('DECODING_FAILED');
+    expect(codeOf(() => parseShcChunk('shc:/12/34/5/6'))).toBe('DECODING_FAILED');
+    expect(codeOf(() => joinShcChunks([`shc:/${'56'.repeat(10)}/`]))).toBe('DECODING_FAILED');
+  });
+
+  it('rejects a digit outside ASCII', () => {
+    expect(codeOf(() => parseShcChunk('shc:/56\u0665\u0666'))).toBe('DECODING_FAILED');
+    expect(codeOf(() => joinShcChunks(['shc:/56\u0130\u0130']))).toBe('DECODING_FAILED');
+  });
+
   it('rejects a malformed chunk header', () => {
     expect(codeOf(() => parseShcChunk('shc:/0/3/5676'))).toBe('DECODING_FAILED');
     expect(codeOf(() => parseShcChunk('shc:/4/3/5676'))).toBe('DECODING_FAILED');

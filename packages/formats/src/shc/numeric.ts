@@ -13,6 +13,7 @@ const MAX_TEXT_LENGTH = MAX_SHC_JWS_LENGTH * 2 + 32;
 // 'z' (122) is the highest character of a compact JWS: 122 - 45.
 const MAX_PAIR = 77;
 const CHUNK_HEADER = /^(\d{1,2})\/(\d{1,2})\/$/;
+const MAX_HEADER_LENGTH = 'NN/NN/'.length;
 
 /** One scanned `shc:/` QR: its position in a chunked card (1/1 for a whole card) and its digits. */
 export interface ShcChunk {
@@ -52,7 +53,9 @@ function locate(text: string): Located {
     throw new CredentialError('INPUT_TOO_LARGE', 'the shc:/ text is too long');
   if (!isShcText(trimmed))
     throw new CredentialError('INVALID_PREFIX', 'a SMART Health Card starts with shc:/');
-  const lastSlash = trimmed.lastIndexOf('/');
+  // A chunk header is at most `NN/NN/`: a slash further on is a non-digit either way, and searching
+  // only the head spares a backward scan of the whole text.
+  const lastSlash = trimmed.slice(0, SHC_PREFIX.length + MAX_HEADER_LENGTH).lastIndexOf('/');
   let index = 1;
   let total = 1;
   // The prefix's own slash is the last one of a whole card.
@@ -79,10 +82,14 @@ function checkCount(count: number): void {
  * keeps the order in which a card's problems are reported.
  */
 function decodePairs(text: string, start: number, out: Buffer): boolean {
+  // Read as UTF-8 bytes (one native copy) rather than character by character: any character outside
+  // ASCII takes more than one byte, so a length that changed means a non-digit.
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length !== text.length) throw failed('shc:/ numeric data holds a non-digit');
   let overflow = false;
-  for (let i = start, o = 0; i < text.length; i += 2, o++) {
-    const high = text.charCodeAt(i) - 48;
-    const low = text.charCodeAt(i + 1) - 48;
+  for (let i = start, o = 0; i < bytes.length; i += 2, o++) {
+    const high = (bytes[i] as number) - 48;
+    const low = (bytes[i + 1] as number) - 48;
     if (high >>> 0 > 9 || low >>> 0 > 9) throw failed('shc:/ numeric data holds a non-digit');
     const pair = high * 10 + low;
     if (pair > MAX_PAIR) overflow = true;
