@@ -96,6 +96,7 @@ export {
   trustFileSchema,
 } from './trust/trust-file.js';
 export { createTrustStore, type TrustStore, trustEntryFor } from './trust/trust-store.js';
+export { methodIdOf } from './verify/key-choice.js';
 export { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from './verify/options.js';
 export { ReportBuilder } from './verify/report-builder.js';
 export type { SchemaOutcome } from './verify/schema-check.js';

@@ -51,7 +51,7 @@ export {
   signatureCandidates,
   type VerificationOutcome,
 } from './verify/credential-checks.js';
-export { chooseKeys, type KeyChoice, type KeyLookup } from './verify/key-choice.js';
+export { chooseKeys, type KeyChoice, type KeyLookup, methodIdOf } from './verify/key-choice.js';
 export { type LocatedJws, locateJws } from './verify/locate.js';
 export { DEFAULT_CLOCK_TOLERANCE_SEC } from './verify/options.js';
 export { ReportBuilder } from './verify/report-builder.js';

@@ -7,9 +7,10 @@ import {
 } from '@passage/verifier';
 import { CliError, EXIT } from '../errors.js';
 import { type CliIo, printJson, readInput } from '../io.js';
+import { trustForKey } from './verify-key.js';
 
 export const verifyUsage =
-  'passage verify [--bundle FILE] [--operator-key FILE] [--trust-list URL|FILE] [--rules URL|FILE] [--trust FILE] [--offline] [--economy XXX [--arrival DATE]] [--at ISO-8601] [TEXT... | -]   (TEXT: Passage QR or JWS, HC1:…, shc:/… (several for a multi-part card, or one per line on stdin), a VDS-NC seal JSON)';
+  'passage verify [--key FILE] [--bundle FILE] [--operator-key FILE] [--trust-list URL|FILE] [--rules URL|FILE] [--trust FILE] [--offline] [--economy XXX [--arrival DATE]] [--at ISO-8601] [TEXT... | -]   (TEXT: Passage QR or JWS, HC1:…, shc:/… (several for a multi-part card, or one per line on stdin), a VDS-NC seal JSON)';
 
 /** The verifier configuration with this invocation's options laid over the environment's. */
 function configWith(values: Record<string, string | boolean | undefined>, io: CliIo): VerifierConfig {
@@ -48,6 +49,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       economy: { type: 'string' },
       arrival: { type: 'string' },
       at: { type: 'string' },
+      key: { type: 'string' },
     },
   });
   if (values.arrival !== undefined && values.economy === undefined) {
@@ -59,8 +61,10 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   const data = openVerifierData(config);
   if (!config.offline) await data.refresh();
   const input = await inputOf(positionals, io);
+  // --key: that one key is the trust anchor for the credential's issuer, in place of the trust list.
+  const keyTrust = values.key === undefined ? undefined : trustForKey(input, await readInput(io, values.key));
   const report = await verifyForOfficer(input, {
-    trust: data.trust(),
+    trust: keyTrust ?? data.trust(),
     foreign: data.foreign(),
     now,
     clockToleranceSec: config.clockToleranceSec,

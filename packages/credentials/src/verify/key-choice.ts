@@ -38,14 +38,15 @@ export function chooseKeys<K>(
       ? { keys }
       : { code: 'KEY_NOT_FOUND', message: 'the trusted issuer lists no keys' };
   }
-  if (kid !== undefined && (typeof kid !== 'string' || !kid.startsWith(`${issuer}#`))) {
+  const methodId = methodIdOf(issuer, kid);
+  if (methodId !== undefined && (typeof methodId !== 'string' || !methodId.startsWith(`${issuer}#`))) {
     return {
       code: 'KEY_NOT_FOUND',
       message: "the JWS kid does not name one of the issuer's verification methods",
     };
   }
   if (trusted) {
-    const key = trust.keyFor(String(kid));
+    const key = trust.keyFor(String(methodId));
     return key ? { keys: [key] } : { code: 'KEY_NOT_FOUND', message: 'the trusted issuer lists no such key' };
   }
   if (issuer.startsWith('did:jwk:')) {
@@ -53,4 +54,14 @@ export function chooseKeys<K>(
     return key ? { keys: [key] } : { code: 'KEY_NOT_FOUND', message: 'the did:jwk holds no usable key' };
   }
   return { code: 'NOT_CHECKED', message: 'the signature of an untrusted issuer is not checked' };
+}
+
+/**
+ * A `kid` as the verification method id it names: an absolute id as is; a relative one (`#key-1`, or
+ * a bare `key-1` such as a JWK thumbprint) as a fragment of the issuer's own identifier, the way a
+ * controlled identifier document names its methods. Never lets a kid reach another issuer's keys.
+ */
+export function methodIdOf(issuer: string, kid: unknown): unknown {
+  if (typeof kid !== 'string' || kid === '' || kid.includes(':')) return kid;
+  return kid.startsWith('#') ? `${issuer}${kid}` : `${issuer}#${kid}`;
 }

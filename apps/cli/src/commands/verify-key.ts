@@ -1,0 +1,90 @@
+import type { JsonWebKey } from 'node:crypto';
+import {
+  createTrustStore,
+  decodeCompactJws,
+  decodeQrText,
+  isPassageQrText,
+  jwsFromEnvelope,
+  methodIdOf,
+  type TrustStore,
+} from '@passage/credentials';
+import { CREDENTIAL_TYPES } from '@passage/schema';
+import { CliError } from '../errors.js';
+import { parseJson } from '../io.js';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The public JWK in a `--key` file: a JWK itself, a verification method (`publicKeyJwk`), or a
+ * controlled identifier / DID document whose verification methods hold one (the one named `kid`
+ * when there are several, else the first).
+ */
+export function publicJwkOf(text: string, kid: string | undefined): JsonWebKey {
+  const value = parseJson(text, '--key');
+  if (isObject(value) && typeof value.kty === 'string') return value as JsonWebKey;
+  if (isObject(value) && isObject(value.publicKeyJwk)) return value.publicKeyJwk as JsonWebKey;
+  const methods = isObject(value) && Array.isArray(value.verificationMethod) ? value.verificationMethod : [];
+  const withKeys = methods.filter((m): m is Json => isObject(m) && isObject(m.publicKeyJwk));
+  const named = withKeys.find((m) => kid !== undefined && (m.id === kid || String(m.id).endsWith(`#${kid}`)));
+  const method = named ?? withKeys[0];
+  if (!method) throw new CliError('INPUT_INVALID', '--key holds no public JWK');
+  return method.publicKeyJwk as JsonWebKey;
+}
+
+/** The compact JWS inside what `passage verify` was given, when it is a Passage JWS at all. */
+function jwsOf(input: unknown): string | undefined {
+  if (typeof input !== 'string') return jwsFromEnvelope(input);
+  const text = input.trim();
+  if (isPassageQrText(text)) {
+    try {
+      return decodeQrText(text);
+    } catch {
+      return undefined;
+    }
+  }
+  return jwsFromEnvelope(text) ?? text;
+}
+
+/**
+ * A trust store holding one key, given out of band (`--key`), for the issuer the credential names:
+ * the key is the trust anchor, as a conformance suite hands a verifier its key. Undefined when the
+ * input is not a JWS whose issuer can be read (the verifier then reports why).
+ */
+export function trustForKey(input: unknown, keyText: string): TrustStore | undefined {
+  const jws = jwsOf(input);
+  if (jws === undefined) return undefined;
+  let header: Json;
+  let payload: Json;
+  try {
+    ({ header, payload } = decodeCompactJws(jws));
+  } catch {
+    return undefined;
+  }
+  const issuerValue = payload.issuer ?? payload.iss;
+  const issuer =
+    typeof issuerValue === 'string' ? issuerValue : isObject(issuerValue) ? issuerValue.id : undefined;
+  if (typeof issuer !== 'string') return undefined;
+  const kid = typeof header.kid === 'string' ? header.kid : undefined;
+  const publicKeyJwk = publicJwkOf(keyText, kid);
+  try {
+    return storeFor(issuer, kid, publicKeyJwk);
+  } catch {
+    throw new CliError('INPUT_INVALID', '--key is not a P-256 or Ed25519 public key');
+  }
+}
+
+function storeFor(issuer: string, kid: string | undefined, publicKeyJwk: JsonWebKey): TrustStore {
+  return createTrustStore({
+    entries: [
+      {
+        framework: 'passage',
+        did: issuer,
+        name: 'the key given with --key',
+        economy: 'XXX',
+        types: [...CREDENTIAL_TYPES],
+        keys: [{ kid: String(methodIdOf(issuer, kid ?? '#key')), publicKeyJwk: publicKeyJwk as never }],
+      },
+    ],
+  });
+}

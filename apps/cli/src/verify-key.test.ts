@@ -1,0 +1,75 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './cli.js';
+import { captureIo } from './test-io.js';
+
+// `passage verify --key`: a credential checked against one key handed over out of band, as the
+// VC-JOSE-COSE test suite hands an implementation a credential and its issuer's verification method.
+const issuer = 'https://issuer.example/vc-jose-cose';
+const kid = 'key-thumbprint-1';
+const pair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+function vcJwt(privateKey: ReturnType<typeof pair>['privateKey'], extra: Record<string, unknown> = {}) {
+  const input = `${b64({ alg: 'ES256', kid, typ: 'vc+jwt', cty: 'vc' })}.${b64({
+    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
+    id: 'http://university.example/credentials/1872',
+    type: ['VerifiableCredential', 'ExampleAlumniCredential'],
+    issuer,
+    iss: issuer,
+    iat: '2010-01-01T19:23:24Z',
+    validFrom: '2010-01-01T19:23:24Z',
+    credentialSubject: { id: 'did:example:123', degree: { type: 'BachelorDegree', name: 'BSc' } },
+    ...extra,
+  })}`;
+  const signature = sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' });
+  return `${input}.${signature.toString('base64url')}`;
+}
+
+function run() {
+  const dir = mkdtempSync(join(tmpdir(), 'passage-key-'));
+  const { cliIo, out } = captureIo({ PASSAGE_DATA_DIR: dir });
+  return { dir, cliIo, out };
+}
+
+describe('passage verify --key', () => {
+  const { privateKey, publicKey } = pair();
+  const jwk = publicKey.export({ format: 'jwk' });
+  const method = { id: `${issuer}#${kid}`, type: 'JsonWebKey', controller: issuer, publicKeyJwk: jwk };
+
+  it.each([
+    ['a JWK', jwk],
+    ['a verification method', method],
+    ['a controlled identifier document', { id: issuer, verificationMethod: [method] }],
+  ])('verifies a vc+jwt from a non-DID issuer against %s (exit 0)', async (_name, key) => {
+    const { dir, cliIo, out } = run();
+    const keyFile = join(dir, 'key.json');
+    writeFileSync(keyFile, JSON.stringify(key));
+    expect(await runCli(['verify', '--offline', '--key', keyFile, vcJwt(privateKey)], cliIo)).toBe(0);
+    const report = JSON.parse(out.stdout);
+    expect(report.verified).toBe(true);
+    expect(report.issuer.did).toBe(issuer);
+  });
+
+  it.each([
+    ['another key', () => vcJwt(pair().privateKey), 'SIGNATURE_INVALID'],
+    ['vc and vp claims', () => vcJwt(privateKey, { vc: 'oops', vp: 'nooo' }), 'DECODING_FAILED'],
+  ])('exit 1 for a credential signed with %s', async (_name, make, code) => {
+    const { dir, cliIo, out } = run();
+    const keyFile = join(dir, 'key.json');
+    writeFileSync(keyFile, JSON.stringify(method));
+    expect(await runCli(['verify', '--offline', '--key', keyFile, make()], cliIo)).toBe(1);
+    expect(JSON.parse(out.stdout).errors.map((e: { code: string }) => e.code)).toContain(code);
+  });
+
+  it('exit 2 with INPUT_INVALID for a key file that holds no usable public key', async () => {
+    const { dir, cliIo, out } = run();
+    const keyFile = join(dir, 'key.json');
+    writeFileSync(keyFile, JSON.stringify({ verificationMethod: [{ id: 'x' }] }));
+    expect(await runCli(['verify', '--offline', '--key', keyFile, vcJwt(privateKey)], cliIo)).toBe(2);
+    expect(out.stderr).toContain('INPUT_INVALID');
+  });
+});
