@@ -4,6 +4,7 @@ import { credentialCommand, credentialUsage } from './commands/credential.js';
 import { issueCommand, issueUsage } from './commands/issue.js';
 import { qrCommand, qrUsage } from './commands/qr.js';
 import { rulesCommand, rulesUsage } from './commands/rules.js';
+import { signCommand, signUsage } from './commands/sign.js';
 import { trustListCommand, trustListUsage } from './commands/trust-list.js';
 import { verifyCommand, verifyUsage } from './commands/verify.js';
 import { CliError, EXIT } from './errors.js';
@@ -15,6 +16,7 @@ const usage = [
   `  ${issueUsage}`,
   `  ${credentialUsage}`,
   `  ${verifyUsage}`,
+  `  ${signUsage}`,
   `  ${qrUsage}`,
   `  ${rulesUsage}`,
   `  ${trustListUsage}`,
@@ -26,6 +28,7 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   issue: issueCommand,
   credential: credentialCommand,
   verify: verifyCommand,
+  sign: signCommand,
   qr: qrCommand,
   rules: rulesCommand,
   'trust-list': trustListCommand,

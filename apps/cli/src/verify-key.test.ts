@@ -73,3 +73,55 @@ describe('passage verify --key', () => {
     expect(out.stderr).toContain('INPUT_INVALID');
   });
 });
+
+describe('passage sign', () => {
+  const credential = {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    type: ['VerifiableCredential'],
+    issuer,
+    validFrom: '2010-01-01T19:23:24Z',
+    credentialSubject: { id: 'did:example:123' },
+  };
+
+  it.each(['P-256', 'Ed25519'] as const)(
+    'signs with a %s key that passage verify --key then accepts',
+    async (curve) => {
+      const { privateKey, publicKey } = curve === 'P-256' ? pair() : generateKeyPairSync('ed25519');
+      const { dir, cliIo, out } = run();
+      const keyFile = join(dir, 'vm.json');
+      const id = `${issuer}#key-1`;
+      writeFileSync(
+        keyFile,
+        JSON.stringify({
+          id,
+          type: 'JsonWebKey',
+          controller: issuer,
+          publicKeyJwk: publicKey.export({ format: 'jwk' }),
+          secretKeyJwk: privateKey.export({ format: 'jwk' }),
+        }),
+      );
+      const input = join(dir, 'credential.json');
+      writeFileSync(input, JSON.stringify(credential));
+      expect(await runCli(['sign', '--key', keyFile, input], cliIo)).toBe(0);
+      const jws = out.stdout.trim();
+      const header = JSON.parse(Buffer.from(jws.split('.')[0] ?? '', 'base64url').toString());
+      expect(header).toMatchObject({ kid: id, typ: 'vc+jwt', alg: curve === 'P-256' ? 'ES256' : 'EdDSA' });
+      const checked = run();
+      expect(await runCli(['verify', '--offline', '--key', keyFile, jws], checked.cliIo)).toBe(0);
+    },
+  );
+
+  it.each([
+    ['a credential that breaks the data model', { ...credential, credentialSubject: {} }],
+    ['a vc member', { ...credential, vc: {} }],
+  ])('exit 2 with INPUT_INVALID for %s', async (_name, value) => {
+    const { privateKey } = pair();
+    const { dir, cliIo, out } = run();
+    const keyFile = join(dir, 'key.json');
+    writeFileSync(keyFile, JSON.stringify(privateKey.export({ format: 'jwk' })));
+    const input = join(dir, 'credential.json');
+    writeFileSync(input, JSON.stringify(value));
+    expect(await runCli(['sign', '--key', keyFile, input], cliIo)).toBe(2);
+    expect(out.stderr).toContain('INPUT_INVALID');
+  });
+});

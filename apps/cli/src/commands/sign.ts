@@ -1,0 +1,70 @@
+import { createPrivateKey, type JsonWebKey, sign } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { checkCredentialModel } from '@passage/schema';
+import { CliError, EXIT } from '../errors.js';
+import { type CliIo, parseJson, readInput } from '../io.js';
+
+export const signUsage =
+  'passage sign --key FILE [--kid KID] [CREDENTIAL.json | -]   (prints the vc+jwt of a VC 2.0 credential signed with a P-256 or Ed25519 private JWK)';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+
+/** The private JWK and its method id in a key file: a JWK with `d`, or a method with `secretKeyJwk`/`privateKeyJwk`. */
+function privateJwkOf(text: string): { jwk: JsonWebKey; id?: string } {
+  const value = parseJson(text, '--key');
+  if (isObject(value) && typeof value.d === 'string') return { jwk: value as JsonWebKey };
+  for (const member of ['secretKeyJwk', 'privateKeyJwk'] as const) {
+    if (isObject(value) && isObject(value[member])) {
+      return { jwk: value[member] as JsonWebKey, ...(typeof value.id === 'string' ? { id: value.id } : {}) };
+    }
+  }
+  throw new CliError('INPUT_INVALID', '--key holds no private JWK');
+}
+
+/**
+ * `passage sign`: secures a VC Data Model 2.0 credential as a `vc+jwt` (VC-JOSE-COSE) with a key given
+ * out of band, for other systems and conformance suites; authorities issue through the issuer instead.
+ * The credential must meet the data model and carry no `vc`/`vp` claims.
+ */
+export async function signCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { key: { type: 'string' }, kid: { type: 'string' } },
+  });
+  if (values.key === undefined) throw new CliError('USAGE', signUsage);
+  const { jwk, id } = privateJwkOf(await readInput(io, values.key));
+  const credential = parseJson(await readInput(io, positionals[0] ?? '-'), 'the credential');
+  const issues = checkCredentialModel(credential);
+  if (!isObject(credential) || issues.length > 0) {
+    const paths = issues.map((i) => i.path || '(root)').join(', ');
+    throw new CliError('INPUT_INVALID', `the credential breaks the VC Data Model 2.0 at ${paths}`);
+  }
+  if ('vc' in credential || 'vp' in credential || 'proof' in credential) {
+    throw new CliError('INPUT_INVALID', 'the credential must carry no vc, vp or proof member');
+  }
+  const alg =
+    jwk.kty === 'EC' && jwk.crv === 'P-256'
+      ? 'ES256'
+      : jwk.kty === 'OKP' && jwk.crv === 'Ed25519'
+        ? 'EdDSA'
+        : undefined;
+  if (alg === undefined)
+    throw new CliError('INPUT_INVALID', 'only P-256 (ES256) and Ed25519 (EdDSA) keys sign');
+  let key: ReturnType<typeof createPrivateKey>;
+  try {
+    key = createPrivateKey({ key: jwk, format: 'jwk' });
+  } catch {
+    throw new CliError('INPUT_INVALID', '--key is not a usable private key');
+  }
+  const kid = values.kid ?? id ?? (typeof jwk.kid === 'string' ? jwk.kid : undefined);
+  const input = `${b64({ alg, ...(kid ? { kid } : {}), typ: 'vc+jwt', cty: 'vc' })}.${b64(credential)}`;
+  const signature =
+    alg === 'EdDSA'
+      ? sign(null, Buffer.from(input), key)
+      : sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
+  io.stdout(`${input}.${signature.toString('base64url')}\n`);
+  return EXIT.ok;
+}
