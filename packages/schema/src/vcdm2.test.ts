@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCredentialModel } from './vcdm2.js';
+import { checkCredentialModel, isAbsoluteUrl } from './vcdm2.js';
 
 const V2 = 'https://www.w3.org/ns/credentials/v2';
 const base = {
@@ -145,5 +145,21 @@ describe('checkCredentialModel (VC Data Model 2.0)', () => {
     const issues = checkCredentialModel({ ...base, id: secret, name: 7, issuer: secret });
     expect(issues.length).toBeGreaterThan(1);
     expect(JSON.stringify(issues)).not.toContain(secret);
+  });
+});
+
+describe('isAbsoluteUrl', () => {
+  it.each([
+    ['https://example.org/a?b=c#d', true],
+    ['did:web:issuer.example:authorities:moh', true],
+    ['urn:uuid:0b5d2a36-2c35-4b36-9a6f-8a5d0a9e3f10', true],
+    ['https ://not-a-url', false],
+    ['https://exa mple.org', false],
+    ['https://[::1', false],
+    ['relative/path', false],
+    ['urn:x:\u0007bell', false],
+    ['', false],
+  ])('%j is %s', (value, expected) => {
+    expect(isAbsoluteUrl(value)).toBe(expected);
   });
 });

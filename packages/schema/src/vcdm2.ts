@@ -11,17 +11,34 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** An absolute URL (RFC 3986 scheme, no white space), as identifiers and context URLs must be. */
-export function isAbsoluteUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 2048 || /\s/.test(value))
-    return false;
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value)) return false;
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
+// RFC 3986: a scheme, then characters a URI may hold (no white space, no <>"{}|\^` or controls).
+const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/;
+const CONTROL = /\p{Cc}/u;
+
+// http(s) URLs also go through WHATWG URL parsing (hosts, ports). The same few (contexts, issuers,
+// schemas) recur in every credential, so answers are kept, a bounded number of them.
+const webUrls = new Map<string, boolean>();
+
+function parsesAsWebUrl(value: string): boolean {
+  let ok = webUrls.get(value);
+  if (ok === undefined) {
+    try {
+      new URL(value);
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (webUrls.size >= 512) webUrls.clear();
+    webUrls.set(value, ok);
   }
+  return ok;
+}
+
+/** An absolute URL (RFC 3986 absolute URI), as identifiers and context URLs must be. */
+export function isAbsoluteUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > 2048 || !ABSOLUTE_URI.test(value) || CONTROL.test(value))
+    return false;
+  return !/^https?:/i.test(value) || parsesAsWebUrl(value);
 }
 
 // XML Schema dateTimeStamp: a date-time with a time zone (VC Data Model 2.0 §4.9).
