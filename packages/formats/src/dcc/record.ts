@@ -26,7 +26,8 @@ function nameOf(nam: Record<string, unknown>): string {
   // DDCC: "given family"; the transliterated forms stand in when the national ones are absent.
   const given = text(nam.gn) ?? text(nam.gnt)?.replaceAll('<', ' ');
   const family = text(nam.fn) ?? text(nam.fnt)?.replaceAll('<', ' ');
-  return [given, family].filter((part) => part !== undefined).join(' ');
+  if (given === undefined) return family ?? '';
+  return family === undefined ? given : `${given} ${family}`;
 }
 
 function vaccinationOf(v: Record<string, unknown>): RecordVaccination {
@@ -62,8 +63,14 @@ export function dccVaccinationRecord(
   const entries = group as Record<string, unknown>[];
   // The schema lets value-set codes be empty (issuers in the field did send ""); the canonical record
   // has no empty codes, so such a certificate keeps its native form only.
-  if (!entries.every((v) => [v.vp, v.mp, v.dt, v.co].every((code) => text(code) !== undefined)))
-    return undefined;
+  for (const v of entries)
+    if (
+      text(v.vp) === undefined ||
+      text(v.mp) === undefined ||
+      text(v.dt) === undefined ||
+      text(v.co) === undefined
+    )
+      return undefined;
   const first = entries[0] ?? {};
   const nam = (hcert.nam ?? {}) as Record<string, unknown>;
   const birthDate = text(hcert.dob);
