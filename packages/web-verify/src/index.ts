@@ -14,6 +14,7 @@ export { isWebVerifyError, WEB_VERIFY_CODES, type WebVerifyCode, WebVerifyError 
 export type { WebBundleLoadReport } from './internal/load.js';
 export { encodeQrJws } from './internal/qr-encode.js';
 export type { EntryOutcome, EntryVerdict } from './internal/rules.js';
+export { type IssuerSignatureCode, verifyIssuerSignature } from './issuer-signature.js';
 export {
   createWebVerifier,
   type WebDataSources,

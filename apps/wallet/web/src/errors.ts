@@ -14,6 +14,7 @@ export const PLAIN_WORDS = {
   CREDENTIAL_INVALID: 'The issuer sent something that is not a credential this wallet can keep.',
   CREDENTIAL_MISMATCH:
     'The credential received is not for this wallet or not from this issuer. It was not kept.',
+  SIGNATURE_INVALID: "The credential received does not carry its issuer's valid signature. It was not kept.",
   KEY_UNAVAILABLE: 'This browser cannot make a key for the credential.',
   STORAGE_FAILED: 'The credential could not be saved in this browser.',
   CAMERA_UNAVAILABLE: 'The camera could not be started. Paste the offer text instead.',

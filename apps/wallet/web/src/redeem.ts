@@ -6,6 +6,7 @@ import {
   setGlobalConfig,
 } from '@openid4vc/openid4vci';
 import { type WalletCode, WalletError } from './errors.js';
+import { checkIssuerSignature } from './issuer-signature.js';
 import { createHolderKey, type HolderKey, signEs256 } from './keys.js';
 import { isLoopbackHttp, offerIssuerUrl } from './offer.js';
 import { type CardSummary, checkReceived } from './received.js';
@@ -158,5 +159,6 @@ export async function redeemOffer(opened: OpenedOffer, txCode?: string): Promise
     return credential;
   });
   const summary = checkReceived(jws, { holderDid: key.did, issuerUrl: offer.credential_issuer });
+  await checkIssuerSignature(jws, summary.issuer, offer.credential_issuer);
   return { jws, key, summary };
 }
