@@ -75,6 +75,8 @@ describe('recordIssued', () => {
       'IDEMPOTENCY_CONFLICT',
     );
     expect(await findCredentialStatus(opened.db, 'urn:uuid:b', authority.id)).toBeUndefined();
+    const buckets = await opened.db.selectFrom('status_index_buckets').select('taken').execute();
+    expect(buckets.reduce((sum, b) => sum + b.taken, 0)).toBe(1);
   });
 
   it('waits for an open Kysely transaction instead of joining it', async () => {

@@ -23,6 +23,8 @@ const INSERT_STATUS =
 const INSERT_CREDENTIAL =
   'INSERT INTO credentials (id, authority_id, type, digest, format, jws, issued_at, valid_from, valid_until, subject_json, idempotency_key, request_hash) VALUES (@id, @authority_id, @type, @digest, @format, @jws, @issued_at, @valid_from, @valid_until, @subject_json, @idempotency_key, @request_hash)';
 
+const DELETE_STATUS = 'DELETE FROM credential_status WHERE credential_id = ?';
+
 interface Pending {
   rows: IssuedRows;
   resolve: (outcome: RecordOutcome) => void;
@@ -34,9 +36,9 @@ const queues = new WeakMap<Kysely<IssuerTables>, Pending[]>();
 
 /**
  * Records an issued credential and its status index in one transaction. Credentials recorded in the
- * same turn of the event loop (concurrent requests) share that transaction, each in a savepoint of
- * its own, so one refused credential never takes the others with it; each caller learns its outcome
- * once the transaction is committed.
+ * same turn of the event loop (concurrent requests) share that transaction; a refused credential
+ * leaves nothing behind and never takes the others with it. Each caller learns its outcome once the
+ * transaction is committed.
  *
  * @throws IssuerDbError `CREDENTIAL_EXISTS` when a credential with this id exists;
  *   `IDEMPOTENCY_CONFLICT` when the authority recorded a credential under the same idempotency key
@@ -70,42 +72,49 @@ async function flush(db: Kysely<IssuerTables>): Promise<void> {
 
 const groups = new WeakMap<Database.Database, (batch: Pending[]) => (RecordOutcome | Error)[]>();
 
-/** One transaction for the whole group; a nested better-sqlite3 transaction is a savepoint. */
+/** One transaction for the whole group. */
 function recordGroup(db: Kysely<IssuerTables>, batch: Pending[]): (RecordOutcome | Error)[] {
   const sqlite = sqliteHandle(db);
   let group = groups.get(sqlite);
   if (group === undefined) {
-    const one = sqlite.transaction((rows: IssuedRows) => insertRows(db, rows));
-    group = sqlite.transaction((pending: Pending[]) =>
-      pending.map((p) => attempt(db, () => one(p.rows), p.rows)),
-    );
+    group = sqlite.transaction((pending: Pending[]) => pending.map((p) => attempt(db, p.rows)));
     groups.set(sqlite, group);
   }
   return group(batch);
 }
 
-function insertRows(db: Kysely<IssuerTables>, { status, credential }: IssuedRows): void {
-  prepared(db, INSERT_STATUS).run(
-    credential.id,
-    credential.authorityId,
-    status.generation,
-    status.index,
-    status.now.toISOString(),
-  );
-  prepared(db, INSERT_CREDENTIAL).run(credentialRow(credential, credential.storePersonalData));
+/**
+ * Inserts one credential's two rows. A refused INSERT undoes only itself (SQLite's ABORT: the
+ * transaction goes on), so when the credential's row is refused its status row is deleted again and
+ * nothing of it stays; a savepoint per credential would cost two more statements each.
+ */
+function attempt(db: Kysely<IssuerTables>, { status, credential }: IssuedRows): RecordOutcome | Error {
+  try {
+    prepared(db, INSERT_STATUS).run(
+      credential.id,
+      credential.authorityId,
+      status.generation,
+      status.index,
+      status.now.toISOString(),
+    );
+  } catch (error) {
+    return failed(db, credential, error);
+  }
+  try {
+    prepared(db, INSERT_CREDENTIAL).run(credentialRow(credential, credential.storePersonalData));
+  } catch (error) {
+    if (sqliteHandle(db).inTransaction) prepared(db, DELETE_STATUS).run(credential.id);
+    return failed(db, credential, error);
+  }
+  return 'recorded';
 }
 
-/** Runs one credential's savepoint; a unique violation is told apart by asking the tables. */
-function attempt(db: Kysely<IssuerTables>, insert: () => void, rows: IssuedRows): RecordOutcome | Error {
-  try {
-    insert();
-    return 'recorded';
-  } catch (error) {
-    if (isUniqueViolation(error)) return refusal(db, rows.credential, error);
-    // SQLite rolled the whole transaction back (busy, I/O, full): the group fails as one.
-    if (!sqliteHandle(db).inTransaction || !(error instanceof Error)) throw error;
-    return error;
-  }
+/** A unique violation is told apart by asking the tables; anything else fails this credential. */
+function failed(db: Kysely<IssuerTables>, credential: IssuedRows['credential'], error: unknown) {
+  if (isUniqueViolation(error)) return refusal(db, credential, error);
+  // SQLite rolled the whole transaction back (busy, I/O, full): the group fails as one.
+  if (!sqliteHandle(db).inTransaction || !(error instanceof Error)) throw error;
+  return error;
 }
 
 function refusal(
