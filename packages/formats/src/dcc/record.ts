@@ -1,4 +1,5 @@
 import { DDCC_VERSION, type RecordVaccination, type VaccinationRecord } from '@passage/schema';
+import { isoString } from '../internal/iso-date.js';
 
 /** Code systems of the DCC value sets, as WHO's CertDCCtoCoreDataSet map names them. */
 const SNOMED = 'http://snomed.info/sct';
@@ -20,7 +21,7 @@ const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.length > 0 ? value : undefined;
 const positive = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
-const isoOf = (seconds: number): string => new Date(seconds * 1000).toISOString();
+const isoOf = (seconds: number): string => isoString(seconds * 1000);
 
 function nameOf(nam: Record<string, unknown>): string {
   // DDCC: "given family"; the transliterated forms stand in when the national ones are absent.

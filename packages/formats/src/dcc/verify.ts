@@ -8,6 +8,7 @@ import {
   type VerificationCode,
   type VerificationReport,
 } from '@passage/credentials';
+import { isoString } from '../internal/iso-date.js';
 import type { DccClaims } from './cwt.js';
 import { type DecodedDcc, decodeDcc } from './decode.js';
 import { type DccType, dccTypesOf } from './key-usage.js';
@@ -78,7 +79,7 @@ export function verifyDcc(text: string, options: VerifyDccOptions): Verification
     throw new CredentialError('INVALID_ARGUMENT', 'the validation clock is not a date');
   const toleranceSec = options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC;
   const report = new ReportBuilder();
-  const checkedAt = now.toISOString();
+  const checkedAt = isoString(now.getTime());
   let decoded: DecodedDcc;
   try {
     decoded = decodeDcc(text);

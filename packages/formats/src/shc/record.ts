@@ -1,4 +1,5 @@
 import { DDCC_VERSION, type RecordVaccination, type VaccinationRecord } from '@passage/schema';
+import { isoString } from '../internal/iso-date.js';
 import type { ShcClaims } from './claims.js';
 import { type Immunization, readImmunization, readPatient } from './fhir.js';
 import { vaccineCodings } from './vaccine-codes.js';
@@ -17,8 +18,9 @@ export type ShcRecordOutcome =
 const SKIPPED_STATUSES = new Set(['entered-in-error', 'not-done']);
 
 function isoDate(seconds: number | undefined): string | undefined {
-  const date = new Date((seconds ?? Number.NaN) * 1000);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  const ms = (seconds ?? Number.NaN) * 1000;
+  // Beyond ±8.64e15 ms (or NaN) a Date is invalid: no date rather than a throw.
+  return Math.abs(ms) <= 8.64e15 ? isoString(ms) : undefined;
 }
 
 // Plain assignments rather than conditional spreads: this runs for every dose of every verification.

@@ -7,6 +7,7 @@ import {
   type VerificationCode,
   type VerificationReport,
 } from '@passage/credentials';
+import { isoString } from '../internal/iso-date.js';
 import { type ShcClaims, shcClaimsSchema } from './claims.js';
 import { isShcClaimsAsIs } from './claims-compiled.js';
 import { decodeShcJws, type ShcJws } from './jws.js';
@@ -103,7 +104,7 @@ function checkValidity(claims: ShcClaims, nowSec: number, toleranceSec: number, 
 export function verifyShc(input: string | readonly string[], options: ShcVerifyOptions): VerificationReport {
   const report = new ReportBuilder();
   const nowMs = (options.now ?? new Date()).getTime();
-  const checkedAt = new Date(nowMs).toISOString();
+  const checkedAt = isoString(nowMs);
   const envelope = typeof input !== 'string' || isShcText(input) ? 'qr' : 'jws';
   const fields = { envelope, securing: 'jwt', checkedAt } as const;
   const decoded = decode(input, report);
