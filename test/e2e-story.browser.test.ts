@@ -118,6 +118,8 @@ describe.skipIf(!hasChromium)('offer → wallet → QR → officer: green, revok
     await page.click('[data-testid=tx-code-submit]');
     const card = page.locator('[data-testid=card]', { hasText: HOLDER });
     await card.waitFor({ timeout: 20_000 });
+    // The wallet asked the issuer's status lists, verified against its DID document: active.
+    await expect.poll(() => card.getAttribute('data-status'), { timeout: 15_000 }).toBe('active');
     await page.screenshot({ path: join(shots, '2-wallet-card.png'), fullPage: true });
 
     await card.click();
@@ -161,6 +163,13 @@ describe.skipIf(!hasChromium)('offer → wallet → QR → officer: green, revok
       },
     );
     await new Promise((r) => setTimeout(r, 1_300)); // past the status list's 1 s ttl
+    const held = await context.newPage();
+    await held.goto(`${walletUrl}/`);
+    const heldCard = held.locator('[data-testid=card]', { hasText: HOLDER });
+    await expect.poll(() => heldCard.getAttribute('data-status'), { timeout: 15_000 }).toBe('revoked');
+    expect(await heldCard.textContent()).toContain('Revoked by the issuer');
+    await held.screenshot({ path: join(shots, '5-wallet-card-revoked.png'), fullPage: true });
+    await held.close();
     const page = await context.newPage();
     await page.goto(`${stack.verifierUrl}/officer/?economy=THA`);
     expect(await officerReads(page, qrPicture, '5-officer-red-revoked.png')).toBe('red');

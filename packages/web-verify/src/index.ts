@@ -10,6 +10,7 @@
 /** A pinned operator public JWK (P-256 or Ed25519), as `@passage/trust` reads it. */
 export type { OperatorPublicJwk as OperatorKey } from '@passage/trust/pure';
 export { parseWebBundle, type WebBundle, webBundleSchema } from './bundle.js';
+export { type HolderStatus, holderStatusOf } from './credential-status.js';
 export { isWebVerifyError, WEB_VERIFY_CODES, type WebVerifyCode, WebVerifyError } from './errors.js';
 export type { WebBundleLoadReport } from './internal/load.js';
 export { encodeQrJws } from './internal/qr-encode.js';

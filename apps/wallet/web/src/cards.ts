@@ -1,5 +1,6 @@
 import { byId, h } from '@passage/web-ui';
 import { issuerLabel, typeLabel, validityLine } from './details.js';
+import { holderStatus, STATUS_WORDS } from './holder-status.js';
 import type { StoredCredential } from './store.js';
 
 /**
@@ -10,7 +11,8 @@ export function renderCards(credentials: readonly StoredCredential[], open: (id:
   const list = byId('cards', HTMLUListElement);
   byId('empty', HTMLParagraphElement).hidden = credentials.length > 0;
   list.replaceChildren(
-    ...credentials.map(({ id, summary }) => {
+    ...credentials.map((credential) => {
+      const { id, summary } = credential;
       const card = h(
         'button',
         { type: 'button', class: 'card', 'data-testid': 'card', 'data-id': id },
@@ -20,7 +22,24 @@ export function renderCards(credentials: readonly StoredCredential[], open: (id:
         h('span', { class: 'card-line' }, validityLine(summary)),
       );
       card.addEventListener('click', () => open(id));
+      showStatus(card, credential);
       return h('li', {}, card);
     }),
   );
+}
+
+/** Marks a card with its issuer's status once known (`data-status`), in words when not active. */
+function showStatus(card: HTMLElement, credential: StoredCredential): void {
+  void holderStatus(credential).then((status) => {
+    card.setAttribute('data-status', status);
+    if (STATUS_WORDS[status] !== '') {
+      card.append(
+        h(
+          'span',
+          { class: `card-status card-${status}`, 'data-testid': 'card-status' },
+          STATUS_WORDS[status],
+        ),
+      );
+    }
+  });
 }

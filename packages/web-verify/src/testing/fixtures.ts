@@ -53,7 +53,9 @@ export interface Fixtures {
     | 'keyless',
     string
   >;
-  jws: { valid: string };
+  jws: { valid: string; revoked: string; suspended: string };
+  /** The DID document of the authority that signed the certificates and their status lists. */
+  issuerDocument: Record<string, unknown>;
 }
 
 type Agent = ReturnType<typeof createPassageAgent>['agent'];
@@ -142,6 +144,8 @@ export async function makeFixtures(): Promise<Fixtures> {
     keys: [],
   });
   const valid = await vaccination(agent, moph.did, 10);
+  const revoked = await vaccination(agent, moph.did, 20);
+  const suspended = await vaccination(agent, moph.did, 30);
   const bundle = parseBundle(
     JSON.stringify({
       type: 'PassageOfflineBundle',
@@ -158,11 +162,12 @@ export async function makeFixtures(): Promise<Fixtures> {
   const qr = async (jws: Promise<string> | string) => encodeQrText(await jws);
   return {
     bundle,
-    jws: { valid },
+    jws: { valid, revoked, suspended },
+    issuerDocument: didDocumentFor(moph) as unknown as Record<string, unknown>,
     qr: {
       valid: await qr(valid),
-      revoked: await qr(vaccination(agent, moph.did, 20)),
-      suspended: await qr(vaccination(agent, moph.did, 30)),
+      revoked: await qr(revoked),
+      suspended: await qr(suspended),
       expired: await qr(vaccination(agent, moph.did, 40, { validUntil: '2024-05-01T00:00:00Z' })),
       wrongType: await qr(travelCard(agent, moph.did)),
       untrusted: await qr(vaccination(agent, rogue.did, 50)),
