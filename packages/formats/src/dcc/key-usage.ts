@@ -13,11 +13,26 @@ const ARCS = ['1.3.6.1.4.1.1847.2021.1.', '1.3.6.1.4.1.0.1847.2021.1.'];
 
 /** The certificate types a payload claims to be, by the groups present. */
 export function dccTypesOf(hcert: Record<string, unknown>): DccType[] {
-  return GROUP_TYPES.filter(([key]) => hcert[key] !== undefined).map(([, type]) => type);
+  const types: DccType[] = [];
+  for (const [key, type] of GROUP_TYPES) if (hcert[key] !== undefined) types.push(type);
+  return types;
 }
 
 function isDccUsage(oid: string): boolean {
   return ARCS.some((arc) => oid.startsWith(arc) && ['1', '2', '3'].includes(oid.slice(arc.length)));
+}
+
+// A DSC's usages are read for every certificate it signed: kept per usage list (the trust's own arrays,
+// held weakly, so the cache lives and dies with the trust).
+const dccUsages = new WeakMap<readonly string[], readonly string[]>();
+
+function dccUsagesOf(extendedKeyUsage: readonly string[]): readonly string[] {
+  let usages = dccUsages.get(extendedKeyUsage);
+  if (usages === undefined) {
+    usages = extendedKeyUsage.filter(isDccUsage);
+    dccUsages.set(extendedKeyUsage, usages);
+  }
+  return usages;
 }
 
 /**
@@ -25,7 +40,7 @@ function isDccUsage(oid: string): boolean {
  * sign all types; one with any DCC usage may sign only the types it lists (either OID arc).
  */
 export function keyUsageAllows(extendedKeyUsage: readonly string[], types: readonly DccType[]): boolean {
-  const usages = extendedKeyUsage.filter(isDccUsage);
+  const usages = dccUsagesOf(extendedKeyUsage);
   if (usages.length === 0) return true;
   return types.every((type) => ARCS.some((arc) => usages.includes(arc + SUFFIX[type])));
 }

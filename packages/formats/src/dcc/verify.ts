@@ -141,16 +141,18 @@ function reportFields(
         ...(claims.iat === undefined ? {} : { iat: claims.iat }),
       })
     : undefined;
-  return {
+  // Assignments in the order the spreads used to give, without the copies spreads make.
+  const issuer: NonNullable<VerificationReport['issuer']> = {};
+  if (kid !== undefined) issuer.id = kid;
+  issuer.country = country;
+  if (signer !== undefined) issuer.economy = signer.country;
+  if (issuerName !== undefined) issuer.name = issuerName;
+  const fields: Omit<VerificationReport, 'verified' | 'checks' | 'errors' | 'format'> = {
     checkedAt,
-    issuer: {
-      ...(kid === undefined ? {} : { id: kid }),
-      country,
-      ...(signer === undefined ? {} : { economy: signer.country }),
-      ...(issuerName === undefined ? {} : { name: issuerName }),
-    },
+    issuer,
     native: claims.hcert,
-    ...(only === undefined ? {} : { credentialType: CREDENTIAL_TYPES[only] }),
-    ...(vaccination === undefined ? {} : { record: vaccination }),
   };
+  if (only !== undefined) fields.credentialType = CREDENTIAL_TYPES[only];
+  if (vaccination !== undefined) fields.record = vaccination;
+  return fields;
 }

@@ -54,6 +54,12 @@ function decode(
   }
 }
 
+/** The header with its members in the order zod's copy gives them (t, v, is, then the others). */
+function hdrInSchemaOrder(hdr: IcaoSeal['data']['hdr']): IcaoSeal['data']['hdr'] {
+  const { t, v, is, ...others } = hdr;
+  return { t, v, is, ...others };
+}
+
 /**
  * Verifies an ICAO VDS-NC seal (its JSON text or the parsed object): the signature over the RFC 8785
  * canonical JSON of `data` by the barcode signer certificate in `sig.cer`; that certificate issued by
@@ -109,7 +115,7 @@ export function verifyIcaoVdsNc(input: string | object, options: IcaoVerifyOptio
     mapped.ok ? { ok: true } : { ok: false, code: 'SCHEMA_INVALID', message: mapped.message },
   );
   const native = {
-    hdr: seal.data.hdr,
+    hdr: hdrInSchemaOrder(seal.data.hdr),
     msg: seal.data.msg,
     sig: { alg: seal.sig.alg },
     signer: {

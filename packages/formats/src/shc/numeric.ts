@@ -53,9 +53,11 @@ function locate(text: string): Located {
     throw new CredentialError('INPUT_TOO_LARGE', 'the shc:/ text is too long');
   if (!isShcText(trimmed))
     throw new CredentialError('INVALID_PREFIX', 'a SMART Health Card starts with shc:/');
-  // A chunk header is at most `NN/NN/`: a slash further on is a non-digit either way, and searching
-  // only the head spares a backward scan of the whole text.
-  const lastSlash = trimmed.slice(0, SHC_PREFIX.length + MAX_HEADER_LENGTH).lastIndexOf('/');
+  // A chunk header is at most `NN/NN/`: the last slash is looked for backwards from there unless a
+  // forward search finds one further on (a backward scan of the whole text cost more than decoding it).
+  const head = SHC_PREFIX.length + MAX_HEADER_LENGTH;
+  const lastSlash =
+    trimmed.indexOf('/', head) === -1 ? trimmed.lastIndexOf('/', head - 1) : trimmed.lastIndexOf('/');
   let index = 1;
   let total = 1;
   // The prefix's own slash is the last one of a whole card.

@@ -28,6 +28,10 @@ export interface ShcVerifyOptions {
 
 const ES256_SIGNATURE_BYTES = 64;
 
+/** What a verifier fills in of a report (ReportBuilder adds the verdict, checks and errors). */
+type ReportFields = Omit<VerificationReport, 'verified' | 'checks' | 'errors' | 'format'>;
+type IssuerInfo = NonNullable<VerificationReport['issuer']>;
+
 function asVerificationCode(code: string): VerificationCode {
   return (VERIFICATION_CODES as readonly string[]).includes(code)
     ? (code as VerificationCode)
@@ -143,25 +147,20 @@ export function verifyShc(input: string | readonly string[], options: ShcVerifyO
   const mapped = shcRecord(claims, decoded.signature, kid);
   if (mapped.ok) report.pass('schema');
   else report.fail('schema', 'SCHEMA_INVALID', mapped.message);
-  const record = mapped.ok ? mapped.record : undefined;
-  const native = {
-    iss: claims.iss,
-    nbf: claims.nbf,
-    ...(claims.exp === undefined ? {} : { exp: claims.exp }),
-    ...(kid === undefined ? {} : { kid }),
-    ...(claims.vc.rid === undefined ? {} : { rid: claims.vc.rid }),
-    types: claims.vc.type,
-    fhirVersion: claims.vc.credentialSubject.fhirVersion,
-    fhirBundle: claims.vc.credentialSubject.fhirBundle,
-  };
-  const issuerInfo = { id: claims.iss, ...(issuer?.name === undefined ? {} : { name: issuer.name }) };
-  return report.build(
-    {
-      ...fields,
-      issuer: issuerInfo,
-      native,
-      ...(record ? { record, credentialType: 'VaccinationCertificate' } : {}),
-    },
-    'shc',
-  );
+  // Assignments in the order the spreads used to give, without the copies spreads make.
+  const native: Record<string, unknown> = { iss: claims.iss, nbf: claims.nbf };
+  if (claims.exp !== undefined) native.exp = claims.exp;
+  if (kid !== undefined) native.kid = kid;
+  if (claims.vc.rid !== undefined) native.rid = claims.vc.rid;
+  native.types = claims.vc.type;
+  native.fhirVersion = claims.vc.credentialSubject.fhirVersion;
+  native.fhirBundle = claims.vc.credentialSubject.fhirBundle;
+  const issuerInfo: IssuerInfo = { id: claims.iss };
+  if (issuer?.name !== undefined) issuerInfo.name = issuer.name;
+  const result: ReportFields = { envelope, securing: 'jwt', checkedAt, issuer: issuerInfo, native };
+  if (mapped.ok && mapped.record) {
+    result.record = mapped.record;
+    result.credentialType = 'VaccinationCertificate';
+  }
+  return report.build(result, 'shc');
 }
