@@ -11,6 +11,9 @@ import { DCC_LIMITS } from './limits.js';
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** Thrown inside the reader to give up; never escapes {@link readDccClaimsFast}. */
 const GIVE_UP = new Error('not in the plain subset');
+/** Short ASCII texts by their bytes (see Reader#short); bounded, and keyed by content, so unpoisonable. */
+const SHORT_TEXTS = new Map<number, string>();
+const MAX_SHORT_TEXTS = 4096;
 /** Nesting read in claims the DCC does not use, before giving up (the full path decides beyond). */
 const MAX_SKIP_DEPTH = 32;
 
@@ -46,6 +49,7 @@ class Reader {
     const end = start + length;
     if (end > this.bytes.length) throw GIVE_UP;
     this.pos = end;
+    if (length <= 3) return this.short(start, length);
     let out = '';
     for (let i = start; i < end; i++) {
       const byte = this.bytes[i] as number;
@@ -53,6 +57,28 @@ class Reader {
       out += String.fromCharCode(byte);
     }
     return out;
+  }
+
+  /**
+   * Text of at most three bytes (the DCC's member names: `v`, `dn`, `fnt`…), from a table of the ones
+   * seen before: the same string each time, so objects built with it share their shapes.
+   */
+  short(start: number, length: number): string {
+    const { bytes } = this;
+    let code = length;
+    for (let i = 0; i < length; i++) {
+      const byte = bytes[start + i] as number;
+      if (byte >= 0x80) return this.utf8(start, start + length);
+      code = code * 128 + byte;
+    }
+    let text = SHORT_TEXTS.get(code);
+    if (text === undefined) {
+      text = '';
+      for (let i = 0; i < length; i++) text += String.fromCharCode(bytes[start + i] as number);
+      // ASCII of at most three characters: the table cannot hold more than 128^3 + … entries, and is capped lower.
+      if (SHORT_TEXTS.size < MAX_SHORT_TEXTS) SHORT_TEXTS.set(code, text);
+    }
+    return text;
   }
 
   utf8(start: number, end: number): string {
@@ -172,12 +198,13 @@ function readClaims(reader: Reader): DccClaims {
     else iat = value;
   }
   if (reader.pos !== reader.bytes.length || exp === undefined || hcert === undefined) throw GIVE_UP;
-  return {
-    ...(iss === undefined ? {} : { iss }),
-    ...(iat === undefined ? {} : { iat }),
-    exp,
-    hcert,
-  };
+  // The members in parseDccClaims' order, by assignment (spreads copy).
+  const claims = {} as DccClaims;
+  if (iss !== undefined) claims.iss = iss;
+  if (iat !== undefined) claims.iat = iat;
+  claims.exp = exp;
+  claims.hcert = hcert;
+  return claims;
 }
 
 /**

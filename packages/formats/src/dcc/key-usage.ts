@@ -11,6 +11,13 @@ const SUFFIX: Record<DccType, string> = { test: '1', vaccination: '2', recovery:
 /** The DCC EKU arcs: the specified one and the legacy one some countries issued with. */
 const ARCS = ['1.3.6.1.4.1.1847.2021.1.', '1.3.6.1.4.1.0.1847.2021.1.'];
 
+/** The usage OIDs that allow each type, on either arc. */
+const USAGES_OF: Record<DccType, readonly string[]> = {
+  test: ARCS.map((arc) => arc + SUFFIX.test),
+  vaccination: ARCS.map((arc) => arc + SUFFIX.vaccination),
+  recovery: ARCS.map((arc) => arc + SUFFIX.recovery),
+};
+
 /** The certificate types a payload claims to be, by the groups present. */
 export function dccTypesOf(hcert: Record<string, unknown>): DccType[] {
   const types: DccType[] = [];
@@ -42,5 +49,5 @@ function dccUsagesOf(extendedKeyUsage: readonly string[]): readonly string[] {
 export function keyUsageAllows(extendedKeyUsage: readonly string[], types: readonly DccType[]): boolean {
   const usages = dccUsagesOf(extendedKeyUsage);
   if (usages.length === 0) return true;
-  return types.every((type) => ARCS.some((arc) => usages.includes(arc + SUFFIX[type])));
+  return types.every((type) => USAGES_OF[type].some((oid) => usages.includes(oid)));
 }
