@@ -1,3 +1,5 @@
+import { isTravelCardSubjectAsIs } from './compiled/travel-card.js';
+import { isVaccinationSubjectAsIs } from './compiled/vaccination.js';
 import { addDays, addYears, dateOf, instantOf } from './dates.js';
 import { travelCardMeaning, vaccinationMeaning } from './meaning.js';
 import { type Parsed, parseWith } from './result.js';
@@ -42,7 +44,10 @@ export function completeVaccinationInput(
     },
     vaccinations: input.vaccinations,
   };
-  const parsed = parseWith(vaccinationSubjectSchema, candidate);
+  // The compiled check answers only for what zod would take unchanged; zod decides anything else.
+  const parsed: Parsed<VaccinationSubject> = isVaccinationSubjectAsIs(candidate)
+    ? { ok: true, value: candidate }
+    : parseWith(vaccinationSubjectSchema, candidate);
   if (!parsed.ok) return parsed;
   const checked = vaccinationMeaning(parsed.value, assigned.issuedAt);
   const validFrom = iso(Math.max(instantOf(start), assigned.issuedAt.getTime()));
@@ -73,7 +78,9 @@ export function completeTravelCardInput(
     validity: { from, until },
     preClearances: input.preClearances,
   };
-  const parsed = parseWith(travelCardSubjectSchema, candidate);
+  const parsed: Parsed<TravelCardSubject> = isTravelCardSubjectAsIs(candidate)
+    ? { ok: true, value: candidate }
+    : parseWith(travelCardSubjectSchema, candidate);
   if (!parsed.ok) return parsed;
   const checked = travelCardMeaning(parsed.value, assigned.issuedAt);
   const validFrom = iso(Math.max(instantOf(from), assigned.issuedAt.getTime()));
