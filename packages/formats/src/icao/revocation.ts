@@ -1,4 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
+import { isoString } from '../internal/iso-date.js';
 import type { CheckOutcome } from './signature.js';
 import type { IcaoCsca } from './trust.js';
 
@@ -33,8 +34,8 @@ export function checkSignerRevocation(
   if (crl === undefined) return { outcome: { ok: true } };
   const stale = crl.nextUpdate !== undefined && now.getTime() > crl.nextUpdate.getTime();
   const info: CrlInfo = {
-    thisUpdate: crl.thisUpdate.toISOString(),
-    ...(crl.nextUpdate === undefined ? {} : { nextUpdate: crl.nextUpdate.toISOString() }),
+    thisUpdate: isoString(crl.thisUpdate.getTime()),
+    ...(crl.nextUpdate === undefined ? {} : { nextUpdate: isoString(crl.nextUpdate.getTime()) }),
     stale,
   };
   const serial = signer.serialNumber.toUpperCase().replace(/^0+(?=.)/, '');

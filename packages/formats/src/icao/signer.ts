@@ -108,17 +108,41 @@ export function checkSignerUsage(signer: BarcodeSigner, sealType: string): Check
   return { ok: true };
 }
 
+/** A certificate's validity period in milliseconds (NaN where node's text does not parse). */
+export interface CertificatePeriod {
+  notBefore: number;
+  notAfter: number;
+}
+
+// Read for every seal a certificate signs: parsed once per certificate object. The objects are the
+// trust's CSCAs and the bounded signer cache's, held weakly, so this lives and dies with them.
+const periods = new WeakMap<X509Certificate, CertificatePeriod>();
+
+/** The validity period of a certificate, parsed from node's text once. */
+export function periodOf(certificate: X509Certificate): CertificatePeriod {
+  let period = periods.get(certificate);
+  if (period === undefined) {
+    period = {
+      notBefore: new Date(certificate.validFrom).getTime(),
+      notAfter: new Date(certificate.validTo).getTime(),
+    };
+    periods.set(certificate, period);
+  }
+  return period;
+}
+
 /** Every certificate of the chain must be valid at `now`. */
 export function checkChainValidity(certificates: readonly X509Certificate[], now: Date): CheckOutcome {
   for (const certificate of certificates) {
-    if (now.getTime() < new Date(certificate.validFrom).getTime()) {
+    const { notBefore, notAfter } = periodOf(certificate);
+    if (now.getTime() < notBefore) {
       return {
         ok: false,
         code: 'CERTIFICATE_NOT_YET_VALID',
         message: 'a certificate of the chain is not valid yet',
       };
     }
-    if (now.getTime() > new Date(certificate.validTo).getTime()) {
+    if (now.getTime() > notAfter) {
       return { ok: false, code: 'CERTIFICATE_EXPIRED', message: 'a certificate of the chain has expired' };
     }
   }

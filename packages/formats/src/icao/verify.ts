@@ -5,6 +5,7 @@ import {
   type VerificationCode,
   type VerificationReport,
 } from '@passage/credentials';
+import { isoString } from '../internal/iso-date.js';
 import { canonicalJsonBytes } from './canonical.js';
 import { icaoRecord } from './record.js';
 import { type CrlInfo, checkSignerRevocation, type StaleCrlPolicy } from './revocation.js';
@@ -16,6 +17,7 @@ import {
   checkSignerUsage,
   issuingCsca,
   parseBarcodeSigner,
+  periodOf,
 } from './signer.js';
 import { type IcaoTrust, prepareIcaoTrust } from './trust.js';
 
@@ -73,7 +75,7 @@ function hdrInSchemaOrder(hdr: IcaoSeal['data']['hdr']): IcaoSeal['data']['hdr']
 export function verifyIcaoVdsNc(input: string | object, options: IcaoVerifyOptions): VerificationReport {
   const report = new ReportBuilder();
   const now = options.now ?? new Date();
-  const checkedAt = now.toISOString();
+  const checkedAt = isoString(now.getTime());
   const decoded = decode(input, report);
   if (!decoded) return report.build({ envelope: 'qr', checkedAt }, 'icao-vds-nc');
   const { seal, signer } = decoded;
@@ -122,8 +124,8 @@ export function verifyIcaoVdsNc(input: string | object, options: IcaoVerifyOptio
       subject: signer.certificate.subject,
       issuer: signer.certificate.issuer,
       serialNumber: signer.certificate.serialNumber,
-      validFrom: new Date(signer.certificate.validFrom).toISOString(),
-      validTo: new Date(signer.certificate.validTo).toISOString(),
+      validFrom: isoString(periodOf(signer.certificate).notBefore),
+      validTo: isoString(periodOf(signer.certificate).notAfter),
     },
     ...(crl === undefined ? {} : { crl }),
   };
