@@ -43,6 +43,24 @@ function vaccinationOf(imm: Immunization, position: number): RecordVaccination |
 }
 
 /**
+ * Stable sort by date. A card holds a handful of doses, for which an insertion sort costs less than
+ * Array#sort; a long list (a hostile card may hold a thousand) goes to Array#sort.
+ */
+function sortByDate(immunizations: Immunization[]): void {
+  if (immunizations.length > 16) {
+    immunizations.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return;
+  }
+  for (let i = 1; i < immunizations.length; i++) {
+    const current = immunizations[i] as Immunization;
+    let j = i - 1;
+    for (; j >= 0 && (immunizations[j] as Immunization).date > current.date; j--)
+      immunizations[j + 1] = immunizations[j] as Immunization;
+    immunizations[j + 1] = current;
+  }
+}
+
+/**
  * Maps a card's FHIR bundle into the canonical (DDCC:VS) record: Patient name and birthDate, and each
  * completed Immunization (vaccineCode → ICD-11 where WHO maps it, occurrenceDateTime, lotNumber,
  * manufacturer, performer → centre, protocolApplied → dose). A card without immunizations (a lab
@@ -67,8 +85,7 @@ export function shcRecord(
   if (immunizations.length === 0) return { ok: true, record: undefined };
   const patient = found === undefined ? undefined : readPatient(found);
   if (!patient) return { ok: false, message: 'the card has no Patient with a name' };
-  if (immunizations.length > 1)
-    immunizations.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  if (immunizations.length > 1) sortByDate(immunizations);
   const vaccinations: RecordVaccination[] = [];
   for (let i = 0; i < immunizations.length; i++) {
     const vaccination = vaccinationOf(immunizations[i] as Immunization, i + 1);
