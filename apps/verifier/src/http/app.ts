@@ -6,9 +6,15 @@ import { createVerifierData, type VerifierData } from '../data.js';
 import { VerifierError } from '../errors.js';
 import type { TrustSource } from '../trust-source.js';
 import { type VerifierAnswer, verifyForOfficer } from '../verify-service.js';
+import { fastVerify } from './fast-verify.js';
 import { problemHandler, sendProblem } from './problem.js';
 import { requestLog } from './request-log.js';
-import { quickVerifyRequest, vcApiVerifyRequestSchema, verifyRequestSchema } from './requests.js';
+import {
+  quickVerifyRequest,
+  type VerifyRequest,
+  vcApiVerifyRequestSchema,
+  verifyRequestSchema,
+} from './requests.js';
 import { officerRoutes } from './routes/officer.js';
 import { sendJson } from './send-json.js';
 
@@ -42,7 +48,6 @@ export function createVerifierApp(deps: VerifierAppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger));
-  app.use(express.json({ limit: '128kb', type: ['application/json', 'application/*+json'] }));
   const data =
     deps.data ??
     createVerifierData({
@@ -69,14 +74,19 @@ export function createVerifierApp(deps: VerifierAppDeps): Express {
     return answer;
   };
 
+  const answerVerify = async (res: Response, body: VerifyRequest) => {
+    const answer = await run(res, body.qr ?? body.qrs ?? body.credential, body);
+    sendJson(res, 200, answer);
+  };
+  app.use(fastVerify(answerVerify));
+  app.use(express.json({ limit: '128kb', type: ['application/json', 'application/*+json'] }));
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', trustedIssuers: data.trust().size, sources: data.sources() });
   });
 
   app.post('/v1/verify', async (req, res) => {
-    const body = quickBody(req) ?? parseBody(verifyRequestSchema, req);
-    const answer = await run(res, body.qr ?? body.qrs ?? body.credential, body);
-    sendJson(res, 200, answer);
+    await answerVerify(res, quickBody(req) ?? parseBody(verifyRequestSchema, req));
   });
 
   app.post('/credentials/verify', async (req, res) => {
