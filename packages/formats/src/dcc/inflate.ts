@@ -1,5 +1,5 @@
-import { inflateSync } from 'node:zlib';
 import { CredentialError } from '@passage/credentials';
+import { inflateBounded } from '../internal/bounded-inflate.js';
 import { DCC_LIMITS } from './limits.js';
 
 /** True when the two bytes form a zlib header (RFC 1950: deflate, window ≤ 32 KiB, check bits). */
@@ -19,7 +19,7 @@ export function inflateDcc(bytes: Uint8Array): Uint8Array {
     throw new CredentialError('INVALID_COMPRESSION', 'DCC payload is not a zlib stream');
   }
   try {
-    return inflateSync(bytes, { maxOutputLength: DCC_LIMITS.maxInflatedBytes });
+    return inflateBounded('zlib', bytes, DCC_LIMITS.maxInflatedBytes);
   } catch (cause) {
     if (cause instanceof RangeError) {
       throw new CredentialError('INPUT_TOO_LARGE', 'DCC payload inflates beyond the size limit', { cause });

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { inflateRawSync } from 'node:zlib';
 import { CredentialError } from '@passage/credentials';
+import { inflateBounded } from '../internal/bounded-inflate.js';
 import { MAX_SHC_JWS_LENGTH } from './numeric.js';
 
 /** The most a card's payload may inflate to: far above any real card, far below a zip bomb. */
@@ -35,7 +35,7 @@ function jsonObject(bytes: Buffer, what: string): Record<string, unknown> {
 /** Raw DEFLATE (RFC 1951), stopping at {@link MAX_SHC_PAYLOAD_BYTES} instead of inflating a bomb. */
 export function inflateShcPayload(compressed: Buffer): Buffer {
   try {
-    return inflateRawSync(compressed, { maxOutputLength: MAX_SHC_PAYLOAD_BYTES });
+    return inflateBounded('raw', compressed, MAX_SHC_PAYLOAD_BYTES);
   } catch (cause) {
     if (cause instanceof RangeError || (cause as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new CredentialError('INPUT_TOO_LARGE', 'the card payload inflates beyond the limit', { cause });
