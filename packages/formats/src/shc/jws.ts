@@ -32,6 +32,32 @@ function jsonObject(bytes: Buffer, what: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+// An issuer signs every card with the same few headers ({"zip":"DEF","alg":"ES256","kid":…}): each is
+// parsed once. Keyed by the segment's own text (so an entry is what parsing would give), bounded, and
+// holding only flat headers, handed out as copies, so no caller can change what the next one reads.
+const HEADER_CACHE_SIZE = 64;
+const MAX_CACHED_HEADER_LENGTH = 512;
+const headers = new Map<string, Record<string, unknown>>();
+
+function isFlat(header: Record<string, unknown>): boolean {
+  for (const key in header) {
+    const value = header[key];
+    if (typeof value === 'object' && value !== null) return false;
+  }
+  return true;
+}
+
+function headerOf(segment: string): Record<string, unknown> {
+  const cached = headers.get(segment);
+  if (cached !== undefined) return { ...cached };
+  const header = jsonObject(Buffer.from(segment, 'base64url'), 'header');
+  if (segment.length <= MAX_CACHED_HEADER_LENGTH && isFlat(header)) {
+    if (headers.size >= HEADER_CACHE_SIZE) headers.delete(headers.keys().next().value ?? '');
+    headers.set(segment, { ...header });
+  }
+  return header;
+}
+
 /** Raw DEFLATE (RFC 1951), stopping at {@link MAX_SHC_PAYLOAD_BYTES} instead of inflating a bomb. */
 export function inflateShcPayload(compressed: Buffer): Buffer {
   try {
@@ -58,7 +84,7 @@ export function decodeShcJws(jws: string): ShcJws {
   if (!B64URL.test(h) || !B64URL.test(p) || !B64URL.test(s)) {
     throw new CredentialError('DECODING_FAILED', 'a JWS segment is not base64url');
   }
-  const header = jsonObject(Buffer.from(h, 'base64url'), 'header');
+  const header = headerOf(h);
   if (header.zip !== 'DEF') {
     throw new CredentialError('INVALID_COMPRESSION', 'a SMART Health Card payload is compressed (zip: DEF)');
   }
