@@ -89,5 +89,7 @@ export function decodeShcJws(jws: string): ShcJws {
     throw new CredentialError('INVALID_COMPRESSION', 'a SMART Health Card payload is compressed (zip: DEF)');
   }
   const payload = jsonObject(inflateShcPayload(Buffer.from(p, 'base64url')), 'payload');
-  return { header, payload, signingInput: `${h}.${p}`, signature: Buffer.from(s, 'base64url') };
+  // A slice of the JWS itself rather than a concatenation to flatten again for the signature check.
+  const signingInput = jws.slice(0, h.length + 1 + p.length);
+  return { header, payload, signingInput, signature: Buffer.from(s, 'base64url') };
 }
