@@ -91,6 +91,25 @@ describe('hostile DCC text', () => {
     expect(decodingCode(dccTextFor(coseAround(noHcert)))).toEqual({ ok: false, code: 'INVALID_CBOR' });
   });
 
+  it('refuses an exp or iat beyond the range of any instant, as a code and never a throw', () => {
+    for (const claims of [
+      [[4, 1e17]],
+      [[4, -1e17]],
+      [
+        [4, 2e9],
+        [6, 1e17],
+      ],
+    ] as [number, number][][]) {
+      const payload = encode(
+        new Map<number, unknown>([...claims, [-260, new Map([[1, new Map([['ver', '1.3.0']])]])]]),
+      );
+      const text = dccTextFor(coseAround(payload));
+      expect(decodingCode(text)).toEqual({ ok: false, code: 'INVALID_CBOR' });
+      const report = verifyDcc(text, { trust, now: new Date('2024-01-01T00:00:00Z') });
+      expect(report.verified).toBe(false);
+    }
+  });
+
   it('refuses a COSE structure that is not four parts of the right types', () => {
     expect(decodingCode(dccTextFor(encode([Buffer.alloc(0), new Map(), Buffer.alloc(1)])))).toEqual({
       ok: false,
