@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { IssuerService } from '../service/issuer-service.js';
 import { PUBLIC_CORS_PATHS, publicCors } from './cors.js';
+import { fastIssue } from './fast-issue.js';
 import { problemHandler, sendProblem } from './problem.js';
 import { requestLog } from './request-log.js';
 import { batchRoutes } from './routes/batch.js';
@@ -36,6 +37,8 @@ export function createIssuerApp(deps: IssuerAppDeps): Express {
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger));
   app.use(PUBLIC_CORS_PATHS, publicCors);
+  // The busiest request, a single issuance, answered ahead of the routers (its routes stay below).
+  app.use(fastIssue(deps.service));
   // Batches carry up to a thousand items: their routes parse their own bodies, before the 64 kB limit.
   app.use(batchRoutes(deps.service));
   app.use(express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }));

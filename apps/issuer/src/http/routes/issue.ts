@@ -61,10 +61,17 @@ function answer(res: Response, status: number, issued: IssuedCredential, body: u
   res.end(text);
 }
 
-/** `POST /v1/vaccination-certificates`, `POST /v1/travel-cards` and VC-API `POST /credentials/issue`. */
-export function issueRoutes(service: IssuerService): Router {
-  const router = Router();
-  const auth = requireApiKey(service);
+/** What answers a typed issuance: the API key check, then the handler of each path. */
+export interface TypedIssuance {
+  auth: (req: Request, res: Response, next: (error?: unknown) => void) => unknown;
+  handlers: Record<
+    '/v1/vaccination-certificates' | '/v1/travel-cards',
+    (req: Request, res: Response) => Promise<void>
+  >;
+}
+
+/** The typed issuing routes' middleware and handlers, shared by the router and the fast path (fast-issue.ts). */
+export function typedIssuance(service: IssuerService): TypedIssuance {
   const typed = (type: CredentialType) => async (req: Request, res: Response) => {
     requireJson(req);
     const issued = await service.issue(callerOf(res), type, req.body, {
@@ -73,7 +80,7 @@ export function issueRoutes(service: IssuerService): Router {
     });
     answer(res, 201, issued, issuedBody(service.publicUrl, issued));
   };
-  router.post('/v1/vaccination-certificates', auth, async (req, res) => {
+  const vaccination = async (req: Request, res: Response) => {
     const format = formatOf(req, vaccinationFormatSchema);
     if (format !== 'dcc' && format !== 'shc') return typed('VaccinationCertificate')(req, res);
     requireJson(req);
@@ -81,8 +88,22 @@ export function issueRoutes(service: IssuerService): Router {
       idempotencyKey: idempotencyKeyOf(req),
     });
     answer(res, 201, issued, { ...issuedBody(service.publicUrl, issued), status: NO_STATUS });
-  });
-  router.post('/v1/travel-cards', auth, typed('BusinessTravelCard'));
+  };
+  return {
+    auth: requireApiKey(service),
+    handlers: {
+      '/v1/vaccination-certificates': vaccination,
+      '/v1/travel-cards': typed('BusinessTravelCard'),
+    },
+  };
+}
+
+/** `POST /v1/vaccination-certificates`, `POST /v1/travel-cards` and VC-API `POST /credentials/issue`. */
+export function issueRoutes(service: IssuerService): Router {
+  const router = Router();
+  const { auth, handlers } = typedIssuance(service);
+  router.post('/v1/vaccination-certificates', auth, handlers['/v1/vaccination-certificates']);
+  router.post('/v1/travel-cards', auth, handlers['/v1/travel-cards']);
   router.post('/credentials/issue', auth, async (req, res) => {
     requireJson(req);
     const issued = await service.issueGeneric(callerOf(res), req.body, {

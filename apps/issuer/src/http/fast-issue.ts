@@ -1,0 +1,31 @@
+import { handOn, jsonAhead } from '@passage/service-kit';
+import type { RequestHandler } from 'express';
+import type { IssuerService } from '../service/issuer-service.js';
+import { typedIssuance } from './routes/issue.js';
+
+/**
+ * `POST /v1/vaccination-certificates` and `POST /v1/travel-cards` with a plain `application/json` body
+ * and no query, answered ahead of the batch router, express's JSON parser and the route lookup
+ * (`jsonAhead`): the same API key check and handler as their routes, errors to the same problem handler.
+ */
+export function fastIssue(service: IssuerService): RequestHandler {
+  const { auth, handlers } = typedIssuance(service);
+  return jsonAhead({
+    paths: new Set(Object.keys(handlers)),
+    limitBytes: 64 * 1024,
+    handle(req, res, body, next) {
+      const handler = handlers[req.url as keyof typeof handlers];
+      Object.assign(req, { body, _body: true });
+      const run = async () => {
+        let authenticated = false;
+        await auth(req, res, (error?: unknown) => {
+          if (error) throw error;
+          authenticated = true;
+        });
+        if (authenticated) await handler(req, res);
+      };
+      if (!handler) return handOn(req, body, next);
+      run().catch(next);
+    },
+  });
+}
