@@ -1,7 +1,7 @@
 import { getStatusBit } from '@passage/credentials/pure';
 import { decodeCompactJws } from './internal/jws.js';
 import { verifyStatusList } from './internal/status-list.js';
-import { createWebTrustStore, withDocumentKeys } from './internal/trust-store.js';
+import { documentKeyLookup } from './internal/trust-store.js';
 
 /** A credential's standing as its issuer's status lists give it, or `unknown` when they could not be read. */
 export type HolderStatus = 'active' | 'suspended' | 'revoked' | 'unknown';
@@ -34,23 +34,9 @@ export async function holderStatusOf(
   try {
     const { payload } = decodeCompactJws(jws);
     const credential = isObject(payload.vc) ? payload.vc : payload;
-    const document = options.issuerDocument;
-    if (!isObject(document) || typeof document.id !== 'string') return 'unknown';
-    const issuer = document.id;
-    const trust = await withDocumentKeys(
-      await createWebTrustStore([
-        {
-          framework: 'passage',
-          did: issuer,
-          name: 'the issuer of a held credential',
-          economy: 'XXX',
-          types: ['VaccinationCertificate', 'BusinessTravelCard'],
-          keys: [],
-          status: 'active',
-        },
-      ]),
-      new Map([[issuer, document]]),
-    );
+    const keys = await documentKeyLookup(options.issuerDocument);
+    if (!keys) return 'unknown';
+    const { issuer, lookup: trust } = keys;
     const entries = entriesOf(credential);
     if (entries.length === 0) return 'active';
     const now = (options.now ?? new Date()).getTime();

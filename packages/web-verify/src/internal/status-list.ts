@@ -2,6 +2,7 @@ import { decodeBase64url } from './base64url.js';
 import {
   checkStatusListSize,
   encodedListBase64url,
+  type KeyLookup,
   MAX_STATUS_LIST_BYTES,
   MAX_STATUS_LIST_JWS_LENGTH,
   securedStatusListOf,
@@ -13,13 +14,13 @@ import {
 } from './credentials.js';
 import { gunzipBounded } from './gunzip.js';
 import { decodeCompactJws, type WebDecodedJws } from './jws.js';
-import type { WebTrustStore } from './trust-store.js';
+
 import { signatureIsValid, type WebKey } from './web-crypto.js';
 
 /** A verified status list credential: what status checks read bits from. */
 export type WebStatusList = VerifiedStatusList<WebKey>;
 
-async function verifySignature(decoded: WebDecodedJws, issuer: string, trust: WebTrustStore) {
+async function verifySignature(decoded: WebDecodedJws, issuer: string, trust: KeyLookup<WebKey>) {
   const { alg, keys } = statusListKeysOf(decoded.header, issuer, trust);
   for (const key of keys) {
     if (key.alg === alg && (await signatureIsValid(key, decoded.signingInput, decoded.signature))) return key;
@@ -38,7 +39,7 @@ async function verifySignature(decoded: WebDecodedJws, issuer: string, trust: We
  */
 export async function verifyStatusList(
   jws: string,
-  options: { url: string; trust: WebTrustStore; now: number },
+  options: { url: string; trust: KeyLookup<WebKey>; now: number },
 ): Promise<WebStatusList> {
   const decoded = decodeCompactJws(jws, MAX_STATUS_LIST_JWS_LENGTH);
   const secured = securedStatusListOf(decoded);
