@@ -1,6 +1,6 @@
 export { type BuiltPageOptions, builtPage } from './built-page.js';
 export { commonEnvShape, configIssues, findRepoRoot } from './config.js';
-export { handOn, type JsonAheadOptions, jsonAhead } from './json-ahead.js';
+export { handOn, type JsonAheadOptions, jsonAhead, setParsedBody } from './json-ahead.js';
 export { buildPage, isStale, newestMtime, type PageBuild, runPageBuildScript } from './page-build.js';
 export { bodyParserProblem, type ProblemDetail, type ProblemDocument, problemDocument } from './problem.js';
 export { runServer } from './run-server.js';

@@ -52,8 +52,13 @@ export function jsonAhead(options: JsonAheadOptions): RequestHandler {
   };
 }
 
+/** Sets a body read by {@link jsonAhead} as express's JSON parser would (`_body`: it then leaves it). */
+export function setParsedBody(req: Request, body: unknown): void {
+  Object.assign(req, { body, _body: true });
+}
+
 /** Hands a body read by {@link jsonAhead} on to express as if its JSON parser had read it. */
 export function handOn(req: Request, body: unknown, next: NextFunction): void {
-  Object.assign(req, { body, _body: true });
+  setParsedBody(req, body);
   next();
 }

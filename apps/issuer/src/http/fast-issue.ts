@@ -1,4 +1,4 @@
-import { handOn, jsonAhead } from '@passage/service-kit';
+import { handOn, jsonAhead, setParsedBody } from '@passage/service-kit';
 import type { RequestHandler } from 'express';
 import type { IssuerService } from '../service/issuer-service.js';
 import { typedIssuance } from './routes/issue.js';
@@ -15,8 +15,10 @@ export function fastIssue(service: IssuerService): RequestHandler {
     limitBytes: 64 * 1024,
     handle(req, res, body, next) {
       const handler = handlers[req.url as keyof typeof handlers];
-      Object.assign(req, { body, _body: true });
+      if (!handler) return handOn(req, body, next);
+      setParsedBody(req, body);
       const run = async () => {
+        // The route's own API key check: it calls `next` once the caller is known, or throws.
         let authenticated = false;
         await auth(req, res, (error?: unknown) => {
           if (error) throw error;
@@ -24,7 +26,6 @@ export function fastIssue(service: IssuerService): RequestHandler {
         });
         if (authenticated) await handler(req, res);
       };
-      if (!handler) return handOn(req, body, next);
       run().catch(next);
     },
   });

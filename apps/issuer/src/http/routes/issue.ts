@@ -1,6 +1,6 @@
 import { envelopedCredential } from '@passage/credentials';
 import type { CredentialType } from '@passage/schema';
-import { type Request, type Response, Router } from 'express';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
 import { IssuerError } from '../../errors.js';
 import type { IssuerService } from '../../service/issuer-service.js';
@@ -63,7 +63,7 @@ function answer(res: Response, status: number, issued: IssuedCredential, body: u
 
 /** What answers a typed issuance: the API key check, then the handler of each path. */
 export interface TypedIssuance {
-  auth: (req: Request, res: Response, next: (error?: unknown) => void) => unknown;
+  auth: RequestHandler;
   handlers: Record<
     '/v1/vaccination-certificates' | '/v1/travel-cards',
     (req: Request, res: Response) => Promise<void>
