@@ -98,6 +98,8 @@ function checkTypeTerms(
   path: string,
   issues: Issues,
 ) {
+  // Without context objects nothing maps a term or switches `@vocab` off: the usual credential.
+  if (inline.length === 0) return;
   const definitions = new Map<string, unknown>();
   for (const context of inline)
     for (const [term, value] of Object.entries(context)) definitions.set(term, value);

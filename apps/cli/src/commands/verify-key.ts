@@ -12,6 +12,9 @@ import { CREDENTIAL_TYPES } from '@passage/schema';
 import { CliError } from '../errors.js';
 import { parseJson } from '../io.js';
 
+/** The key's holder belongs to no economy a trust list names: ICAO Doc 9303's code for "unspecified". */
+const UNSPECIFIED_ECONOMY = 'XXX';
+
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -81,7 +84,7 @@ function storeFor(issuer: string, kid: string | undefined, publicKeyJwk: JsonWeb
         framework: 'passage',
         did: issuer,
         name: 'the key given with --key',
-        economy: 'XXX',
+        economy: UNSPECIFIED_ECONOMY,
         types: [...CREDENTIAL_TYPES],
         keys: [{ kid: String(methodIdOf(issuer, kid ?? '#key')), publicKeyJwk: publicKeyJwk as never }],
       },

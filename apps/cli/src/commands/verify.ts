@@ -10,7 +10,7 @@ import { type CliIo, printJson, readInput } from '../io.js';
 import { trustForKey } from './verify-key.js';
 
 export const verifyUsage =
-  'passage verify [--key FILE] [--bundle FILE] [--operator-key FILE] [--trust-list URL|FILE] [--rules URL|FILE] [--trust FILE] [--offline] [--economy XXX [--arrival DATE]] [--at ISO-8601] [TEXT... | -]   (TEXT: Passage QR or JWS, HC1:…, shc:/… (several for a multi-part card, or one per line on stdin), a VDS-NC seal JSON)';
+  'passage verify [--key FILE] [--bundle FILE] [--operator-key FILE] [--trust-list URL|FILE] [--rules URL|FILE] [--trust FILE] [--offline] [--economy CODE [--arrival DATE]] [--at ISO-8601] [TEXT... | -]   (TEXT: Passage QR or JWS, HC1:…, shc:/… (several for a multi-part card, or one per line on stdin), a VDS-NC seal JSON)';
 
 /** The verifier configuration with this invocation's options laid over the environment's. */
 function configWith(values: Record<string, string | boolean | undefined>, io: CliIo): VerifierConfig {
