@@ -10,7 +10,9 @@ export {
 export { isVaccinationRecordAsIs } from './compiled/record.js';
 export { parseSubjectCompiled } from './compiled/subject.js';
 export { isTravelCardSubjectAsIs } from './compiled/travel-card.js';
+export { isTravelCardInputAsIs, parseTravelCardInputCompiled } from './compiled/travel-card-input.js';
 export { isVaccinationSubjectAsIs } from './compiled/vaccination.js';
+export { isVaccinationInputAsIs, parseVaccinationInputCompiled } from './compiled/vaccination-input.js';
 export {
   type CompletedSubject,
   completeTravelCardInput,

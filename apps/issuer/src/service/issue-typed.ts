@@ -7,8 +7,8 @@ import {
   completeVaccinationInput,
   credentialSchemaPath,
   type Parsed,
-  travelCardInputSchema,
-  vaccinationInputSchema,
+  parseTravelCardInputCompiled,
+  parseVaccinationInputCompiled,
 } from '@passage/schema';
 import { IssuerError } from '../errors.js';
 import type { Caller, IssuerContext } from './context.js';
@@ -40,7 +40,7 @@ export function complete(
 ): Parsed<CompletedSubject<object>> {
   const economy = caller.economy;
   if (type === 'VaccinationCertificate') {
-    const input = vaccinationInputSchema.safeParse(body);
+    const input = parseVaccinationInputCompiled(body);
     if (!input.success)
       throw new IssuerError(
         'SCHEMA_INVALID',
@@ -50,7 +50,7 @@ export function complete(
     assertScope(caller, type, input.data.certificate?.issuer);
     return completeVaccinationInput(input.data, { issuedAt, hcid: newHcid(economy), economy });
   }
-  const input = travelCardInputSchema.safeParse(body);
+  const input = parseTravelCardInputCompiled(body);
   if (!input.success)
     throw new IssuerError('SCHEMA_INVALID', 'the travel card is not valid', issuesToDetails(input.error));
   assertScope(caller, type, input.data.issuingEconomy);

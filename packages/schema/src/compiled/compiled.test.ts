@@ -4,12 +4,14 @@ import type { z } from 'zod';
 import { completeTravelCardInput, completeVaccinationInput } from '../complete.js';
 import { exampleTravelCardInput, exampleVaccinationInput } from '../examples.js';
 import { vaccinationRecordFromSubject, vaccinationRecordSchema } from '../record.js';
-import { travelCardSubjectSchema } from '../travel-card.js';
-import { vaccinationSubjectSchema } from '../vaccination.js';
+import { travelCardInputSchema, travelCardSubjectSchema } from '../travel-card.js';
+import { vaccinationInputSchema, vaccinationSubjectSchema } from '../vaccination.js';
 import { mutations } from './mutate.js';
 import { isVaccinationRecordAsIs } from './record.js';
 import { isTravelCardSubjectAsIs } from './travel-card.js';
+import { isTravelCardInputAsIs, parseTravelCardInputCompiled } from './travel-card-input.js';
 import { isVaccinationSubjectAsIs } from './vaccination.js';
+import { isVaccinationInputAsIs, parseVaccinationInputCompiled } from './vaccination-input.js';
 
 const issuedAt = new Date('2025-01-15T10:00:00Z');
 
@@ -36,6 +38,22 @@ const fullTravelCard = {
   ...travelCard,
   id: 'did:example:holder',
   holder: { ...travelCard.holder, photoDigest: `sha256-${'A'.repeat(43)}` },
+};
+// Inputs with every optional member the issuer would otherwise assign, so mutations reach each one.
+const fullVaccinationInput = {
+  ...exampleVaccinationInput,
+  id: 'did:example:holder',
+  person: { ...exampleVaccinationInput.person, identifier: 'AA1234567' },
+  certificate: {
+    hcid: 'HCID-1',
+    issuer: 'THA',
+    period: { start: '2025-01-15T10:00:00Z', end: '2026-01-15T10:00:00Z' },
+  },
+  vaccinations: fullVaccination.vaccinations,
+};
+const fullTravelCardInput = {
+  ...fullTravelCard,
+  validity: { from: '2025-01-15' },
 };
 const record = vaccinationRecordFromSubject(vaccination);
 const fullRecord = vaccinationRecordFromSubject(fullVaccination);
@@ -72,6 +90,18 @@ const cases = [
     seeds: [travelCard, fullTravelCard],
   },
   {
+    name: 'vaccination input',
+    schema: vaccinationInputSchema,
+    check: isVaccinationInputAsIs,
+    seeds: [exampleVaccinationInput, fullVaccinationInput, { ...exampleVaccinationInput, certificate: {} }],
+  },
+  {
+    name: 'travel card input',
+    schema: travelCardInputSchema,
+    check: isTravelCardInputAsIs,
+    seeds: [exampleTravelCardInput, fullTravelCard, fullTravelCardInput],
+  },
+  {
     name: 'vaccination record',
     schema: vaccinationRecordSchema,
     check: isVaccinationRecordAsIs,
@@ -100,5 +130,42 @@ describe.each(cases)('compiled check: $name', ({ schema, check, seeds }) => {
 
   it('leaves to zod what zod would change or refuses to copy as is', () => {
     for (const odd of [null, [], 'x', Object.create({ inherited: 1 })]) expect(check(odd)).toBe(false);
+  });
+});
+
+const inputParsers = [
+  {
+    name: 'vaccination input',
+    schema: vaccinationInputSchema,
+    parse: parseVaccinationInputCompiled,
+    seeds: [exampleVaccinationInput, fullVaccinationInput],
+  },
+  {
+    name: 'travel card input',
+    schema: travelCardInputSchema,
+    parse: parseTravelCardInputCompiled,
+    seeds: [exampleTravelCardInput, fullTravelCard, fullTravelCardInput],
+  },
+];
+
+describe.each(inputParsers)('compiled parse: $name', ({ schema, parse, seeds }) => {
+  it("answers zod's verdict and data on 20,000 mutated inputs", () => {
+    const disagreements: unknown[] = [];
+    for (const value of mutations(seeds, 20_000, 11)) {
+      const expected = schema.safeParse(value);
+      const actual = parse(value);
+      const same = expected.success
+        ? actual.success && isDeepStrictEqual(actual.data, expected.data)
+        : !actual.success && isDeepStrictEqual(actual.error.issues, expected.error.issues);
+      if (!same) disagreements.push(value);
+    }
+    expect(disagreements.length, show(disagreements[0])).toBe(0);
+  });
+
+  it('answers a well-formed input as it is, without copying it', () => {
+    for (const seed of seeds) {
+      const parsed = parse(seed);
+      expect(parsed.success && parsed.data).toBe(seed);
+    }
   });
 });

@@ -88,6 +88,22 @@ const EDGE_VALUES: readonly unknown[] = [
   'RA01',
 ];
 
+// Keys a mutation adds to an object: unknown ones, and optional members the issuer would assign.
+const ADDED_KEYS = [
+  'extra',
+  'code',
+  'value',
+  'id',
+  'period',
+  'certificate',
+  'hcid',
+  'issuer',
+  'cardNumber',
+  'issuingEconomy',
+  'validity',
+  'from',
+];
+
 type Json = unknown;
 
 /** The paths (as key lists) of every value in `value`, the root included. */
@@ -125,7 +141,7 @@ export function mutate(value: Json, random: () => number): Json {
     const target = at(copy, path);
     if (Array.isArray(target)) target.push(structuredClone(target[0]));
     else if (typeof target === 'object' && target !== null)
-      (target as Record<string, Json>)[pick(['extra', 'code', 'value', 'id', 'period'])] = pick(EDGE_VALUES);
+      (target as Record<string, Json>)[pick(ADDED_KEYS)] = pick(EDGE_VALUES);
     else parent[key] = structuredClone(pick(EDGE_VALUES));
   } else if (roll < 0.9) {
     const target = at(copy, path);

@@ -41,7 +41,8 @@ const isApec = (value: unknown): value is string => typeof value === 'string' &&
 const matches = (value: unknown, pattern: RegExp): value is string =>
   typeof value === 'string' && pattern.test(value);
 
-function isHolder(value: unknown): value is Fields & { passport: { expiry: string } } {
+/** `travelCardHolderSchema`, as is: the names already trimmed. */
+export function isHolder(value: unknown): value is Fields & { passport: { expiry: string } } {
   if (!isPlainObject(value) || !onlyKnownKeys(value, HOLDER_KEYS)) return false;
   const { passport } = value;
   return (
@@ -73,7 +74,8 @@ function isValidity(value: unknown): value is { from: string; until: string } {
   );
 }
 
-function isPreClearance(value: unknown): value is Fields & { economy: string } {
+/** `preClearanceSchema` with its refinement. */
+export function isPreClearance(value: unknown): value is Fields & { economy: string } {
   return (
     isPlainObject(value) &&
     onlyKnownKeys(value, PRE_CLEARANCE_KEYS) &&

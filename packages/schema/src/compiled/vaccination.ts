@@ -70,7 +70,8 @@ function isIdentifier(value: unknown): boolean {
   );
 }
 
-function isPerson(value: unknown): boolean {
+/** `personSchema`, as is: the name already trimmed. */
+export function isPerson(value: unknown): boolean {
   return (
     isPlainObject(value) &&
     onlyKnownKeys(value, PERSON_KEYS) &&
@@ -85,7 +86,8 @@ const isOptionalCodeable = (value: unknown) => value === undefined || isCodeable
 const isOptionalDate = (value: unknown): value is string | undefined =>
   value === undefined || isIsoDate(value);
 
-function isEvent(value: unknown): value is Fields {
+/** `vaccinationEventSchema` with its refinements. */
+export function isEvent(value: unknown): value is Fields {
   if (!isPlainObject(value) || !onlyKnownKeys(value, EVENT_KEYS)) return false;
   const { date, nextDose, validFrom } = value;
   return (
@@ -112,7 +114,8 @@ function isEvent(value: unknown): value is Fields {
 const isOptionalDateTime = (value: unknown): value is string | undefined =>
   value === undefined || isIsoDateTime(value);
 
-function isPeriod(value: unknown): boolean {
+/** `periodSchema` with its refinement. */
+export function isPeriod(value: unknown): boolean {
   if (!isPlainObject(value) || !onlyKnownKeys(value, PERIOD_KEYS)) return false;
   const { start, end } = value;
   return (
