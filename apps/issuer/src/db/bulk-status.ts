@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { IssuerDbError } from './errors.js';
+import { prepared, sqliteHandle, whenConnectionFree } from './prepared.js';
 import type { IssuerTables } from './schema.js';
 import {
   createGeneration,
@@ -11,8 +12,18 @@ import {
 
 /** Rounds before giving up: only rows another writer took in the meantime or rollovers start a new one. */
 const MAX_ROUNDS = 32;
-/** Rows per INSERT statement: 7 parameters each, well under SQLite's 32,766. */
-const ROWS_PER_STATEMENT = 500;
+/** Ids per lookup statement. */
+const IDS_PER_STATEMENT = 500;
+
+const INSERT_STATUS =
+  'INSERT INTO credential_status (credential_id, authority_id, generation, list_index, revoked, suspended, changed_at) VALUES (?, ?, ?, ?, 0, 0, ?) ON CONFLICT DO NOTHING';
+const DELETE_STATUS = 'DELETE FROM credential_status WHERE credential_id = ?';
+
+/** A credential and the index picked for it. */
+interface Pick {
+  id: string;
+  index: number;
+}
 
 /** The index one credential got, and the two lists (same generation) it sits in. */
 export interface BulkAllocation {
@@ -102,36 +113,44 @@ export function createBulkStatusAllocator(
 ): BulkStatusAllocator {
   const random = input.random ?? randomInt;
   let current: Generation | undefined;
+  let releases: ((ids: readonly string[]) => void) | undefined;
 
-  async function insert(gen: Generation, picks: { id: string; index: number }[], now: Date) {
-    const changedAt = now.toISOString();
-    let inserted = 0;
-    for (let start = 0; start < picks.length; start += ROWS_PER_STATEMENT) {
-      const rows = picks.slice(start, start + ROWS_PER_STATEMENT).map((p) => ({
-        credential_id: p.id,
-        authority_id: input.authorityId,
-        generation: gen.generation,
-        list_index: p.index,
-        revoked: 0,
-        suspended: 0,
-        changed_at: changedAt,
-      }));
-      const result = await db
-        .insertInto('credential_status')
-        .values(rows)
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
-    }
+  function releaseAll(): (ids: readonly string[]) => void {
+    releases ??= sqliteHandle(db).transaction((ids: readonly string[]) => {
+      const statement = prepared(db, DELETE_STATUS);
+      for (const id of ids) statement.run(id);
+    });
+    return releases;
+  }
+
+  type InsertAll = (picks: Pick[], generation: number, changedAt: string) => number;
+  let inserts: InsertAll | undefined;
+
+  /** The picks' rows in one transaction, each `ON CONFLICT DO NOTHING`; answers how many went in. */
+  function insertAll(): InsertAll {
+    inserts ??= sqliteHandle(db).transaction((picks: Pick[], generation: number, changedAt: string) => {
+      const statement = prepared(db, INSERT_STATUS);
+      let inserted = 0;
+      for (const p of picks) {
+        inserted += statement.run(p.id, input.authorityId, generation, p.index, changedAt).changes;
+      }
+      return inserted;
+    });
+    return inserts;
+  }
+
+  async function insert(gen: Generation, picks: Pick[], now: Date) {
+    const run = insertAll();
+    const inserted = await whenConnectionFree(db, () => run(picks, gen.generation, now.toISOString()));
     if (inserted === picks.length) return new Set(picks.map((p) => p.id));
     return stored(gen, picks);
   }
 
   /** Which picks hold the index they were given (the others lost it to another writer). */
-  async function stored(gen: Generation, picks: { id: string; index: number }[]): Promise<Set<string>> {
+  async function stored(gen: Generation, picks: Pick[]): Promise<Set<string>> {
     const held = new Set<string>();
-    for (let start = 0; start < picks.length; start += ROWS_PER_STATEMENT) {
-      const part = picks.slice(start, start + ROWS_PER_STATEMENT);
+    for (let start = 0; start < picks.length; start += IDS_PER_STATEMENT) {
+      const part = picks.slice(start, start + IDS_PER_STATEMENT);
       const rows = await db
         .selectFrom('credential_status')
         .select(['credential_id', 'generation', 'list_index'])
@@ -185,12 +204,10 @@ export function createBulkStatusAllocator(
       return out;
     },
     async release(credentialIds) {
-      for (let start = 0; start < credentialIds.length; start += ROWS_PER_STATEMENT) {
-        const part = credentialIds.slice(start, start + ROWS_PER_STATEMENT);
-        // The bitmap keeps them marked: conservative (never hands out a taken index), and a rollover
-        // a few indexes early costs nothing, where reloading the bitmap would cost a read of the list.
-        await db.deleteFrom('credential_status').where('credential_id', 'in', part).execute();
-      }
+      // The bitmap keeps them marked: conservative (never hands out a taken index), and a rollover
+      // a few indexes early costs nothing, where reloading the bitmap would cost a read of the list.
+      const run = releaseAll();
+      await whenConnectionFree(db, () => run(credentialIds));
     },
   };
 }
