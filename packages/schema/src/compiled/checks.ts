@@ -2,7 +2,7 @@
 // counterpart accepts and answers unchanged (no trimming, no copying that drops a key). Anything else
 // is left to zod, so these may be stricter than zod but never looser.
 import { isIsoAlpha3 } from '../countries.js';
-import { isoDateTimeSchema, isRealDate } from '../dates.js';
+import { isoDateTimeSchema } from '../dates.js';
 
 /** A plain JSON object (what `JSON.parse` builds), as a record to read fields from. */
 export type Fields = Record<string, unknown>;
@@ -40,11 +40,35 @@ export function isIntIn(value: unknown, min: number, max: number): value is numb
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ZERO = 48;
 
-/** `isoDateSchema`: `YYYY-MM-DD` that exists. */
+/** The number the ASCII digits of `text` from `start` to `end` spell, or -1 when one is not a digit. */
+function digits(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * `isoDateSchema`: `YYYY-MM-DD` that exists, read digit by digit (a regex and a `Date` cost ~20 times
+ * more). Years before 100 are refused as `isRealDate` refuses them (`Date.UTC` reads them as 19xx).
+ */
 export function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && DATE.test(value) && isRealDate(value);
+  if (typeof value !== 'string' || value.length !== 10) return false;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
 }
 
 const ALPHA3 = /^[A-Z]{3}$/;
