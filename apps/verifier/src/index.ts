@@ -20,7 +20,12 @@ export {
   type VerifierDataOptions,
 } from './data.js';
 export { STATUS_BY_CODE, VerifierError, type VerifierErrorCode } from './errors.js';
-export { createVerifierApp, type VerifierAppDeps } from './http/app.js';
+export {
+  createVerifierApp,
+  createVerifierHttp,
+  type VerifierAppDeps,
+  type VerifierHttp,
+} from './http/app.js';
 export { readOperatorKeys } from './operator-key.js';
 export { fetchJson, fetchText, RemoteError, type RemoteOptions } from './remote.js';
 export type { DocumentInfo, DocumentOrigin, LoadResult } from './signed-source.js';

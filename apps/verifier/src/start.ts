@@ -1,9 +1,10 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBundle } from './bundle/bundle.js';
 import { clusterWideRefresh } from './cluster-refresh.js';
 import type { VerifierConfig } from './config.js';
 import { createVerifierData, type VerifierData } from './data.js';
-import { createVerifierApp } from './http/app.js';
+import { createVerifierHttp } from './http/app.js';
 import { serviceLogger } from './logger.js';
 import { readOperatorKeys } from './operator-key.js';
 import { fileTrustSource } from './trust-source.js';
@@ -70,13 +71,13 @@ export async function startVerifierServer(config: VerifierConfig): Promise<Runni
   const data = openVerifierData(config, logger);
   if (!config.offline) await data.refresh();
   data.start(config.refreshSec);
-  const app = createVerifierApp({
+  const { listener } = createVerifierHttp({
     data,
     logger,
     clockToleranceSec: config.clockToleranceSec,
     refresh: clusterWideRefresh(() => data.refresh()),
   });
-  const server = app.listen(config.port, config.host);
+  const server = createServer(listener).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

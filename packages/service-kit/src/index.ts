@@ -1,9 +1,18 @@
 export { type BuiltPageOptions, builtPage } from './built-page.js';
 export { commonEnvShape, configIssues, findRepoRoot } from './config.js';
-export { handOn, type JsonAheadOptions, jsonAhead, setParsedBody } from './json-ahead.js';
+export {
+  type AheadRoutes,
+  aheadLength,
+  handOn,
+  type JsonAheadOptions,
+  jsonAhead,
+  readJsonBody,
+  setParsedBody,
+} from './json-ahead.js';
 export { buildPage, isStale, newestMtime, type PageBuild, runPageBuildScript } from './page-build.js';
 export { bodyParserProblem, type ProblemDetail, type ProblemDocument, problemDocument } from './problem.js';
 export { runServer } from './run-server.js';
+export { type AheadHandler, aheadErrors, type ServeAheadOptions, serveAhead } from './serve-ahead.js';
 export {
   type PoolLogger,
   type RunningWorkerPool,

@@ -13,10 +13,13 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { staticTrustSource } from '../trust-source.js';
-import { createVerifierApp } from './app.js';
+import { createVerifierHttp, type VerifierHttp } from './app.js';
 
 const now = new Date('2026-06-01T10:00:00Z');
-let app: ReturnType<typeof createVerifierApp>;
+// The listener the server uses: the scanner's request ahead of express, everything else the app's.
+let app: VerifierHttp['listener'];
+let http: VerifierHttp;
+let trust: ReturnType<typeof staticTrustSource>;
 let qr: string;
 let jws: string;
 
@@ -37,11 +40,9 @@ beforeAll(async () => {
   jws = await issueCredential(agent, { credential: { ...credential } });
   qr = encodeQrText(jws);
   const entry = trustEntryFor(authority, { name: 'MoPH', economy: 'THA', types: ['VaccinationCertificate'] });
-  app = createVerifierApp({
-    trust: staticTrustSource(createTrustStore({ entries: [entry] })),
-    logger: pino({ level: 'silent' }),
-    now: () => now,
-  });
+  trust = staticTrustSource(createTrustStore({ entries: [entry] }));
+  http = createVerifierHttp({ trust, logger: pino({ level: 'silent' }), now: () => now });
+  app = http.listener;
 });
 
 describe('POST /v1/verify', () => {
@@ -103,30 +104,67 @@ describe('POST /v1/verify', () => {
 });
 
 describe('POST /v1/verify read ahead of express (the scanner path) answers as express does', () => {
-  // The fast path takes a plain `application/json` body of a declared length; with a charset
-  // parameter the same request goes through express's parser and router.
-  const both = (body: string) =>
+  // The listener answers a plain `application/json` body of a declared length itself; the app alone
+  // (and the listener, for a charset parameter) takes the same request through express's parser and router.
+  const both = (body: string, type = 'application/json') =>
     Promise.all(
-      ['application/json', 'application/json; charset=utf-8'].map((type) =>
-        request(app).post('/v1/verify').set('content-type', type).send(body),
+      [app, http.app].map((target) =>
+        request(target).post('/v1/verify').set('content-type', type).send(body),
       ),
     );
 
   it.each([
     ['a scanned QR', () => JSON.stringify({ qr, economy: 'THA' })],
+    ['a QR without an economy', () => JSON.stringify({ qr })],
     ['a shape the scanner does not send', () => JSON.stringify({ qr, at: now.toISOString() })],
     ['unknown keys', () => JSON.stringify({ qr, extra: 1 })],
     ['broken JSON', () => '{"qr":'],
     ['JSON that is not an object', () => '"PV1:ABC"'],
     ['an empty object', () => '{}'],
+    ['a QR that is not one', () => JSON.stringify({ qr: 'PV1:NOPE', economy: 'THA' })],
   ])('%s', async (_name, body) => {
-    const [fast, slow] = await both(body());
-    if (!fast || !slow) throw new Error('two answers expected');
-    expect(fast.status).toBe(slow.status);
-    expect(fast.headers['content-type']).toBe(slow.headers['content-type']);
-    const { checkedAt: _a, ...fastBody } = fast.body;
-    const { checkedAt: _b, ...slowBody } = slow.body;
-    expect(fastBody).toEqual(slowBody);
+    for (const type of ['application/json', 'application/json; charset=utf-8']) {
+      const [fast, slow] = await both(body(), type);
+      if (!fast || !slow) throw new Error('two answers expected');
+      expect(fast.status).toBe(slow.status);
+      expect(fast.headers['content-type']).toBe(slow.headers['content-type']);
+      expect(fast.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      const { checkedAt: _a, ...fastBody } = fast.body;
+      const { checkedAt: _b, ...slowBody } = slow.body;
+      expect(fastBody).toEqual(slowBody);
+    }
+  });
+
+  it("keeps the caller's x-request-id and logs one line with the verdict, never the QR", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const logged = createVerifierHttp({ trust, logger, now: () => now });
+    const res = await request(logged.listener)
+      .post('/v1/verify')
+      .set('x-request-id', 'scan-42')
+      .send({ qr, economy: 'THA' });
+    expect(res.headers['x-request-id']).toBe('scan-42');
+    const requests = lines.filter((l) => l.msg === 'request');
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ reqId: 'scan-42', path: '/v1/verify', status: 200, verified: true });
+    expect(JSON.stringify(lines)).not.toContain(qr.slice(4, 40));
+  });
+
+  it("a failure before the answer reaches the app's problem handler: 500 INTERNAL, logged once", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const broken = createVerifierHttp({
+      trust,
+      logger,
+      now: () => {
+        throw new Error('clock failure');
+      },
+    });
+    const res = await request(broken.listener).post('/v1/verify').send({ qr, economy: 'THA' });
+    expect(res.status).toBe(500);
+    expect(res.body.code).toBe('INTERNAL');
+    expect(lines.filter((l) => l.msg === 'request')).toHaveLength(1);
+    expect(lines.filter((l) => l.msg === 'unhandled error')).toHaveLength(1);
   });
 });
 

@@ -1,12 +1,14 @@
+import type { RequestListener } from 'node:http';
 import type { StatusListCache } from '@passage/credentials';
-import express, { type Express, type Request, type Response } from 'express';
+import { aheadErrors, serveAhead } from '@passage/service-kit';
+import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { createVerifierData, type VerifierData } from '../data.js';
 import { VerifierError } from '../errors.js';
 import type { TrustSource } from '../trust-source.js';
 import { type VerifierAnswer, verifyForOfficer } from '../verify-service.js';
-import { fastVerify } from './fast-verify.js';
+import { answerAhead } from './fast-verify.js';
 import { problemHandler, sendProblem } from './problem.js';
 import { requestLog } from './request-log.js';
 import {
@@ -37,6 +39,17 @@ export interface VerifierAppDeps {
 /** On-demand refreshes of the trust list and rules are spaced by at least this much. */
 const REFRESH_SPACING_MS = 5_000;
 
+/** The verifier's HTTP face: the express app, and the listener that serves the scanner's request ahead of it. */
+export interface VerifierHttp {
+  /** Every route; answers the scanner's request too, when it is called directly (tests). */
+  app: Express;
+  /** What the server listens with: `POST /v1/verify` with a plain `{ qr, economy }` body ahead of express. */
+  listener: RequestListener;
+}
+
+/** The largest request body the verifier reads. */
+const BODY_LIMIT_BYTES = 128 * 1024;
+
 /**
  * Builds the verifier's express app. It never listens: `server.ts` does.
  *
@@ -44,10 +57,20 @@ const REFRESH_SPACING_MS = 5_000;
  * const app = createVerifierApp({ trust: staticTrustSource(store), logger: pino({ level: 'silent' }) });
  */
 export function createVerifierApp(deps: VerifierAppDeps): Express {
+  return createVerifierHttp(deps).app;
+}
+
+/**
+ * Builds the verifier's app and the request listener the server uses: the scanner's request (a
+ * `POST /v1/verify` of `{ qr, economy }` as plain `application/json`) is answered before express sees
+ * it, with the same answer, headers and log line as the app's route; everything else is the app's.
+ */
+export function createVerifierHttp(deps: VerifierAppDeps): VerifierHttp {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger));
+  app.use(aheadErrors());
   const data =
     deps.data ??
     createVerifierData({
@@ -56,9 +79,9 @@ export function createVerifierApp(deps: VerifierAppDeps): Express {
     });
   let lastRefresh = 0;
 
-  const run = async (res: Response, input: unknown, ask: VerifyAsk): Promise<VerifierAnswer> => {
+  const run = async (input: unknown, ask: VerifyAsk): Promise<VerifierAnswer> => {
     const now = ask.at ? new Date(ask.at) : (deps.now?.() ?? new Date());
-    const answer = await verifyForOfficer(input, {
+    return verifyForOfficer(input, {
       trust: data.trust(),
       foreign: data.foreign(),
       now,
@@ -70,28 +93,30 @@ export function createVerifierApp(deps: VerifierAppDeps): Express {
         ? { entry: { economy: ask.economy, ruleSet: data.rules(), ...optionalArrival(ask.arrivalDate) } }
         : {}),
     });
+  };
+
+  app.use(express.json({ limit: BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] }));
+
+  app.post('/v1/verify', async (req, res) => {
+    const body: VerifyRequest = quickBody(req) ?? parseBody(verifyRequestSchema, req);
+    const answer = await run(body.qr ?? body.qrs ?? body.credential, body);
     res.locals.verdict = verdictLog(answer);
-    return answer;
-  };
-
-  const answerVerify = async (res: Response, body: VerifyRequest) => {
-    const answer = await run(res, body.qr ?? body.qrs ?? body.credential, body);
     sendJson(res, 200, answer);
-  };
-  app.use(fastVerify(answerVerify));
-  app.use(express.json({ limit: '128kb', type: ['application/json', 'application/*+json'] }));
+  });
 
+  const listener = serveAhead(app, {
+    paths: new Set(['/v1/verify']),
+    limitBytes: BODY_LIMIT_BYTES,
+    handle: answerAhead(deps.logger, (body) => run(body.qr, body), verdictLog),
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', trustedIssuers: data.trust().size, sources: data.sources() });
   });
 
-  app.post('/v1/verify', async (req, res) => {
-    await answerVerify(res, quickBody(req) ?? parseBody(verifyRequestSchema, req));
-  });
-
   app.post('/credentials/verify', async (req, res) => {
     const body = parseBody(vcApiVerifyRequestSchema, req);
-    const answer = await run(res, body.verifiableCredential, body.options ?? {});
+    const answer = await run(body.verifiableCredential, body.options ?? {});
+    res.locals.verdict = verdictLog(answer);
     sendJson(res, answer.verified ? 200 : 422, answer);
   });
 
@@ -113,7 +138,7 @@ export function createVerifierApp(deps: VerifierAppDeps): Express {
   app.use(officerRoutes(data));
   app.use((_req, res) => sendProblem(res, 'NOT_FOUND', 'no such resource'));
   app.use(problemHandler(deps.logger));
-  return app;
+  return { app, listener };
 }
 
 interface VerifyAsk {

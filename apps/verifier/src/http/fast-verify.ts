@@ -1,20 +1,32 @@
-import { handOn, jsonAhead } from '@passage/service-kit';
-import type { RequestHandler, Response } from 'express';
-import { quickVerifyRequest, type VerifyRequest } from './requests.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AheadHandler } from '@passage/service-kit';
+import type { Logger } from 'pino';
+import type { VerifierAnswer } from '../verify-service.js';
+import { logRequest, requestIdOf } from './request-log.js';
+import { type QuickVerifyRequest, quickVerifyRequest } from './requests.js';
+import { sendJson } from './send-json.js';
 
 /**
- * The scanner's request, `POST /v1/verify` with a plain `application/json` `{ qr, economy }` body,
- * answered ahead of express's JSON parser and router (`jsonAhead`); any other body shape goes on
- * through express, already parsed.
+ * Answers the scanner's request, `POST /v1/verify` with a plain `application/json` `{ qr, economy }`
+ * body, ahead of express (`serveAhead`): the answer, `x-request-id` and log line the app's route
+ * gives. Any other body shape is declined and goes to the app, already parsed; a failure before the
+ * answer goes to the app's problem handler.
  */
-export function fastVerify(answer: (res: Response, body: VerifyRequest) => Promise<void>): RequestHandler {
-  return jsonAhead({
-    paths: new Set(['/v1/verify']),
-    limitBytes: 128 * 1024,
-    handle(req, res, body, next) {
-      const quick = quickVerifyRequest(body);
-      if (!quick) return handOn(req, body, next);
-      answer(res, quick).catch(next);
-    },
-  });
+export function answerAhead(
+  logger: Logger,
+  verify: (body: QuickVerifyRequest) => Promise<VerifierAnswer>,
+  verdictOf: (answer: VerifierAnswer) => Record<string, unknown>,
+): AheadHandler {
+  const answer = async (req: IncomingMessage, res: ServerResponse, body: QuickVerifyRequest) => {
+    const started = process.hrtime.bigint();
+    const result = await verify(body);
+    const reqId = requestIdOf(req, res);
+    sendJson(res, 200, result);
+    const line = { reqId, method: req.method, path: '/v1/verify', status: 200, started };
+    logRequest(logger, line, verdictOf(result));
+  };
+  return (req, res, body) => {
+    const quick = quickVerifyRequest(body);
+    return quick ? answer(req, res, quick) : false;
+  };
 }

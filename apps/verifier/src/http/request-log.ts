@@ -1,27 +1,35 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
+
+/** The request's `x-request-id`, or a new one; set on the answer either way. */
+export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && given !== '' ? given : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
+/** The one log line of a request: id, method, route, status, duration and verdict. Never bodies. */
+export function logRequest(
+  logger: Logger,
+  line: { reqId: string; method: string | undefined; path: string; status: number; started: bigint },
+  verdict: Record<string, unknown> | undefined,
+): void {
+  const { started, ...fields } = line;
+  logger.info({ ...fields, ms: Number(process.hrtime.bigint() - started) / 1e6, ...verdict }, 'request');
+}
 
 /** Logs one line per request: id, method, route, status and duration. Never bodies: they hold personal data. */
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
-    const id = req.get('x-request-id') ?? randomUUID();
-    res.setHeader('x-request-id', id);
+    const reqId = requestIdOf(req, res);
     res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const path = req.route?.path ?? req.path;
       const verdict = res.locals.verdict as Record<string, unknown> | undefined;
-      logger.info(
-        {
-          reqId: id,
-          method: req.method,
-          path: req.route?.path ?? req.path,
-          status: res.statusCode,
-          ms,
-          ...verdict,
-        },
-        'request',
-      );
+      logRequest(logger, { reqId, method: req.method, path, status: res.statusCode, started }, verdict);
     });
     next();
   };

@@ -50,6 +50,12 @@ export const vcApiVerifyRequestSchema = z.object({
 
 export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
 
+/** The scanner's usual body: a QR text and, optionally, the economy whose entry rules apply. */
+export interface QuickVerifyRequest {
+  qr: string;
+  economy?: string;
+}
+
 const ECONOMY = /^[A-Z]{3}$/;
 
 /**
@@ -58,7 +64,7 @@ const ECONOMY = /^[A-Z]{3}$/;
  * parsing. Answers exactly what `verifyRequestSchema` would, or undefined for any other shape
  * (which then goes through the schema, so refusals keep their messages).
  */
-export function quickVerifyRequest(body: unknown): VerifyRequest | undefined {
+export function quickVerifyRequest(body: unknown): QuickVerifyRequest | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   let keys = 0;
   for (const key in body) {
