@@ -5,7 +5,7 @@ export {
 } from './cluster.js';
 export { type IssuerConfig, loadIssuerConfig, repoRoot } from './config.js';
 export { IssuerError, type IssuerErrorCode, isIssuerError, STATUS_BY_CODE } from './errors.js';
-export { createIssuerApp, type IssuerAppDeps } from './http/app.js';
+export { createIssuerApp, createIssuerHttp, type IssuerAppDeps, type IssuerHttp } from './http/app.js';
 export {
   type CreateAuthorityInput,
   type CreatedAuthority,

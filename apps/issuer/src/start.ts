@@ -1,7 +1,8 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import type { IssuerConfig } from './config.js';
-import { createIssuerApp } from './http/app.js';
+import { createIssuerHttp } from './http/app.js';
 import type { IssuerService } from './service/issuer-service.js';
 import { openIssuer } from './service/open.js';
 
@@ -22,13 +23,13 @@ export async function startIssuerServer(config: IssuerConfig): Promise<RunningIs
   if (config.secretGenerated)
     logger.warn('PASSAGE_SECRET is not set: using the development secret in the data folder');
   const issuer = await openIssuer(config);
-  const app = createIssuerApp({
+  const { listener } = createIssuerHttp({
     service: issuer.service,
     logger,
     registry: config,
     ...(config.walletUrl === undefined ? {} : { walletUrl: config.walletUrl }),
   });
-  const server = app.listen(config.port, config.host);
+  const server = createServer(listener).listen(config.port, config.host);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);

@@ -4,19 +4,20 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedAuthority } from '../service/authorities.js';
 import type { OpenIssuer } from '../service/open.js';
-import type { createIssuerApp } from './app.js';
+import type { IssuerHttp } from './app.js';
 import { openTestApp } from './test-app.js';
 
 const publicUrl = 'https://issuer.example';
 let issuer: OpenIssuer;
-let app: ReturnType<typeof createIssuerApp>;
+let app: IssuerHttp['listener'];
+let expressApp: IssuerHttp['app'];
 let health: CreatedAuthority;
 let immigration: CreatedAuthority;
 
 const bearer = (a: CreatedAuthority) => ({ authorization: `Bearer ${a.apiKey}` });
 
 beforeAll(async () => {
-  ({ issuer, app } = await openTestApp());
+  ({ issuer, app, express: expressApp } = await openTestApp());
   health = await issuer.service.createAuthority({
     name: 'Ministry of Public Health',
     economy: 'THA',
@@ -235,11 +236,12 @@ describe('QR images and public documents', () => {
 });
 
 describe('typed issuance read ahead of express (plain application/json) answers as express does', () => {
-  // With a charset parameter the same request goes through express's parser and routers.
-  const both = (path: string, body: string, headers: Record<string, string>) =>
+  // The listener answers a plain `application/json` body itself; the app alone (and the listener,
+  // for a charset parameter) takes the same request through express's parser and routers.
+  const both = (path: string, body: string, headers: Record<string, string>, type: string) =>
     Promise.all(
-      ['application/json', 'application/json; charset=utf-8'].map((type) =>
-        request(app).post(path).set(headers).set('content-type', type).send(body),
+      [app, expressApp].map((target) =>
+        request(target).post(path).set(headers).set('content-type', type).send(body),
       ),
     );
   // Ids, instants, signatures and QR texts differ between two issuances; everything else must not.
@@ -262,12 +264,43 @@ describe('typed issuance read ahead of express (plain application/json) answers 
     ['an invalid subject', '/v1/vaccination-certificates', () => JSON.stringify({ person: {} }), true],
     ['broken JSON', '/v1/vaccination-certificates', () => '{"person":', true],
     ['no API key', '/v1/vaccination-certificates', () => JSON.stringify(exampleVaccinationInput), false],
+    ['a body that is not an object', '/v1/travel-cards', () => '[1,2]', true],
   ])('%s', async (_name, path, body, authed) => {
-    const [fast, slow] = await both(path, body(), authed ? bearer(health) : {});
-    if (!fast || !slow) throw new Error('two answers expected');
-    expect(fast.status).toBe(slow.status);
-    expect(fast.headers['content-type']).toBe(slow.headers['content-type']);
-    expect(strip(fast.body)).toEqual(strip(slow.body));
+    for (const type of ['application/json', 'application/json; charset=utf-8']) {
+      const [fast, slow] = await both(path, body(), authed ? bearer(health) : {}, type);
+      if (!fast || !slow) throw new Error('two answers expected');
+      expect(fast.status).toBe(slow.status);
+      expect(fast.headers['content-type']).toBe(slow.headers['content-type']);
+      expect(fast.headers.location === undefined).toBe(slow.headers.location === undefined);
+      expect(fast.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(strip(fast.body)).toEqual(strip(slow.body));
+    }
+  });
+
+  it('an Idempotency-Key replays the first answer, ahead of express too', async () => {
+    const send = (target: IssuerHttp['listener'] | IssuerHttp['app']) =>
+      request(target)
+        .post('/v1/vaccination-certificates')
+        .set(bearer(health))
+        .set('idempotency-key', 'ahead-replay-1')
+        .set('content-type', 'application/json')
+        .send(JSON.stringify(exampleVaccinationInput));
+    const first = await send(app);
+    const again = await send(app);
+    const viaExpress = await send(expressApp);
+    expect(first.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.id).toBe(first.body.id);
+    expect(viaExpress.body.id).toBe(first.body.id);
+    expect(again.headers.location).toBe(first.headers.location);
+    const bad = await request(app)
+      .post('/v1/vaccination-certificates')
+      .set(bearer(health))
+      .set('idempotency-key', 'not ascii é')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify(exampleVaccinationInput));
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('MALFORMED_INPUT');
   });
 });
 

@@ -1,16 +1,18 @@
+import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { IssuerError } from '../errors.js';
 import type { Caller } from '../service/context.js';
 import type { IssuerService } from '../service/issuer-service.js';
 
 /** The API key a request presents: `Authorization: Bearer psk_…` or `X-API-Key: psk_…`. */
-function presentedKey(req: Request): string | undefined {
-  const header = req.get('authorization');
+export function presentedKey(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
     return match?.[1];
   }
-  return req.get('x-api-key')?.trim() || undefined;
+  const apiKey = req.headers['x-api-key'];
+  return (typeof apiKey === 'string' ? apiKey.trim() : undefined) || undefined;
 }
 
 /** Requires a valid API key and puts its caller in `res.locals.caller`; 401 UNAUTHORIZED otherwise. */

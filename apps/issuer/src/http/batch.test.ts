@@ -3,11 +3,11 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedAuthority } from '../service/authorities.js';
 import type { OpenIssuer } from '../service/open.js';
-import type { createIssuerApp } from './app.js';
+import type { IssuerHttp } from './app.js';
 import { openTestApp } from './test-app.js';
 
 let issuer: OpenIssuer;
-let app: ReturnType<typeof createIssuerApp>;
+let app: IssuerHttp['listener'];
 let health: CreatedAuthority;
 const bearer = () => ({ authorization: `Bearer ${health.apiKey}` });
 const PATH = '/v1/vaccination-certificates/batch';

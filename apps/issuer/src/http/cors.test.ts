@@ -4,13 +4,13 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedAuthority } from '../service/authorities.js';
 import type { OpenIssuer } from '../service/open.js';
-import { createIssuerApp } from './app.js';
+import { createIssuerHttp, type IssuerHttp } from './app.js';
 import { openTestApp } from './test-app.js';
 import { demoAuthorities } from './test-authorities.js';
 
 const wallet = 'https://wallet.example';
 let issuer: OpenIssuer;
-let app: ReturnType<typeof createIssuerApp>;
+let app: IssuerHttp['listener'];
 let health: CreatedAuthority;
 
 beforeAll(async () => {
@@ -50,7 +50,7 @@ describe('CORS on the public reads and the OpenID4VCI endpoints', () => {
 });
 
 describe('PASSAGE_WALLET_URL', () => {
-  const offer = (target: ReturnType<typeof createIssuerApp>) =>
+  const offer = (target: IssuerHttp['listener']) =>
     request(target)
       .post('/v1/credential-offers')
       .set({ authorization: `Bearer ${health.apiKey}` })
@@ -58,11 +58,11 @@ describe('PASSAGE_WALLET_URL', () => {
       .expect(201);
 
   it('answers a wallet link carrying the offer when the wallet URL is set', async () => {
-    const withWallet = createIssuerApp({
+    const withWallet = createIssuerHttp({
       service: issuer.service,
       logger: pino({ level: 'silent' }),
       walletUrl: `${wallet}/`,
-    });
+    }).listener;
     const { body } = await offer(withWallet);
     const link = new URL(body.walletUrl);
     expect(link.origin).toBe(wallet);

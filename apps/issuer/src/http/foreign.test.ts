@@ -4,13 +4,13 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedAuthority } from '../service/authorities.js';
 import type { OpenIssuer } from '../service/open.js';
-import type { createIssuerApp } from './app.js';
+import type { IssuerHttp } from './app.js';
 import { openTestApp } from './test-app.js';
 
 // Issuing a vaccination certificate as an EU DCC or a SMART Health Card, and verifying it with only
 // what the issuer publishes: the DSC trust entry and the JWKS.
 let issuer: OpenIssuer;
-let app: ReturnType<typeof createIssuerApp>;
+let app: IssuerHttp['listener'];
 let health: CreatedAuthority;
 let edHealth: CreatedAuthority;
 

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedAuthority } from '../service/authorities.js';
 import type { OpenIssuer } from '../service/open.js';
-import type { createIssuerApp } from './app.js';
+import type { IssuerHttp } from './app.js';
 import { openTestApp } from './test-app.js';
 import { demoAuthorities } from './test-authorities.js';
 import { proofJwt, type WalletKey, walletKey } from './test-wallet.js';
@@ -12,7 +12,7 @@ import { proofJwt, type WalletKey, walletKey } from './test-wallet.js';
 const PRE_AUTH = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
 
 let issuer: OpenIssuer;
-let app: ReturnType<typeof createIssuerApp>;
+let app: IssuerHttp['listener'];
 let publicUrl: string;
 let health: CreatedAuthority;
 let key: WalletKey;

@@ -5,12 +5,12 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedAuthority } from '../service/authorities.js';
 import type { OpenIssuer } from '../service/open.js';
-import type { createIssuerApp } from './app.js';
+import type { IssuerHttp } from './app.js';
 import { openTestApp } from './test-app.js';
 import { demoAuthorities } from './test-authorities.js';
 
 let issuer: OpenIssuer;
-let app: ReturnType<typeof createIssuerApp>;
+let app: IssuerHttp['listener'];
 let health: CreatedAuthority;
 let immigration: CreatedAuthority;
 

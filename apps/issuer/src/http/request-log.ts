@@ -1,26 +1,48 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
+
+/** The request's `x-request-id`, or a new one; set on the answer either way. */
+export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && given !== '' ? given : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
+/** What one request's log line holds: ids only, never bodies (they hold personal data). */
+export interface RequestLine {
+  reqId: string;
+  method: string | undefined;
+  route: string;
+  status: number;
+  started: bigint;
+  authority: unknown;
+  credentialId: unknown;
+}
+
+/** Writes one request's log line. */
+export function logRequest(logger: Logger, line: RequestLine): void {
+  const { started, ...fields } = line;
+  logger.info({ ...fields, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+}
 
 /** One log line per request: id, method, route, status, time, and ids only (never bodies: they hold personal data). */
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
-    const reqId = req.get('x-request-id') ?? randomUUID();
-    res.setHeader('x-request-id', reqId);
+    const reqId = requestIdOf(req, res);
     res.on('finish', () => {
-      logger.info(
-        {
-          reqId,
-          method: req.method,
-          route: req.route?.path ?? req.path,
-          status: res.statusCode,
-          ms: Number(process.hrtime.bigint() - started) / 1e6,
-          authority: res.locals.authority,
-          credentialId: res.locals.credentialId,
-        },
-        'request',
-      );
+      logRequest(logger, {
+        reqId,
+        method: req.method,
+        route: req.route?.path ?? req.path,
+        status: res.statusCode,
+        started,
+        authority: res.locals.authority,
+        credentialId: res.locals.credentialId,
+      });
     });
     next();
   };

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   type CallbackContext,
@@ -8,7 +8,6 @@ import {
   type Jwk,
 } from '@openid4vc/oauth2';
 import { Openid4vciClient } from '@openid4vc/openid4vci';
-import type { Express } from 'express';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
 
 /** Test helper: a wallet's key pair and its `did:jwk`. */
@@ -43,7 +42,7 @@ export function proofJwt(
  * URL there, so the library's client drives the real HTTP endpoints.
  */
 export async function listen(
-  app: Express,
+  app: RequestListener,
   publicUrl: string,
 ): Promise<{ server: Server; fetch: typeof fetch }> {
   const server = createServer(app);

@@ -7,12 +7,12 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedAuthority } from '../service/authorities.js';
 import type { OpenIssuer } from '../service/open.js';
-import type { createIssuerApp } from './app.js';
+import type { IssuerHttp } from './app.js';
 import { openTestApp } from './test-app.js';
 
 const V2 = 'https://www.w3.org/ns/credentials/v2';
 let issuer: OpenIssuer;
-let app: ReturnType<typeof createIssuerApp>;
+let app: IssuerHttp['listener'];
 let authority: CreatedAuthority;
 
 beforeAll(async () => {

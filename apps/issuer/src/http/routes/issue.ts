@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { envelopedCredential } from '@passage/credentials';
 import type { CredentialType } from '@passage/schema';
 import { type Request, type RequestHandler, type Response, Router } from 'express';
@@ -16,8 +17,9 @@ const idempotencyKeySchema = z
 const formatSchema = z.enum(['vc+jwt', 'jwt']);
 const vaccinationFormatSchema = z.enum(['vc+jwt', 'jwt', 'dcc', 'shc']);
 
-function idempotencyKeyOf(req: Request): string | undefined {
-  const raw = req.get('idempotency-key');
+/** The request's `Idempotency-Key`, checked; MALFORMED_INPUT when it is not one. */
+export function idempotencyKeyOf(req: IncomingMessage): string | undefined {
+  const raw = req.headers['idempotency-key'];
   if (raw === undefined) return undefined;
   const parsed = idempotencyKeySchema.safeParse(raw);
   if (!parsed.success) throw new IssuerError('MALFORMED_INPUT', 'the Idempotency-Key header is not valid');
@@ -53,9 +55,20 @@ function requireJson(req: Request): void {
  */
 function answer(res: Response, status: number, issued: IssuedCredential, body: unknown): void {
   res.locals.credentialId = issued.id;
+  res.location(`/v1/credentials/${issued.id}`);
+  sendIssued(res, status, issued, body);
+}
+
+/** Writes an issued credential's answer (its `Location` set by the caller): status, `Idempotent-Replayed`, JSON. */
+export function sendIssued(
+  res: ServerResponse,
+  status: number,
+  issued: IssuedCredential,
+  body: unknown,
+): void {
   if (issued.replayed) res.setHeader('Idempotent-Replayed', 'true');
   const text = JSON.stringify(body);
-  res.status(status).location(`/v1/credentials/${issued.id}`);
+  res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.end(text);
