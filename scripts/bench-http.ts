@@ -11,7 +11,7 @@
  * the profiles land in a folder named at the end (summarize with scripts/bench/cpuprofile-summary.ts).
  * --workers=N runs the verifier in N processes (default: one per core; 1 with --profile);
  * --issuer-workers=N the issuer (default 1, PASSAGE_ISSUER_WORKERS).
- * --only=verify (or issue, issueBatch) runs that load only.
+ * --only=verify (or floor, issue, issueBatch) runs that load only; floor is plain node:http with no work.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, openSync, rmSync } from 'node:fs';
@@ -89,6 +89,14 @@ const loads: HttpLoad[] = [
     bodies: servers.qrs.map((qr) => JSON.stringify({ qr, economy: 'THA' })),
     maxRequests: quick ? 20_000 : 100_000,
     target: { opsPerSec: 3000, p99Ms: 25 },
+  },
+  {
+    name: 'floor: plain node:http answering the same verify answer, no work (1 process)',
+    key: 'floor',
+    url: servers.floorUrl,
+    headers: { 'content-type': 'application/json' },
+    bodies: servers.qrs.map((qr) => JSON.stringify({ qr, economy: 'THA' })),
+    maxRequests: quick ? 40_000 : 200_000,
   },
   {
     name: 'issuer `POST /v1/vaccination-certificates` (SQLite)',
@@ -181,6 +189,9 @@ console.log(
     issueBatchHttpP50Ms: by('issueBatch')?.p50Ms,
     issueBatchHttpP99Ms: by('issueBatch')?.p99Ms,
     verifyHttpServerCpuUs: by('verify')?.serverCpuUs,
+    verifyHttpClientCpuUs: by('verify')?.clientCpuUs,
+    floorHttpOpsPerSec: Math.round(by('floor')?.opsPerSec ?? 0),
+    floorHttpServerCpuUs: by('floor')?.serverCpuUs,
     issueHttpServerCpuUs: by('issue')?.serverCpuUs,
     verifierWorkers: servers.verifierWorkers,
     issuerWorkers: servers.issuerWorkers,

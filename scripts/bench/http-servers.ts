@@ -4,7 +4,9 @@
 // they listen, the API key and a sample QR; runs until killed. Logs go to the file the parent gave.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { Session } from 'node:inspector/promises';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { trustEntryFor } from '@passage/credentials';
 import {
@@ -32,6 +34,8 @@ export interface HttpServers {
   qrs: string[];
   /** The body `POST /v1/vaccination-certificates` takes. */
   vaccination: unknown;
+  /** A bare node:http server in this process answering every request with a real verify answer. */
+  floorUrl: string;
 }
 
 const POOL = 32;
@@ -110,6 +114,24 @@ const qrs: string[] = [];
 for (let i = 0; i < POOL; i++) {
   qrs.push((await issuer.service.issue(caller, 'VaccinationCertificate', vaccination)).qr);
 }
+// The HTTP floor: plain node:http in one process, reading the request and answering the bytes of a
+// real verify answer (same size, same headers), with no work in between: what HTTP and the loopback
+// cost on this machine under the same load generator, before any verification.
+const sample = await fetch(`${verifier.url}/v1/verify`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ qr: qrs[0], economy: 'THA' }),
+});
+const sampleAnswer = Buffer.from(await sample.arrayBuffer());
+const floor = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', sampleAnswer.length);
+    res.end(sampleAnswer);
+  });
+});
+await new Promise<void>((resolve) => floor.listen(0, '127.0.0.1', resolve));
 const ready: HttpServers = {
   issuerUrl: issuer.url,
   verifierUrl: verifier.url,
@@ -118,6 +140,7 @@ const ready: HttpServers = {
   apiKey: created.apiKey,
   qrs,
   vaccination,
+  floorUrl: `http://127.0.0.1:${(floor.address() as AddressInfo).port}/floor`,
 };
 process.send?.(ready);
 
@@ -138,5 +161,6 @@ process.on('message', (message: { profile?: 'start' | 'stop'; file?: string }) =
   })();
 });
 process.once('SIGTERM', () => {
+  floor.close();
   void Promise.allSettled([verifier.close(), issuer.close()]).then(() => process.exit(0));
 });
