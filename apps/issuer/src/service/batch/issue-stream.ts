@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type SecuringFormat, STATUS_PURPOSES, statusListEntry } from '@passage/credentials';
 import type { CredentialType } from '@passage/schema';
 import { existingIdempotencyKeys } from '../../db/bulk-credentials.js';
+import { bulkPragmas } from '../../db/bulk-pragmas.js';
 import { createBulkStatusAllocator } from '../../db/bulk-status.js';
 import type { IssuerErrorCode } from '../../errors.js';
 import type { Caller, IssuerContext } from '../context.js';
@@ -151,6 +152,7 @@ export async function* issueBatchStream(
     }
   }
 
+  const restorePragmas = bulkPragmas(ctx.db);
   try {
     for await (const read of chunksOf(guarded(), chunkSize)) {
       const chunk = await prepare(read);
@@ -164,6 +166,7 @@ export async function* issueBatchStream(
     while (inFlight.length > 0) yield await finish();
     if (source.failed) throw source.error;
   } finally {
+    restorePragmas();
     await pool.close();
   }
 }
