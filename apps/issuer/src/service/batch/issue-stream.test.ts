@@ -99,6 +99,27 @@ describe('issueBatchStream', () => {
     expect(again[2]).toMatchObject({ ok: false, code: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
+  it('keeps a request hash for keyed items only, as the single path does', async () => {
+    const [plain, keyed] = await run([
+      { ref: 1, json: good },
+      { ref: 2, idempotencyKey: 'hash-me', json: good },
+    ]);
+    if (!plain?.ok || !keyed?.ok) throw new Error('not issued');
+    const { db, close } = openDatabase(databaseUrl);
+    try {
+      const rows = await db
+        .selectFrom('credentials')
+        .select(['id', 'request_hash'])
+        .where('id', 'in', [plain.id, keyed.id])
+        .execute();
+      const hashOf = (id: string) => rows.find((r) => r.id === id)?.request_hash;
+      expect(hashOf(plain.id)).toBeNull();
+      expect(hashOf(keyed.id)).toMatch(/^[0-9a-f]{64}$/);
+    } finally {
+      await close();
+    }
+  });
+
   it('refuses a caller that may not issue the type before reading anything', async () => {
     const read: number[] = [];
     const items = (function* () {

@@ -125,6 +125,7 @@ export async function* issueBatchStream(
       );
       fresh.push({
         id: alloc.credentialId,
+        keyed: item.idempotencyKey !== undefined,
         status,
         ...(item.json === undefined ? { body: item.body } : { json: item.json }),
       });

@@ -30,6 +30,8 @@ export interface SignerSetup {
 /** One item to check and sign: its request body (as JSON text or parsed), id and status entries. */
 export interface SignJobItem {
   id: string;
+  /** The item carries an Idempotency-Key: its request is hashed, as the single path does then only. */
+  keyed: boolean;
   json?: string;
   body?: unknown;
   status: BitstringStatusListEntry[];
@@ -48,7 +50,8 @@ export type SignedItem =
       jws: string;
       qr: string;
       digest: string;
-      hash: string;
+      /** The request's hash, for keyed items only. */
+      hash: string | undefined;
       validFrom: string;
       validUntil: string;
       /** The completed subject, only when the authority keeps the person's data. */
@@ -86,7 +89,7 @@ export async function createItemSigner(setup: SignerSetup): Promise<ItemSigner> 
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new IssuerError('MALFORMED_INPUT', 'the request body must be a JSON object');
     }
-    const hash = requestHash(kind, body);
+    const hash = item.keyed ? requestHash(kind, body) : undefined;
     const { subject, validFrom, validUntil } = checkTypedInput(caller, type, body, issuedAt);
     const credential = buildCredential({
       type,
