@@ -42,8 +42,12 @@ export interface BatchStreamOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** Items per chunk: one transaction, one status allocation and one signing job each. */
-export const DEFAULT_CHUNK_SIZE = 500;
+/**
+ * Items per chunk: one transaction, one status allocation and one signing job each. Small enough that a
+ * chunk's strings mostly die young instead of being promoted and collected in full (500 peaked ~30 MB
+ * higher, with twice the full collections), large enough to share a transaction's index pages.
+ */
+export const DEFAULT_CHUNK_SIZE = 100;
 
 /** A chunk read from the input, replays answered, fresh items given ids and status indexes. */
 export interface PreparedChunk {
