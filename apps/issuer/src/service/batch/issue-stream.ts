@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type SecuringFormat, STATUS_PURPOSES, statusListEntry } from '@passage/credentials';
 import type { CredentialType } from '@passage/schema';
 import { existingIdempotencyKeys } from '../../db/bulk-credentials.js';
@@ -12,6 +11,7 @@ import { commitChunk } from './commit.js';
 import { heapBudget } from './heap-budget.js';
 import { createSigningPool } from './pool.js';
 import { replayItem } from './replay.js';
+import { reserveAhead } from './reserve-ahead.js';
 import { signerSetup } from './setup.js';
 import type { SignJobItem } from './sign-items.js';
 
@@ -99,31 +99,35 @@ export async function* issueBatchStream(
   const inFlight: Promise<{ chunk: PreparedChunk; signed: Awaited<ReturnType<typeof pool.sign>> }>[] = [];
   const maxInFlight = pool.parallelism + 1;
   const keepHeapFlat = heapBudget(options.heapBudgetMb);
+  const reserved = reserveAhead(allocator);
 
   async function prepare(items: BatchStreamItem[]): Promise<PreparedChunk> {
     const keys = items.flatMap((item) => item.idempotencyKey ?? []);
     const existing =
       keys.length > 0 ? await existingIdempotencyKeys(ctx.db, caller.authority.id, keys) : new Set();
-    const outcome: PreparedChunk['outcome'] = [];
+    const replays: (BatchStreamResult | undefined)[] = [];
     for (const item of items) {
-      const replayed =
+      replays.push(
         item.idempotencyKey !== undefined && existing.has(item.idempotencyKey)
           ? await replayItem(ctx, caller, `${type} ${format}`, item)
-          : undefined;
-      outcome.push(replayed ?? { id: `urn:uuid:${randomUUID()}` });
+          : undefined,
+      );
     }
-    const ids = outcome.flatMap((o) => ('id' in o && !('ok' in o) ? [o.id] : []));
     const issuedAt = ctx.clock();
-    const allocated = new Map(
-      (await allocator.allocate(ids, issuedAt)).map((a) => [a.credentialId, a] as const),
-    );
+    const allocations = await reserved.take(replays.filter((r) => r === undefined).length, issuedAt);
+    const outcome: PreparedChunk['outcome'] = [];
     const fresh: SignJobItem[] = [];
-    outcome.forEach((o, i) => {
-      if ('ok' in o) return;
-      const alloc = allocated.get(o.id);
+    let next = 0;
+    replays.forEach((replayed, i) => {
+      if (replayed) {
+        outcome.push(replayed);
+        return;
+      }
+      const alloc = allocations[next++];
       const item = items[i];
-      // allocate() answers every id or throws; commitChunk pairs fresh items with outcomes in order.
+      // take() answers as many as asked or throws; commitChunk pairs fresh items with outcomes in order.
       if (!alloc || !item) throw new Error('a reserved status index is missing');
+      outcome.push({ id: alloc.credentialId });
       const status = STATUS_PURPOSES.map((purpose) =>
         statusListEntry(statusListUrl(ctx, alloc[purpose].id), purpose, alloc.index),
       );
@@ -171,7 +175,11 @@ export async function* issueBatchStream(
     while (inFlight.length > 0) yield await finish();
     if (source.failed) throw source.error;
   } finally {
-    restorePragmas();
-    await pool.close();
+    try {
+      await reserved.release();
+    } finally {
+      restorePragmas();
+      await pool.close();
+    }
   }
 }
