@@ -6,7 +6,7 @@
  * 300 MB resident the whole way). Bounded: `--max-seconds` interrupts the run as Ctrl-C would (the
  * results file stays a valid checkpoint). Ends with one line of JSON.
  *
- * Run: corepack pnpm bench:batch [--count 100000] [--workers N] [--chunk 500] [--max-seconds 900]
+ * Run: corepack pnpm bench:batch [--count 100000] [--workers N] [--chunk 100] [--max-seconds 900]
  * (`--count 1000000` for the full run)
  */
 
