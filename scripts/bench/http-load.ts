@@ -133,37 +133,32 @@ function coreBound(r: LoadResult): number | undefined {
 const WHERE_THE_TIME_GOES = [
   "### Where an HTTP request's time goes",
   '',
-  'Profiles of 2026-11-25 (one server process under the load above, on a machine with other work: ' +
-    'read the shares, not the microseconds).',
+  'CPU profiles of 2026-11-26 ~03:05 UTC (one server process, each path under autocannon for 16 s; ' +
+    'other sessions kept the machine busy: read the shares, not the microseconds). Shares are of the ' +
+    "server's busy time.",
   '',
-  '- **Verifier** (about 1,100 µs of server CPU per verification in that run): the verification itself ' +
-    '(QR decoding and inflating, signature, trust, status, schema, entry rules, officer view: the ' +
-    "packages' in-process path) is about half; the ECDSA P-256 check in node:crypto alone about a " +
-    "tenth. Node's HTTP parser and express (routing, body-parser) take about a fifth; the 6 kB answer " +
-    'about a sixth (JSON.stringify about 4 %, the loopback socket write in the kernel about 11 %); ' +
-    'logging and garbage collection a few per cent each. Taken off the request path: zod for the ' +
-    "scanner's `{ qr, economy }` body (a hand check with a differential test; zod still takes every " +
-    'other shape), the ETag hash express made of every answer, one log write call per request. The ' +
-    'verifier then serves from one process per core (node:cluster, `PASSAGE_WORKERS`).',
-  '- **Issuer** (single issuance): SQLite is the largest part, about a quarter, mostly its two ' +
-    'inserts (the credential, with three indexes, and its status index, with a bucket-count trigger), ' +
-    'each its own commit; Kysely building and compiling the queries about 6 %; zod (the input, then ' +
-    "the completed subject in @passage/schema) about 8 %; signing about 6 % and the QR's deflate " +
-    'about 6 %; HTTP, express and writing the 7 kB answer most of the rest. Since the first figures, ' +
-    "the statements per credential went from 7 to 5 (the current status lists in one query; the authority's " +
-    'personal-data setting from the authenticated caller), the ETag hash and per-request log writes ' +
-    'left the path, and `PASSAGE_ISSUER_WORKERS` runs the issuer in several processes on one SQLite ' +
-    'file (default 1; `bench:http --issuer-workers=2` measures it).',
-  '- **Processes**: on the shared machine of 2026-11-25 (load average 3 to 9), alternating runs of ' +
-    'the verifier in one and in two processes did not show what the second process gains: two gave ' +
-    'from half to 1.1 times the throughput of one, at 10 to 50 % more server CPU per verification, ' +
-    'and the best run (the table above, two processes, load average about 3) made 1,677 a second with ' +
-    "p99 21 ms, against 765 and 31 ms in the idle run of 20:47 (one process, and before the day's " +
-    'in-process verification work). Compare `bench:http --workers=1` with the ' +
-    'default on a quiet machine and set `PASSAGE_WORKERS` from that. Two issuer processes on one ' +
-    'SQLite file served about as many credentials as one (456 against 467 a second) for two thirds ' +
-    'more server CPU per credential (3,600 against 2,140 µs), so the issuer stays at one process by ' +
-    'default (`bench:http --issuer-workers=2` to measure again).',
+  "- **Verifier**, the scanner's `POST /v1/verify` answered ahead of express (`serveAhead` in " +
+    '@passage/service-kit): the verification itself (QR decoding and inflating, signature, trust, ' +
+    'status, schema, entry rules, officer view) is about half, the ECDSA P-256 check in node:crypto ' +
+    'alone about 12 %; writing the 6 kB answer about 19 % (the loopback socket write in the kernel 14 %, ' +
+    "JSON.stringify 2 %); reading the request (Node's HTTP parser, the body, JSON.parse) about 8 %; " +
+    'the log line 4 %; garbage collection 4–5 %. Before, the same request went through express as ' +
+    "middleware: express's per-request set-up (prototypes, `res.locals`) and its middleware walk cost a " +
+    'quarter of the server CPU (898 → 676 µs per verification in 8 alternating in-process rounds; ' +
+    'autocannon in another process, one server per tree, same trust data).',
+  '- **Issuer**, a single typed issuance answered ahead of express (issue-ahead.ts): recording the ' +
+    'credential and its status index in SQLite (one transaction shared by the issuances of the same ' +
+    'event-loop turn) about 14 %; signing about 9 %; the QR text about 8 % (most of it the level-9 ' +
+    "deflate with a fresh zlib stream); writing the 7 kB answer about 7 %; the API key's lookup 4 %; " +
+    'sealing the stored JWS 4 %; choosing the status index 3 %; the input check (compiled, zod only ' +
+    'for refusals) 3 %; garbage collection 5 %; HTTP parsing and the log line most of the rest. ' +
+    'Before, express took 13 % more server CPU per issuance (1,407 → 1,218 µs in 8 alternating ' +
+    'in-process rounds on one service).',
+  '- **Processes**: the verifier serves from one process per core (node:cluster, `PASSAGE_WORKERS`); ' +
+    'compare `bench:http --workers=1` with the default on a quiet machine. Two issuer processes on one ' +
+    'SQLite file served about as many credentials as one (456 against 467 a second on 2026-11-25) for ' +
+    'two thirds more server CPU per credential, so the issuer stays at one process by default ' +
+    '(`bench:http --issuer-workers=2` to measure again).',
   '',
 ];
 
