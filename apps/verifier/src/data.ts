@@ -173,6 +173,7 @@ export function createVerifierData(options: VerifierDataOptions): VerifierData {
   const web = network ? createDidResolver({ web: didWebMethod(remote) }) : createDidResolver();
   const resolver = bundleAwareResolver(didDocuments, web);
   let bundleCreatedAt: string | undefined;
+  let sourcesMemo: { key: string; value: DataSources } | undefined;
   let timer: NodeJS.Timeout | undefined;
 
   const keeper = createStatusKeeper({
@@ -210,9 +211,13 @@ export function createVerifierData(options: VerifierDataOptions): VerifierData {
     foreign,
     rules: () => rules.current(),
     sources() {
+      // Every answer carries this; it changes only with an update offered and with the clock's
+      // second (ages are in seconds), so it is built once per such change, not per verification.
+      const key = `${trustList.revision()}:${rules.revision()}:${bundleCreatedAt}:${Math.floor(now().getTime() / 1000)}`;
+      if (sourcesMemo?.key === key) return sourcesMemo.value;
       const info = trustList.info();
       const r = rules.info();
-      return {
+      const value: DataSources = {
         trustList: signedTrust
           ? (info ?? { source: 'none' })
           : options.fallbackTrust
@@ -222,6 +227,8 @@ export function createVerifierData(options: VerifierDataOptions): VerifierData {
         network,
         ...(bundleCreatedAt ? { bundleCreatedAt } : {}),
       };
+      sourcesMemo = { key, value: Object.freeze(value) };
+      return value;
     },
     statusLists,
     resolver,

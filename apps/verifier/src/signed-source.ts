@@ -30,6 +30,8 @@ export type AcceptDocument<T> = (candidate: unknown, held: T | undefined, now: D
 export interface SignedSource<T> {
   current(): T | undefined;
   info(): DocumentInfo | undefined;
+  /** Counts the updates offered (accepted or refused): what {@link info} says changes only with it, and the clock. */
+  revision(): number;
   /** Offers a document; a refused one leaves the held one in force. */
   load(candidate: unknown, origin: DocumentOrigin, fetchedAt?: Date): LoadResult;
   /** Reads the configured file now, synchronously and without the network (undefined: no file). */
@@ -70,8 +72,10 @@ export function signedSource<T>(options: SignedSourceOptions<T>): SignedSource<T
   let held: { doc: T; origin: DocumentOrigin; fetchedAt: Date } | undefined;
   let lastError: string | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let revision = 0;
 
   const fail = (code: string, message: string, origin: DocumentOrigin): LoadResult => {
+    revision += 1;
     lastError = code;
     options.onError?.(code, origin);
     return { ok: false, code, message };
@@ -84,6 +88,7 @@ export function signedSource<T>(options: SignedSourceOptions<T>): SignedSource<T
       const changed = before === undefined || options.describe(doc).version !== before;
       held = { doc, origin: changed || !held ? origin : held.origin, fetchedAt };
       lastError = undefined;
+      revision += 1;
       if (changed) options.onChange?.(doc, origin);
       return { ok: true, changed };
     } catch (error) {
@@ -118,6 +123,7 @@ export function signedSource<T>(options: SignedSourceOptions<T>): SignedSource<T
 
   return {
     current: () => held?.doc,
+    revision: () => revision,
     info() {
       if (!held) return undefined;
       const described = options.describe(held.doc);

@@ -24,6 +24,8 @@ export interface TrustListSource extends TrustSource {
   list(): TrustList | undefined;
   /** Version, dates, origin and the code of the last refused update; undefined before any list. */
   info(): TrustListInfo | undefined;
+  /** Counts the updates offered: what {@link info} says changes only with it, and the clock. */
+  revision(): number;
   /** Offers a list (e.g. from an offline bundle); a refused one leaves the held one in force. */
   load(doc: unknown, source: DocumentOrigin, fetchedAt?: Date): LoadResult;
   /** Reads the file and fetches the URL now. */
@@ -95,6 +97,7 @@ export function trustListSource(options: TrustListSourceOptions): TrustListSourc
       return built.store;
     },
     list: () => source.current(),
+    revision: () => source.revision(),
     info() {
       const info = source.info();
       const list = source.current();
