@@ -10,7 +10,7 @@
  * With --profile the servers' process profiles each load window (the inspector, not the set-up);
  * the profiles land in a folder named at the end (summarize with scripts/bench/cpuprofile-summary.ts).
  * --workers=N runs the verifier in N processes (default: one per core; 1 with --profile);
- * --issuer-workers=N the issuer (default 1, PASSAGE_ISSUER_WORKERS).
+ * --issuer-workers=N the issuer (default: its own, one per core; 1 with --profile).
  * --only=verify (or floor, issue, issueBatch) runs that load only; floor is plain node:http with no work.
  */
 import { fork } from 'node:child_process';
@@ -35,8 +35,10 @@ const BATCH = 100;
 const workersArg = process.argv.find((a) => a.startsWith('--workers='))?.slice('--workers='.length);
 // Profiles are taken in the servers' process: the verifier runs there (one worker) unless told otherwise.
 const workers = workersArg ?? (profileDir ? '1' : '');
+// Unset: the issuer's own default (one process per core), as its server.ts runs it; one with --profile.
 const issuerWorkers =
-  process.argv.find((a) => a.startsWith('--issuer-workers='))?.slice('--issuer-workers='.length) ?? '1';
+  process.argv.find((a) => a.startsWith('--issuer-workers='))?.slice('--issuer-workers='.length) ??
+  (profileDir ? '1' : '');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const log = (line: string) => process.stderr.write(`bench:http: ${line}\n`);
 

@@ -154,11 +154,14 @@ const WHERE_THE_TIME_GOES = [
     'for refusals) 3 %; garbage collection 5 %; HTTP parsing and the log line most of the rest. ' +
     'Before, express took 13 % more server CPU per issuance (1,407 → 1,218 µs in 8 alternating ' +
     'in-process rounds on one service).',
-  '- **Processes**: the verifier serves from one process per core (node:cluster, `PASSAGE_WORKERS`); ' +
-    'compare `bench:http --workers=1` with the default on a quiet machine. Two issuer processes on one ' +
-    'SQLite file served about as many credentials as one (456 against 467 a second on 2026-11-25) for ' +
-    'two thirds more server CPU per credential, so the issuer stays at one process by default ' +
-    '(`bench:http --issuer-workers=2` to measure again).',
+  '- **Processes**: the verifier and the issuer each serve from one process per core (node:cluster, ' +
+    '`PASSAGE_WORKERS`, `PASSAGE_ISSUER_WORKERS`). On the idle machine of 2026-11-26 ~04:10, one verifier ' +
+    'process made 1,285 verifications a second against 1,819–2,213 for two; one issuer process 845–864 ' +
+    'issuances a second (p99 42–45 ms) against 1,116–1,227 for two (p99 26–29 ms), at 10–25 % more ' +
+    'server CPU per issuance (two processes share one SQLite file and its write lock). On the busy ' +
+    'machine of 2026-11-25, before the issuer recorded a credential in one transaction, two issuer ' +
+    'processes had not helped (456 against 467 a second). `--workers=N` / `--issuer-workers=N` measure ' +
+    'other counts.',
   '',
 ];
 
@@ -193,7 +196,7 @@ export function httpSection(
     '',
     `Measured ${new Date().toISOString()} on ${machineLine()}; ${run.load}.`,
     `Reproduce with \`corepack pnpm bench:http${run.quick ? ' --quick' : ''}\` (scripts/bench-http.ts): the ` +
-      `issuer (SQLite in a temporary folder) runs in ${run.issuerWorkers === 1 ? 'a child process, as `pnpm start` runs it' : `${run.issuerWorkers} processes (\`PASSAGE_ISSUER_WORKERS\`) on that file`}, and the ` +
+      `issuer (SQLite in a temporary folder) runs as its \`server.ts\` runs it, in ${run.issuerWorkers} process${run.issuerWorkers === 1 ? '' : 'es'} on that file (\`PASSAGE_ISSUER_WORKERS\`, default one per core), and the ` +
       'verifier (signed trust list and entry rules from an operator key it pins) as its `server.ts` runs it, ' +
       `in ${run.verifierWorkers} process${run.verifierWorkers === 1 ? '' : 'es'} (node:cluster, ` +
       '`PASSAGE_WORKERS`, default one per core), all logging at `info` to a file. autocannon in the parent ' +

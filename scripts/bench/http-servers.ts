@@ -59,7 +59,7 @@ async function startIssuer(): Promise<{ url: string; service: IssuerService; clo
     },
   };
 }
-const [dataDir = '', issuerPort = '', verifierPort = '', workers = '', issuerWorkers = '1'] =
+const [dataDir = '', issuerPort = '', verifierPort = '', workers = '', issuerWorkers = ''] =
   process.argv.slice(2);
 
 const publicUrl = `http://127.0.0.1:${issuerPort}`;
@@ -68,7 +68,7 @@ const issuerEnv = {
   PASSAGE_ISSUER_PORT: issuerPort,
   PASSAGE_PUBLIC_URL: publicUrl,
   PASSAGE_SECRET: randomBytes(32).toString('base64url'),
-  PASSAGE_ISSUER_WORKERS: issuerWorkers || '1',
+  ...(issuerWorkers ? { PASSAGE_ISSUER_WORKERS: issuerWorkers } : {}),
 };
 const issuer = await startIssuer();
 const created = await issuer.service.createAuthority({
@@ -136,7 +136,7 @@ const ready: HttpServers = {
   issuerUrl: issuer.url,
   verifierUrl: verifier.url,
   verifierWorkers: verifierConfig.workers,
-  issuerWorkers: Number(issuerEnv.PASSAGE_ISSUER_WORKERS),
+  issuerWorkers: loadIssuerConfig(issuerEnv).workers,
   apiKey: created.apiKey,
   qrs,
   vaccination,

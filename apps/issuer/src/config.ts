@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_STATUS_LIST_BYTES, MIN_STATUS_LIST_SIZE } from '@passage/credentials';
@@ -51,7 +52,7 @@ const envSchema = z.object({
   PASSAGE_TRUST_LIST_FILE: z.string().min(1).optional(),
   PASSAGE_ENTRY_RULES_FILE: z.string().min(1).optional(),
   PASSAGE_WALLET_URL: z.url({ protocol: /^https?$/ }).optional(),
-  PASSAGE_ISSUER_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  PASSAGE_ISSUER_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 /** The repository root (the folder holding pnpm-workspace.yaml), found from this file. */
@@ -111,6 +112,8 @@ export function loadIssuerConfig(env: NodeJS.ProcessEnv = process.env): IssuerCo
     trustListFile: resolve(e.PASSAGE_TRUST_LIST_FILE ?? join(dataDir, 'trust-list.json')),
     entryRulesFile: resolve(e.PASSAGE_ENTRY_RULES_FILE ?? join(dataDir, 'entry-rules.json')),
     ...(e.PASSAGE_WALLET_URL === undefined ? {} : { walletUrl: e.PASSAGE_WALLET_URL }),
-    workers: e.PASSAGE_ISSUER_WORKERS,
+    // One process per core: on 2 idle cores two served 1,120-1,230 issuances a second against 845-864
+    // for one, p99 26-29 ms against 42-45 (bench:http, 2026-11-26), all on one SQLite file in WAL mode.
+    workers: e.PASSAGE_ISSUER_WORKERS ?? Math.min(64, availableParallelism()),
   };
 }
