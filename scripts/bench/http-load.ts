@@ -142,7 +142,9 @@ const WHERE_THE_TIME_GOES = [
     'status, schema, entry rules, officer view) is about half, the ECDSA P-256 check in node:crypto ' +
     'alone about 12 %; writing the 6 kB answer about 19 % (the loopback socket write in the kernel 14 %, ' +
     "JSON.stringify 2 %); reading the request (Node's HTTP parser, the body, JSON.parse) about 8 %; " +
-    'the log line 4 %; garbage collection 4–5 %. Before, the same request went through express as ' +
+    'the log line 4 %; garbage collection 4–5 %; building the `sources` block every answer carries 4.6 % ' +
+    '(an idle profile of 04:07; it is now built once per second and per update). Before, the same request ' +
+    'went through express as ' +
     "middleware: express's per-request set-up (prototypes, `res.locals`) and its middleware walk cost a " +
     'quarter of the server CPU (898 → 676 µs per verification in 8 alternating in-process rounds; ' +
     'autocannon in another process, one server per tree, same trust data).',
