@@ -55,7 +55,9 @@ const POOL = 32;
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
-// A run that stalls (seen once: set-up waiting on the module loader's thread) fails instead of hanging.
+// A run whose event loop stops making progress fails instead of hanging. A set-up blocked on Node 20's
+// module hooks thread runs no timer at all: `pnpm bench` runs this script under scripts/bench/supervise.mjs,
+// which starts it again then.
 const WATCHDOG_MS = quick ? 120_000 : 900_000;
 setTimeout(() => {
   log(`no result after ${WATCHDOG_MS / 1000} s: giving up; run it again`);
