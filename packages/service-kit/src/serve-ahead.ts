@@ -1,6 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
-import { type AheadRoutes, aheadLength, readJsonBody, setParsedBody } from './json-ahead.js';
 
 /**
  * Answers a request read ahead with its parsed body: a promise that settles once it has answered
@@ -14,8 +13,64 @@ export type AheadHandler = (
 ) => Promise<void> | false;
 
 /** Which requests {@link serveAhead} answers itself, and how. */
-export interface ServeAheadOptions extends AheadRoutes {
+export interface ServeAheadOptions {
+  /** Exact request URLs (no query string) of POST requests it takes. */
+  paths: ReadonlySet<string>;
+  /** The largest body it reads: the same bound as the app's JSON parser. */
+  limitBytes: number;
   handle: AheadHandler;
+}
+
+/** An error body-parser would have raised for a body that is not JSON, so problem handlers answer alike. */
+const parseFailed = () =>
+  Object.assign(new Error('the request body is not valid JSON'), {
+    type: 'entity.parse.failed',
+    status: 400,
+  });
+
+/**
+ * The declared body length of a request read ahead: a POST to one of `paths` with a plain
+ * `application/json` body of a declared length (no encoding, within the limit); undefined for any
+ * other request, which goes to the app untouched.
+ */
+function aheadLength(req: IncomingMessage, options: ServeAheadOptions): number | undefined {
+  if (req.method !== 'POST' || req.url === undefined || !options.paths.has(req.url)) return undefined;
+  if (req.headers['content-type'] !== 'application/json' || req.headers['content-encoding'] !== undefined) {
+    return undefined;
+  }
+  const expected = Number(req.headers['content-length']);
+  return Number.isInteger(expected) && expected > 0 && expected <= options.limitBytes ? expected : undefined;
+}
+
+/**
+ * Reads a body of `expected` bytes and parses it as body-parser's strict JSON would: a body that is
+ * not JSON (or not an object or array at the top) is body-parser's own `entity.parse.failed` error.
+ */
+function readJsonBody(
+  req: IncomingMessage,
+  expected: number,
+  done: (error: unknown, body?: unknown) => void,
+): void {
+  const chunks: Buffer[] = [];
+  let settled = false;
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('error', (error) => {
+    if (!settled) done(error);
+    settled = true;
+  });
+  req.on('end', () => {
+    if (settled) return;
+    settled = true;
+    const text = Buffer.concat(chunks, expected).toString('utf8');
+    let body: unknown;
+    try {
+      if (!/^\s*[{[]/.test(text)) throw parseFailed();
+      body = JSON.parse(text);
+    } catch {
+      return done(parseFailed());
+    }
+    done(undefined, body);
+  });
 }
 
 /** Errors met ahead of the app, raised inside it by {@link aheadErrors}. */
@@ -34,7 +89,8 @@ const pending = new WeakMap<IncomingMessage, unknown>();
 export function serveAhead(app: RequestListener, options: ServeAheadOptions): RequestListener {
   const toApp = (req: IncomingMessage, res: ServerResponse, body: unknown, error?: unknown) => {
     if (error !== undefined) pending.set(req, error);
-    else setParsedBody(req, body);
+    // Set as express's JSON parser would (`_body`: it then leaves the request alone).
+    else Object.assign(req, { body, _body: true });
     app(req, res);
   };
   return (req, res) => {

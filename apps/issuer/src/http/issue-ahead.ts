@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CredentialType } from '@passage/schema';
-import type { AheadHandler } from '@passage/service-kit';
+import { type AheadHandler, requestIdOf } from '@passage/service-kit';
 import type { Logger } from 'pino';
 import { IssuerError } from '../errors.js';
 import type { IssuerService } from '../service/issuer-service.js';
 import { presentedKey } from './auth.js';
 import { issuedBody } from './representation.js';
-import { logRequest, requestIdOf } from './request-log.js';
+import { logRequest } from './request-log.js';
 import { idempotencyKeyOf, sendIssued } from './routes/issue.js';
 
 /** The typed issuing paths answered ahead of express, and the type each issues. */

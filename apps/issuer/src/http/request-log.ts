@@ -1,15 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { requestIdOf } from '@passage/service-kit';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
-
-/** The request's `x-request-id`, or a new one; set on the answer either way. */
-export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
-  const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && given !== '' ? given : randomUUID();
-  res.setHeader('x-request-id', id);
-  return id;
-}
 
 /** What one request's log line holds: ids only, never bodies (they hold personal data). */
 export interface RequestLine {

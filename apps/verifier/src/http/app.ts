@@ -1,6 +1,6 @@
 import type { RequestListener } from 'node:http';
 import type { StatusListCache } from '@passage/credentials';
-import { aheadErrors, serveAhead } from '@passage/service-kit';
+import { aheadErrors, sendJson, serveAhead } from '@passage/service-kit';
 import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -18,7 +18,6 @@ import {
   verifyRequestSchema,
 } from './requests.js';
 import { officerRoutes } from './routes/officer.js';
-import { sendJson } from './send-json.js';
 
 /** What the verifier app needs; it does no I/O of its own beyond what these give it. */
 export interface VerifierAppDeps {

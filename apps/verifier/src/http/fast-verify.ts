@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AheadHandler } from '@passage/service-kit';
+import { type AheadHandler, requestIdOf, sendJson } from '@passage/service-kit';
 import type { Logger } from 'pino';
 import type { VerifierAnswer } from '../verify-service.js';
-import { logRequest, requestIdOf } from './request-log.js';
+import { logRequest } from './request-log.js';
 import { type QuickVerifyRequest, quickVerifyRequest } from './requests.js';
-import { sendJson } from './send-json.js';
 
 /**
  * Answers the scanner's request, `POST /v1/verify` with a plain `application/json` `{ qr, economy }`

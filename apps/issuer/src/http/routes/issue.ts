@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { envelopedCredential } from '@passage/credentials';
 import type { CredentialType } from '@passage/schema';
-import { type Request, type RequestHandler, type Response, Router } from 'express';
+import { sendJson } from '@passage/service-kit';
+import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { IssuerError } from '../../errors.js';
 import type { IssuerService } from '../../service/issuer-service.js';
@@ -67,24 +68,13 @@ export function sendIssued(
   body: unknown,
 ): void {
   if (issued.replayed) res.setHeader('Idempotent-Replayed', 'true');
-  const text = JSON.stringify(body);
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(text));
-  res.end(text);
+  sendJson(res, status, body);
 }
 
-/** What answers a typed issuance: the API key check, then the handler of each path. */
-export interface TypedIssuance {
-  auth: RequestHandler;
-  handlers: Record<
-    '/v1/vaccination-certificates' | '/v1/travel-cards',
-    (req: Request, res: Response) => Promise<void>
-  >;
-}
-
-/** The typed issuing routes' middleware and handlers, shared by the router and the fast path (fast-issue.ts). */
-export function typedIssuance(service: IssuerService): TypedIssuance {
+/** `POST /v1/vaccination-certificates`, `POST /v1/travel-cards` and VC-API `POST /credentials/issue`. */
+export function issueRoutes(service: IssuerService): Router {
+  const router = Router();
+  const auth = requireApiKey(service);
   const typed = (type: CredentialType) => async (req: Request, res: Response) => {
     requireJson(req);
     const issued = await service.issue(callerOf(res), type, req.body, {
@@ -93,7 +83,7 @@ export function typedIssuance(service: IssuerService): TypedIssuance {
     });
     answer(res, 201, issued, issuedBody(service.publicUrl, issued));
   };
-  const vaccination = async (req: Request, res: Response) => {
+  router.post('/v1/vaccination-certificates', auth, async (req, res) => {
     const format = formatOf(req, vaccinationFormatSchema);
     if (format !== 'dcc' && format !== 'shc') return typed('VaccinationCertificate')(req, res);
     requireJson(req);
@@ -101,22 +91,8 @@ export function typedIssuance(service: IssuerService): TypedIssuance {
       idempotencyKey: idempotencyKeyOf(req),
     });
     answer(res, 201, issued, { ...issuedBody(service.publicUrl, issued), status: NO_STATUS });
-  };
-  return {
-    auth: requireApiKey(service),
-    handlers: {
-      '/v1/vaccination-certificates': vaccination,
-      '/v1/travel-cards': typed('BusinessTravelCard'),
-    },
-  };
-}
-
-/** `POST /v1/vaccination-certificates`, `POST /v1/travel-cards` and VC-API `POST /credentials/issue`. */
-export function issueRoutes(service: IssuerService): Router {
-  const router = Router();
-  const { auth, handlers } = typedIssuance(service);
-  router.post('/v1/vaccination-certificates', auth, handlers['/v1/vaccination-certificates']);
-  router.post('/v1/travel-cards', auth, handlers['/v1/travel-cards']);
+  });
+  router.post('/v1/travel-cards', auth, typed('BusinessTravelCard'));
   router.post('/credentials/issue', auth, async (req, res) => {
     requireJson(req);
     const issued = await service.issueGeneric(callerOf(res), req.body, {
