@@ -4,7 +4,7 @@ import { existingIdempotencyKeys, insertCredentials } from './bulk-credentials.j
 import { createBulkStatusAllocator } from './bulk-status.js';
 import type { NewCredential } from './credentials.js';
 import type { IssuerDatabase } from './database.js';
-import { addAuthority, openMigrated } from './test-db.js';
+import { addAuthority, openMigrated, sampleCredential } from './test-db.js';
 
 let opened: IssuerDatabase;
 let authority: AuthorityRecord;
@@ -16,18 +16,8 @@ beforeEach(async () => {
 });
 afterEach(() => opened.close());
 
-const credential = (n: number, key?: string): NewCredential => ({
-  id: `urn:uuid:c-${n}`,
-  authorityId: authority.id,
-  type: 'VaccinationCertificate',
-  format: 'vc+jwt',
-  jws: `sealed-${n}`,
-  issuedAt: now,
-  validFrom: now,
-  subject: { person: 'someone' },
-  idempotencyKey: key,
-  requestHash: key && 'hash',
-});
+const credential = (n: number, key?: string): NewCredential =>
+  sampleCredential(authority.id, `urn:uuid:c-${n}`, now, key);
 
 const recordedIds = async () =>
   (await opened.db.selectFrom('credentials').select('id').execute()).map((r) => r.id).sort();

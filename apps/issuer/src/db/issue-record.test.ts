@@ -6,7 +6,7 @@ import type { IssuerDatabase } from './database.js';
 import { isIssuerDbError } from './errors.js';
 import { type IssuedRows, recordIssued } from './issue-record.js';
 import { chooseStatusIndex } from './status-choice.js';
-import { addAuthority, openMigrated } from './test-db.js';
+import { addAuthority, openMigrated, sampleCredential } from './test-db.js';
 
 let opened: IssuerDatabase;
 let authority: AuthorityRecord;
@@ -21,19 +21,7 @@ afterEach(() => opened.close());
 
 const rows = (id: string, index: number, key?: string): IssuedRows => ({
   status: { generation: 0, index, now },
-  credential: {
-    id,
-    authorityId: authority.id,
-    type: 'VaccinationCertificate',
-    format: 'vc+jwt',
-    jws: `sealed-${id}`,
-    issuedAt: now,
-    validFrom: now,
-    subject: { person: 'someone' },
-    idempotencyKey: key,
-    requestHash: key && 'hash',
-    storePersonalData: false,
-  },
+  credential: { ...sampleCredential(authority.id, id, now, key), storePersonalData: false },
 });
 
 const codeOf = async (promise: Promise<unknown>) =>

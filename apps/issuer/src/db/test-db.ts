@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AuthorityRecord, insertAuthority, type NewAuthority } from './authorities.js';
+import type { NewCredential } from './credentials.js';
 import { type IssuerDatabase, openDatabase } from './database.js';
 import { isIssuerDbError } from './errors.js';
 import { migrateToLatest } from './migrate.js';
@@ -40,6 +41,22 @@ export function addAuthority(
   overrides: Partial<NewAuthority> = {},
 ): Promise<AuthorityRecord> {
   return insertAuthority(opened.db, sampleAuthority(overrides));
+}
+
+/** Test helper: a credential row of `authorityId` issued at `now`, its JWS a placeholder; keyed when `key` is given. */
+export function sampleCredential(authorityId: string, id: string, now: Date, key?: string): NewCredential {
+  return {
+    id,
+    authorityId,
+    type: 'VaccinationCertificate',
+    format: 'vc+jwt',
+    jws: `sealed-${id}`,
+    issuedAt: now,
+    validFrom: now,
+    subject: { person: 'someone' },
+    idempotencyKey: key,
+    requestHash: key && 'hash',
+  };
 }
 
 /** Test helper: the IssuerDbError code `fn` throws, or undefined when it does not throw. */
