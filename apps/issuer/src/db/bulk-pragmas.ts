@@ -4,10 +4,11 @@ import { sqliteOf } from './database.js';
 import type { IssuerTables } from './schema.js';
 
 /**
- * WAL pages after which a commit checkpoints, while a batch runs (SQLite's default is 1,000). A batch
- * rewrites the same random-key index pages (credential id, digest, status index) in every chunk;
- * checkpointing ten times less often copies each such page into the database file once instead of
- * once per chunk or two. The WAL then grows to about 40 MB, which is disk, not resident memory.
+ * WAL pages after which a commit checkpoints, while a batch runs (the issuer's connections otherwise
+ * use `WAL_AUTOCHECKPOINT_PAGES`, 4,000). A batch rewrites the same random-key index pages (credential
+ * id, digest, status index) in every chunk; checkpointing less often copies each such page into the
+ * database file once instead of once per chunk or two. The WAL then grows to about 40 MB, which is
+ * disk, not resident memory.
  */
 export const BULK_WAL_AUTOCHECKPOINT = 10_000;
 

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, parseDatabaseUrl } from './database.js';
+import { openDatabase, parseDatabaseUrl, sqliteOf, WAL_AUTOCHECKPOINT_PAGES } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { tempDir, thrownCode } from './test-db.js';
 
@@ -59,6 +59,17 @@ describe('openDatabase on a file', () => {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {
       raw.close();
+    }
+  });
+
+  it('checkpoints the WAL every WAL_AUTOCHECKPOINT_PAGES pages, not at SQLite default 1,000', async () => {
+    const { db, close } = openDatabase(`sqlite:${join(temp.dir, 'wal.db')}`);
+    try {
+      const sqlite = sqliteOf(db);
+      expect(sqlite?.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_AUTOCHECKPOINT_PAGES);
+      expect(WAL_AUTOCHECKPOINT_PAGES).toBeGreaterThan(1000);
+    } finally {
+      await close();
     }
   });
 

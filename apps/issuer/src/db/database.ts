@@ -30,6 +30,15 @@ export function sqliteOf(db: Kysely<IssuerTables>): Database.Database | undefine
 const BUSY_TIMEOUT_MS = 5000;
 
 /**
+ * WAL pages after which a commit copies the WAL back into the database file (SQLite's default is
+ * 1,000). Every issuance dirties pages of indexes under random keys (credential id, digest, status
+ * index); checkpointing four times less often copies such a page once where it was copied up to four
+ * times, and cut the issuer's CPU per credential by about a tenth under load (bench:http, 2026-11-26).
+ * The WAL then grows to about 16 MB between checkpoints, which is disk, not resident memory.
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 4000;
+
+/**
  * Parses a database URL. Accepted: `sqlite::memory:`, `sqlite:/abs/file.db`, `sqlite:///abs/file.db` and
  * `sqlite:relative/file.db` (resolved against the working directory).
  *
@@ -55,7 +64,7 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
 
 /**
  * Opens the issuer database named by `url` (see {@link parseDatabaseUrl}). SQLite files get WAL journaling
- * (`synchronous = NORMAL`), statements prepared once per SQL text, enforced foreign keys and a busy timeout; the parent directory is created if missing. Run
+ * (`synchronous = NORMAL`, a checkpoint every {@link WAL_AUTOCHECKPOINT_PAGES} pages), statements prepared once per SQL text, enforced foreign keys and a busy timeout; the parent directory is created if missing. Run
  * `migrateToLatest(db)` before use.
  *
  * @example
@@ -76,6 +85,7 @@ export function openDatabase(url: string): IssuerDatabase {
   // transactions but never corrupts the file, and an fsync per issued credential capped throughput.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   const db = new Kysely<IssuerTables>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }) });
   handles.set(db, sqlite);
   return { db, close: () => db.destroy() };
