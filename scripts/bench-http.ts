@@ -6,7 +6,10 @@
  * requests. Prints throughput, p50/p99, server CPU per credential and whether issue 5's target is met,
  * rewrites the `## HTTP` section of docs/benchmarks.md and ends with one line of JSON.
  *
- * Run: corepack pnpm bench:http [--quick] [--no-doc] [--profile] [--workers=N] [--only=KEY]
+ * Run: corepack pnpm bench:http [--quick] [--no-doc] [--profile] [--workers=N] [--only=KEY] [--client=wrk|autocannon]
+ *   [--connections=N]  (every load; default 10 for the verifier and floor, 32 for the issuer, 2 for the batch)
+ * The load generator is wrk (Debian's package, installed when missing and we may), a C program that
+ * needs about a tenth of autocannon's CPU per request; autocannon when wrk cannot be had, or when told.
  * With --profile the servers' process profiles each load window (the inspector, not the set-up);
  * the profiles land in a folder named at the end (summarize with scripts/bench/cpuprofile-summary.ts).
  * --workers=N runs the verifier in N processes (default: one per core; 1 with --profile);
@@ -19,8 +22,9 @@ import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, writeSections } from './bench/doc.js';
-import { type HttpLoad, httpSection, type LoadResult, load, resultLine } from './bench/http-load.js';
+import { type HttpLoad, httpSection, type LoadResult, load, probe, resultLine } from './bench/http-load.js';
 import type { HttpServers } from './bench/http-servers.js';
+import { ensureWrk, wrkLoad } from './bench/wrk-load.js';
 
 const quick = process.argv.includes('--quick');
 const writeDoc = !process.argv.includes('--no-doc');
@@ -29,7 +33,13 @@ const profileDir = process.argv.includes('--profile')
   : undefined;
 const durationSec = quick ? 4 : 15;
 const warmupSec = quick ? 1 : 3;
-const CONNECTIONS = 10;
+const connectionsArg = process.argv
+  .find((a) => a.startsWith('--connections='))
+  ?.slice('--connections='.length);
+/** Connections for the verifier and the floor (a few busy border posts); --connections=N for every load. */
+const CONNECTIONS = Number(connectionsArg ?? 10);
+/** The issuer's: concurrent issuances share one SQLite transaction, so in-flight requests matter. */
+const ISSUE_CONNECTIONS = Number(connectionsArg ?? 32);
 /** Credentials per request of the batch endpoint's load. */
 const BATCH = 100;
 const workersArg = process.argv.find((a) => a.startsWith('--workers='))?.slice('--workers='.length);
@@ -41,6 +51,13 @@ const issuerWorkers =
   (profileDir ? '1' : '');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const log = (line: string) => process.stderr.write(`bench:http: ${line}\n`);
+const clientArg = process.argv.find((a) => a.startsWith('--client='))?.slice('--client='.length);
+if (clientArg !== undefined && clientArg !== 'wrk' && clientArg !== 'autocannon') {
+  throw new Error(`--client=${clientArg}: wrk or autocannon`);
+}
+const useWrk = clientArg !== 'autocannon' && ensureWrk(log);
+if (clientArg === 'wrk' && !useWrk) throw new Error('--client=wrk: wrk is not installed and cannot be');
+if (!useWrk && clientArg === undefined) log('wrk is not available: autocannon drives the loads');
 
 /** A free loopback port (the issuer must know its own public URL before it listens). */
 function freePort(): Promise<number> {
@@ -106,6 +123,7 @@ const loads: HttpLoad[] = [
     url: `${servers.issuerUrl}/v1/vaccination-certificates`,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${servers.apiKey}` },
     bodies: [JSON.stringify(servers.vaccination)],
+    connections: ISSUE_CONNECTIONS,
     maxRequests: quick ? 10_000 : 40_000,
     target: { opsPerSec: 1500 },
   },
@@ -116,7 +134,7 @@ const loads: HttpLoad[] = [
     headers: { 'content-type': 'application/json', authorization: `Bearer ${servers.apiKey}` },
     bodies: [JSON.stringify(Array.from({ length: BATCH }, () => ({ data: servers.vaccination })))],
     itemsPerRequest: BATCH,
-    connections: 2,
+    connections: connectionsArg === undefined ? 2 : CONNECTIONS,
     maxRequests: quick ? 200 : 1000,
     target: { opsPerSec: 10_000 },
   },
@@ -138,10 +156,12 @@ function ask(message: { profile: 'start' | 'stop'; file?: string }): Promise<voi
 const results: LoadResult[] = [];
 for (const spec of loads.filter((l) => only === undefined || l.key === only)) {
   log(`${spec.name}: warm-up ${warmupSec} s`);
-  await load(spec, { connections: CONNECTIONS, durationSec: warmupSec, check: true });
-  log(`${spec.name}: ${durationSec} s or ${spec.maxRequests} requests`);
+  for (const body of spec.bodies) await probe(spec, body);
+  const drive = useWrk ? wrkLoad : load;
+  await drive(spec, { connections: CONNECTIONS, durationSec: warmupSec });
+  log(`${spec.name}: ${durationSec} s or ${spec.maxRequests} requests (${useWrk ? 'wrk' : 'autocannon'})`);
   if (profileDir) await ask({ profile: 'start' });
-  const result = await load(spec, {
+  const result = await drive(spec, {
     connections: CONNECTIONS,
     durationSec,
     ...(child.pid === undefined ? {} : { serverPid: child.pid }),

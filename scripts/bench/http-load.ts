@@ -1,5 +1,5 @@
-// One autocannon load of `pnpm bench:http`, bounded in time and in requests, and the `## HTTP`
-// section of docs/benchmarks.md.
+// One autocannon load of `pnpm bench:http` (wrk-load.ts drives the same loads with wrk), bounded in
+// time and in requests, and the `## HTTP` section of docs/benchmarks.md.
 import autocannon from 'autocannon';
 import { machineLine } from './doc.js';
 import { treeCpuSeconds } from './process-cpu.js';
@@ -34,12 +34,16 @@ export interface LoadResult {
   durationSec: number;
   /** Server CPU (all its processes, user + system) per credential, in µs; undefined without /proc. */
   serverCpuUs: number | undefined;
-  /** The load generator's CPU (this process, user + system) per credential, in µs. */
+  /** The load generator's CPU (its process, user + system) per credential, in µs. */
   clientCpuUs: number;
+  /** Which load generator drove the load. */
+  generator: 'autocannon' | 'wrk';
+  /** Connections kept busy. */
+  connections: number;
 }
 
 /** One request first: a load of error answers would be fast and worthless. */
-async function probe(spec: HttpLoad, body: string): Promise<void> {
+export async function probe(spec: HttpLoad, body: string): Promise<void> {
   const response = await fetch(spec.url, { method: 'POST', headers: spec.headers, body });
   const answer = (await response.json()) as {
     verified?: boolean;
@@ -58,9 +62,8 @@ async function probe(spec: HttpLoad, body: string): Promise<void> {
 /** Runs autocannon for `durationSec` or `spec.maxRequests` requests, whichever comes first. */
 export async function load(
   spec: HttpLoad,
-  options: { connections: number; durationSec: number; check?: boolean; serverPid?: number },
+  options: { connections: number; durationSec: number; serverPid?: number },
 ): Promise<LoadResult> {
-  if (options.check) for (const body of spec.bodies) await probe(spec, body);
   let turn = 0;
   const cpu = () => (options.serverPid === undefined ? undefined : treeCpuSeconds(options.serverPid));
   const cpuBefore = cpu();
@@ -100,6 +103,8 @@ export async function load(
     requests,
     failed: result.non2xx + result.errors + result.timeouts,
     durationSec: Math.round(result.duration * 10) / 10,
+    generator: 'autocannon',
+    connections: spec.connections ?? options.connections,
   };
 }
 
@@ -181,6 +186,13 @@ export function resultLine(r: LoadResult): string {
   );
 }
 
+const GENERATORS = { wrk: 'wrk (a process of its own)', autocannon: 'autocannon (in the parent process)' };
+
+const generatorText = (results: readonly LoadResult[]) => {
+  const used = [...new Set(results.map((r) => GENERATORS[r.generator]))];
+  return used.length === 0 ? 'The load generator' : used.join(' and ');
+};
+
 /** The `## HTTP` section. */
 export function httpSection(
   results: readonly LoadResult[],
@@ -201,19 +213,19 @@ export function httpSection(
       `issuer (SQLite in a temporary folder) runs as its \`server.ts\` runs it, in ${run.issuerWorkers} process${run.issuerWorkers === 1 ? '' : 'es'} on that file (\`PASSAGE_ISSUER_WORKERS\`, default one per core), and the ` +
       'verifier (signed trust list and entry rules from an operator key it pins) as its `server.ts` runs it, ' +
       `in ${run.verifierWorkers} process${run.verifierWorkers === 1 ? '' : 'es'} (node:cluster, ` +
-      '`PASSAGE_WORKERS`, default one per core), all logging at `info` to a file. autocannon in the parent ' +
-      `process keeps ${run.connections} connections busy on loopback (2 for the batch endpoint) for ` +
+      '`PASSAGE_WORKERS`, default one per core), all logging at `info` to a file. ' +
+      `${generatorText(results)} keeps the connections the table gives busy on loopback for ` +
       `${run.durationSec} s or a bounded number of requests, after a warm-up. Load generator and ` +
       'servers share the 2 cores, so these figures understate a server with the machine to itself. ' +
       '**Use a quiet machine**: other processes take CPU from both. The server CPU column (user + system ' +
       'time of every server process, from /proc, per credential or verification) moves less with ' +
       'other load than the throughput does, though still up to twofold on a busy machine.',
     '',
-    '| endpoint | requests | per second | p50 | p99 | failed | server CPU | load generator CPU | 2-core bound | target (issue 5) | met |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | :---: |',
+    '| endpoint | connections | requests | per second | p50 | p99 | failed | server CPU | load generator CPU | 2-core bound | target (issue 5) | met |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | :---: |',
     ...results.map(
       (r) =>
-        `| ${r.spec.name} | ${r.requests.toLocaleString('en-US')} in ${r.durationSec} s | ` +
+        `| ${r.spec.name} | ${r.connections} | ${r.requests.toLocaleString('en-US')} in ${r.durationSec} s | ` +
         `${Math.round(r.opsPerSec).toLocaleString('en-US')} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.failed} | ` +
         `${r.serverCpuUs === undefined ? '?' : `${r.serverCpuUs.toLocaleString('en-US')} µs`} | ` +
         `${r.clientCpuUs.toLocaleString('en-US')} µs | ${coreBound(r)?.toLocaleString('en-US') ?? '?'}/s | ` +
@@ -229,10 +241,16 @@ export function httpSection(
     "- Floor: a plain node:http server in one process (in the servers' process) that reads each request " +
       'and answers the bytes of a real verify answer (same size and headers) with no work between: what ' +
       'HTTP, the loopback and the load generator cost on this machine before any verification.',
-    "- Load generator CPU: autocannon's process (user + system) per request. 2-core bound: 2 CPU-seconds " +
+    "- Load generator CPU: its process's CPU (user + system) per request. 2-core bound: 2 CPU-seconds " +
       'a second divided by server plus load generator CPU per credential, the rate at which the two cores ' +
       'would run out were nothing else running and no core ever idle. A target above its bound cannot be ' +
       'met at that cost per request on this machine with the load generator beside the servers.',
+    '- Connections: the verifier is loaded with 10, as a few busy border posts; the issuer with 32, as ' +
+      "a ministry's systems issuing concurrently: concurrent issuances share one SQLite transaction " +
+      '(group commit), so an issuer with more requests in flight commits less often per credential.',
+    "- Load generator: wrk (Debian's package, a C program; bench:http installs it when missing and it " +
+      'may) needs about 40 µs of CPU per request, autocannon (JavaScript, the fallback, or ' +
+      '`--client=autocannon`) about 140 µs: on 2 shared cores, that difference is CPU the servers get.',
     '',
     ...WHERE_THE_TIME_GOES,
   ].join('\n');

@@ -25,6 +25,12 @@ function readStat(pid: string): ProcStat | undefined {
   }
 }
 
+/** CPU seconds (user + system) used so far by one process (all its threads); undefined once it is gone. */
+export function processCpuSeconds(pid: number): number | undefined {
+  const stat = readStat(String(pid));
+  return stat === undefined ? undefined : stat.ticks / TICKS_PER_SEC;
+}
+
 /**
  * CPU seconds (user + system) used so far by `root` and every live descendant of it. A descendant
  * that exited in between is not counted, so take both readings while the servers run.
