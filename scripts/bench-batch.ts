@@ -61,6 +61,9 @@ for (let i = 0; i < count; i++) if (!lines.write(line)) await once(lines, 'drain
 lines.end();
 await once(lines, 'finish');
 
+// scripts/bench/supervise.mjs starts this script again unless it reaches this line.
+process.stderr.write(`bench:batch: measuring ${count} credentials\n`);
+
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 const timeline: { s: number; rssMb: number; heapMb: number }[] = [];
 let peakRss = process.memoryUsage.rss();

@@ -94,8 +94,9 @@ const servers = await new Promise<HttpServers>((resolve, reject) => {
   child.once('message', (message) => resolve(message as HttpServers));
   child.once('exit', (code) => reject(new Error(`the servers exited (${code}); see ${logFile}`)));
 });
+// scripts/bench/supervise.mjs starts this script again unless it reaches this line.
 log(
-  `servers up: issuer ${servers.issuerUrl} (${servers.issuerWorkers} process(es)), ` +
+  `measuring; servers up: issuer ${servers.issuerUrl} (${servers.issuerWorkers} process(es)), ` +
     `verifier ${servers.verifierUrl} (${servers.verifierWorkers} process(es))`,
 );
 

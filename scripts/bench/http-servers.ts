@@ -160,7 +160,10 @@ process.on('message', (message: { profile?: 'start' | 'stop'; file?: string }) =
     process.send?.({ profiled: message.profile });
   })();
 });
-process.once('SIGTERM', () => {
+const shutdown = () => {
   floor.close();
   void Promise.allSettled([verifier.close(), issuer.close()]).then(() => process.exit(0));
-});
+};
+process.once('SIGTERM', shutdown);
+// The parent gone (a stalled attempt killed by scripts/bench/supervise.mjs): no servers are left behind.
+process.once('disconnect', shutdown);

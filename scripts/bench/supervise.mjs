@@ -4,6 +4,8 @@
 // loads a module. A blocked main thread runs no timer, so the script cannot notice it itself: this
 // parent can, from the child's silence. Plain JavaScript, no loader: nothing here can stall that way.
 //   node scripts/bench/supervise.mjs scripts/bench.ts [args...]
+// A script ends its set-up by writing a line starting `bench: measuring` or `bench:NAME: measuring` to
+// stderr (bench.ts, bench-http.ts, bench-batch.ts do).
 import { spawn } from 'node:child_process';
 
 const [script, ...args] = process.argv.slice(2);
@@ -11,6 +13,8 @@ if (!script) {
   process.stderr.write('usage: node scripts/bench/supervise.mjs SCRIPT [ARGS...]\n');
   process.exit(2);
 }
+/** The line a script writes once its set-up is done. */
+const MEASURING = /^bench(:[\w-]+)?: measuring/m;
 /** Set-up (until the script says `measuring`) never takes this long unless it is stuck. */
 const SETUP_LIMIT_MS = 120_000;
 const ATTEMPTS = 3;
@@ -35,7 +39,7 @@ function attempt(n) {
     }, SETUP_LIMIT_MS);
     child.stderr.on('data', (chunk) => {
       process.stderr.write(chunk);
-      if (!measuring && chunk.toString().includes('bench: measuring')) {
+      if (!measuring && MEASURING.test(chunk.toString())) {
         measuring = true;
         clearTimeout(timer);
       }
