@@ -18,8 +18,9 @@ export const DEFAULT_VACCINATION_VALIDITY_DAYS = 365;
 /** How long a business travel card may be valid at most. */
 export const MAX_TRAVEL_CARD_YEARS = 5;
 
+/** An instant as `YYYY-MM-DDTHH:mm:ssZ`: toISOString always ends in `.sssZ`, which is cut. */
 function iso(instant: number): string {
-  return new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${new Date(instant).toISOString().slice(0, -5)}Z`;
 }
 
 /**

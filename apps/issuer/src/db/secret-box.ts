@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
 import { AbstractSecretBox } from '@veramo/key-manager';
+import { randomBytesPooled } from '../random-pool.js';
 import { IssuerDbError } from './errors.js';
 
 const MIN_SECRET_LENGTH = 32;
@@ -53,7 +54,7 @@ export class SecretBox extends AbstractSecretBox {
 
   /** Encrypts `plaintext`; `associatedData` must be given again to {@link SecretBox.open}. */
   seal(plaintext: string, associatedData = ''): string {
-    const iv = randomBytes(IV_BYTES);
+    const iv = randomBytesPooled(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(Buffer.from(associatedData, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytesPooled } from '../random-pool.js';
 
 // Crockford's base32 without I, L, O, U: unambiguous when read aloud or typed from paper.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 function randomCode(length: number): string {
-  const bytes = randomBytes(length);
+  const bytes = randomBytesPooled(length);
   let out = '';
   for (const byte of bytes) out += ALPHABET[byte & 31];
   return out;
