@@ -3,7 +3,7 @@
 // else (trust, status, schema, rules, the report) once the unavoidable steps are paid.
 import { sign, verify } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { DICTIONARY_V2, decodeBase45, encodeBase45 } from '@passage/credentials/pure';
+import { DICTIONARY_V2, decodeBase45, deflateWindowBits, encodeBase45 } from '@passage/credentials/pure';
 import type { BenchAuthority } from './authority.js';
 import { cycle, expectOk, type RatedCase } from './case.js';
 
@@ -24,7 +24,7 @@ function partsOf(qr: string) {
 /**
  * `floor.verify`: base45, inflate with the preset dictionary, JSON.parse of header and payload, the
  * signing input rebuilt in base64url, node:crypto verify. `floor.issue`: JSON of header and payload,
- * base64url signing input, node:crypto sign, deflate (level 9, the dictionary), base45. Each is
+ * base64url signing input, node:crypto sign, deflate (level 9, the dictionary, the container's window), base45. Each is
  * rated against raw node:crypto; the verify target (0.7×) and issue target (0.5×) are judged against
  * what is left above these floors.
  */
@@ -55,9 +55,12 @@ export function floorCases(a: BenchAuthority, qrs: readonly string[]): RatedCase
     const h = Buffer.from(JSON.stringify(header), 'utf8');
     const p = Buffer.from(JSON.stringify(payload), 'utf8');
     const signature = signWith(Buffer.from(`${h.toString('base64url')}.${p.toString('base64url')}`, 'ascii'));
-    const compressed = deflateRawSync(Buffer.concat([Uint8Array.of(h.length), h, p]), {
+    const inner = Buffer.concat([Uint8Array.of(h.length), h, p]);
+    // As the container deflates: the bytes of zlib's largest window, from the smallest that finds them.
+    const compressed = deflateRawSync(inner, {
       level: 9,
-      memLevel: 9,
+      memLevel: 8,
+      windowBits: deflateWindowBits(DICTIONARY_V2.length + inner.length),
       dictionary: DICTIONARY_V2,
     });
     const container = Buffer.concat([Uint8Array.of(2, signature.length), signature, compressed]);

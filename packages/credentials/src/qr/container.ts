@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { CredentialError } from '../errors.js';
+import { deflateWindowBits } from './deflate-window.js';
 import { DICTIONARY_V1, DICTIONARY_V2 } from './dictionary.js';
 import { decodeVarint, encodeVarint } from './varint.js';
 
@@ -53,7 +54,7 @@ export function packContainer(
   const compressed = deflateRawSync(inner, {
     level: 9,
     memLevel: 8,
-    windowBits: windowBitsFor(dictionary.length + inner.length),
+    windowBits: deflateWindowBits(dictionary.length + inner.length),
     dictionary,
   });
   return Buffer.concat([
@@ -62,18 +63,6 @@ export function packContainer(
     parts.signature,
     compressed,
   ]);
-}
-
-/**
- * The smallest DEFLATE window (2^bits bytes, 9–15 bits) whose reach, less zlib's 262-byte lookahead,
- * spans `bytes`: the dictionary and the whole credential. Every match zlib's largest window would find
- * is then found, so the output is the same, from a stream that allocates and clears far less memory
- * (with memLevel 8: ~160 kB for a usual credential instead of ~384 kB at 15 bits and memLevel 9).
- */
-function windowBitsFor(bytes: number): number {
-  let bits = 9;
-  while (bits < 15 && (1 << bits) - 262 < bytes) bits++;
-  return bits;
 }
 
 /** Unpacks a container of any known version, refusing anything but its one exact layout. */
