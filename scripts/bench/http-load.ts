@@ -138,37 +138,35 @@ function coreBound(r: LoadResult): number | undefined {
 const WHERE_THE_TIME_GOES = [
   "### Where an HTTP request's time goes",
   '',
-  'CPU profiles of 2026-11-26 ~03:05 UTC (one server process, each path under autocannon for 16 s; ' +
-    'other sessions kept the machine busy: read the shares, not the microseconds). Shares are of the ' +
-    "server's busy time.",
+  'CPU profiles of 2026-11-26 05:40–06:10 UTC (`--profile`: one server process, each path under wrk for ' +
+    '15 s on an otherwise idle machine; the issuer before its WAL, deflate and random-pool changes of ' +
+    "that morning). Shares are of the server's time, idle included.",
   '',
-  "- **Verifier**, the scanner's `POST /v1/verify` answered ahead of express (`serveAhead` in " +
-    '@passage/service-kit): the verification itself (QR decoding and inflating, signature, trust, ' +
-    'status, schema, entry rules, officer view) is about half, the ECDSA P-256 check in node:crypto ' +
-    'alone about 12 %; writing the 6 kB answer about 19 % (the loopback socket write in the kernel 14 %, ' +
-    "JSON.stringify 2 %); reading the request (Node's HTTP parser, the body, JSON.parse) about 8 %; " +
-    'the log line 4 %; garbage collection 4–5 %; building the `sources` block every answer carries 4.6 % ' +
-    '(an idle profile of 04:07; it is now built once per second and per update). Before, the same request ' +
-    'went through express as ' +
-    "middleware: express's per-request set-up (prototypes, `res.locals`) and its middleware walk cost a " +
-    'quarter of the server CPU (898 → 676 µs per verification in 8 alternating in-process rounds; ' +
-    'autocannon in another process, one server per tree, same trust data).',
-  '- **Issuer**, a single typed issuance answered ahead of express (issue-ahead.ts): recording the ' +
-    'credential and its status index in SQLite (one transaction shared by the issuances of the same ' +
-    'event-loop turn) about 14 %; signing about 9 %; the QR text about 8 % (most of it the level-9 ' +
-    "deflate with a fresh zlib stream); writing the 7 kB answer about 7 %; the API key's lookup 4 %; " +
-    'sealing the stored JWS 4 %; choosing the status index 3 %; the input check (compiled, zod only ' +
-    'for refusals) 3 %; garbage collection 5 %; HTTP parsing and the log line most of the rest. ' +
-    'Before, express took 13 % more server CPU per issuance (1,407 → 1,218 µs in 8 alternating ' +
-    'in-process rounds on one service).',
+  "- **Verifier** (742 µs a verification in the profile), the scanner's `POST /v1/verify` answered " +
+    'ahead of express (`serveAhead` in @passage/service-kit): the ECDSA P-256 check in node:crypto 21 %; ' +
+    'decoding the QR text (base45, a fresh zlib stream to inflate, JSON.parse of the 2 kB payload) 13 %; ' +
+    'the checks (schema, status lists, trust, validity) 10 %; the entry rules and the officer view 9 %; ' +
+    'JSON.stringify of the 5.6 kB answer 7 % and writing it to the socket 8 %; reading the request ' +
+    "(Node's HTTP parser, the body, JSON.parse) about 5 %; the log line 3 %; garbage collection 3 %; " +
+    'idle 5 %. The `sources` block every answer carries is built once per second and per update, not ' +
+    "per verification. Before, the same request went through express as middleware: express's " +
+    'per-request set-up and middleware walk cost a quarter of the server CPU (898 → 676 µs per ' +
+    'verification in 8 alternating in-process rounds, 2026-11-26 ~03:00).',
+  '- **Issuer** (1,220 µs an issuance in the profile, 32 connections), a single typed issuance answered ' +
+    'ahead of express (issue-ahead.ts): the QR text 13 % (the level-9 deflate with a fresh zlib stream ' +
+    '9 %, re-reading the JWS it was handed 3 %); SQLite 12 % (the group transaction: inserts, commit and ' +
+    'the WAL checkpoints commits ran); signing 10 %; writing the 7 kB answer 7 %; the input check and ' +
+    'completion 6 %; choosing the status index 5 %; sealing the stored JWS 5 %; the API key lookup 4 %; ' +
+    'encoding the JWS payload 3 %; garbage collection 3 %; HTTP parsing and the log line most of the ' +
+    'rest. Before express was bypassed it took 13 % more server CPU per issuance (1,407 → 1,218 µs).',
   '- **Processes**: the verifier and the issuer each serve from one process per core (node:cluster, ' +
     '`PASSAGE_WORKERS`, `PASSAGE_ISSUER_WORKERS`). On the idle machine of 2026-11-26 ~04:10, one verifier ' +
     'process made 1,285 verifications a second against 1,819–2,213 for two; one issuer process 845–864 ' +
-    'issuances a second (p99 42–45 ms) against 1,116–1,227 for two (p99 26–29 ms), at 10–25 % more ' +
-    'server CPU per issuance (two processes share one SQLite file and its write lock). On the busy ' +
-    'machine of 2026-11-25, before the issuer recorded a credential in one transaction, two issuer ' +
-    'processes had not helped (456 against 467 a second). `--workers=N` / `--issuer-workers=N` measure ' +
-    'other counts.',
+    'issuances a second against 1,116–1,227 for two (autocannon, 10 connections). `--workers=N` / ' +
+    '`--issuer-workers=N` measure other counts.',
+  '- **This host varies**: the same tree measured 2,415–3,046 verifications a second (612–775 µs of ' +
+    'server CPU each) in eight runs between 06:30 and 06:50 UTC on 2026-11-26, with nothing else running. ' +
+    'Compare runs taken close together, and alternate A and B.',
   '',
 ];
 
