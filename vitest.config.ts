@@ -9,6 +9,7 @@ export default defineConfig({
       'apps/*/src/**/*.test.ts',
       'apps/*/web/src/**/*.test.ts',
       'test/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,

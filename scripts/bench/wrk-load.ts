@@ -32,7 +32,7 @@ export function ensureWrk(log: (line: string) => void): boolean {
 }
 
 /** `text` as a Lua long string, of a level (count of `=`) that cannot end it early. */
-function luaString(text: string): string {
+export function luaString(text: string): string {
   let level = '';
   // The string ends at the first `]=…=]` of its level, which must be its own closing one (a text ending
   // in `]` would otherwise close early).
