@@ -59,14 +59,65 @@ export async function probe(spec: HttpLoad, body: string): Promise<void> {
   }
 }
 
-/** Runs autocannon for `durationSec` or `spec.maxRequests` requests, whichever comes first. */
-export async function load(
+/** What a load generator counted over one load. */
+export interface LoadCounts {
+  requests: number;
+  /** Requests answered 2xx. */
+  ok: number;
+  /** Non-2xx answers, connection errors and timeouts. */
+  failed: number;
+  durationSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** The load generator's own CPU over the load, in seconds. */
+  clientCpuSec: number;
+}
+
+/** How a load runs: its connections (unless the spec has its own), its time, whose CPU is the servers'. */
+export interface LoadOptions {
+  connections: number;
+  durationSec: number;
+  serverPid?: number;
+}
+
+/**
+ * Starts measuring a load: reads the servers' CPU now, and answers the function that reads it again
+ * and turns a generator's counts into the load's result (throughput and CPU per credential).
+ */
+export function measureLoad(
   spec: HttpLoad,
-  options: { connections: number; durationSec: number; serverPid?: number },
-): Promise<LoadResult> {
-  let turn = 0;
+  options: LoadOptions,
+  generator: LoadResult['generator'],
+): (counts: LoadCounts) => LoadResult {
   const cpu = () => (options.serverPid === undefined ? undefined : treeCpuSeconds(options.serverPid));
   const cpuBefore = cpu();
+  return (counts) => {
+    const cpuAfter = cpu();
+    const perRequest = spec.itemsPerRequest ?? 1;
+    const items = counts.requests * perRequest;
+    return {
+      spec,
+      opsPerSec: (counts.ok * perRequest) / counts.durationSec,
+      p50Ms: counts.p50Ms,
+      p99Ms: counts.p99Ms,
+      requests: counts.requests,
+      failed: counts.failed,
+      durationSec: Math.round(counts.durationSec * 10) / 10,
+      clientCpuUs: items === 0 ? 0 : Math.round((counts.clientCpuSec * 1e6) / items),
+      serverCpuUs:
+        cpuBefore === undefined || cpuAfter === undefined || items === 0
+          ? undefined
+          : Math.round(((cpuAfter - cpuBefore) * 1e6) / items),
+      generator,
+      connections: spec.connections ?? options.connections,
+    };
+  };
+}
+
+/** Runs autocannon for `durationSec` or `spec.maxRequests` requests, whichever comes first. */
+export async function load(spec: HttpLoad, options: LoadOptions): Promise<LoadResult> {
+  let turn = 0;
+  const finish = measureLoad(spec, options, 'autocannon');
   const clientBefore = process.cpuUsage();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -85,27 +136,16 @@ export async function load(
     const timer = setTimeout(() => instance.stop(), options.durationSec * 1000);
     instance.once('done', () => clearTimeout(timer));
   });
-  const cpuAfter = cpu();
   const client = process.cpuUsage(clientBefore);
-  const ok = result['2xx'];
-  const requests = result.requests.total;
-  const items = requests * (spec.itemsPerRequest ?? 1);
-  return {
-    clientCpuUs: items === 0 ? 0 : Math.round((client.user + client.system) / items),
-    serverCpuUs:
-      cpuBefore === undefined || cpuAfter === undefined || requests === 0
-        ? undefined
-        : Math.round(((cpuAfter - cpuBefore) * 1e6) / items),
-    spec,
-    opsPerSec: (ok * (spec.itemsPerRequest ?? 1)) / result.duration,
+  return finish({
+    requests: result.requests.total,
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
+    durationSec: result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    requests,
-    failed: result.non2xx + result.errors + result.timeouts,
-    durationSec: Math.round(result.duration * 10) / 10,
-    generator: 'autocannon',
-    connections: spec.connections ?? options.connections,
-  };
+    clientCpuSec: (client.user + client.system) / 1e6,
+  });
 }
 
 function met(r: LoadResult): boolean {

@@ -6,8 +6,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HttpLoad, LoadResult } from './http-load.js';
-import { processCpuSeconds, treeCpuSeconds } from './process-cpu.js';
+import { type HttpLoad, type LoadOptions, type LoadResult, measureLoad } from './http-load.js';
+import { processCpuSeconds } from './process-cpu.js';
 
 const onPath = () => spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
 
@@ -111,15 +111,11 @@ function watchCpu(pid: number | undefined): { last: () => number } {
  * Runs wrk (one thread) for `durationSec` or `spec.maxRequests` requests, whichever comes first, and
  * answers what autocannon's `load` answers. Requests whose answer is not 2xx or 3xx count as failed.
  */
-export async function wrkLoad(
-  spec: HttpLoad,
-  options: { connections: number; durationSec: number; serverPid?: number },
-): Promise<LoadResult> {
+export async function wrkLoad(spec: HttpLoad, options: LoadOptions): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), 'passage-wrk-'));
   const file = join(dir, 'load.lua');
   writeFileSync(file, script(spec, spec.maxRequests));
-  const cpu = () => (options.serverPid === undefined ? undefined : treeCpuSeconds(options.serverPid));
-  const cpuBefore = cpu();
+  const finish = measureLoad(spec, options, 'wrk');
   const connections = spec.connections ?? options.connections;
   const args = [
     '-t1',
@@ -142,29 +138,18 @@ export async function wrkLoad(
     err += chunk.toString('utf8');
   });
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
-  const clientSec = clientCpu.last();
-  const cpuAfter = cpu();
+  const clientCpuSec = clientCpu.last();
   rmSync(dir, { recursive: true, force: true });
   const line = out.split('\n').find((l) => l.startsWith('{"requests"'));
   if (code !== 0 || line === undefined) throw new Error(`wrk failed (${code}): ${err || out}`);
   const s = JSON.parse(line) as WrkSummary;
-  const items = s.requests * (spec.itemsPerRequest ?? 1);
-  const durationSec = s.durationUs / 1e6;
-  const failed = s.connect + s.read + s.write + s.status + s.timeout;
-  return {
-    spec,
-    opsPerSec: ((s.requests - s.status) * (spec.itemsPerRequest ?? 1)) / durationSec,
+  return finish({
+    requests: s.requests,
+    ok: s.requests - s.status,
+    failed: s.connect + s.read + s.write + s.status + s.timeout,
+    durationSec: s.durationUs / 1e6,
     p50Ms: Math.round(s.p50Us / 100) / 10,
     p99Ms: Math.round(s.p99Us / 100) / 10,
-    requests: s.requests,
-    failed,
-    durationSec: Math.round(durationSec * 10) / 10,
-    clientCpuUs: items === 0 ? 0 : Math.round((clientSec * 1e6) / items),
-    serverCpuUs:
-      cpuBefore === undefined || cpuAfter === undefined || items === 0
-        ? undefined
-        : Math.round(((cpuAfter - cpuBefore) * 1e6) / items),
-    generator: 'wrk',
-    connections,
-  };
+    clientCpuSec,
+  });
 }
