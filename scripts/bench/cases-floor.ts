@@ -3,7 +3,7 @@
 // else (trust, status, schema, rules, the report) once the unavoidable steps are paid.
 import { sign, verify } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { DICTIONARY_V2, decodeBase45, deflateWindowBits, encodeBase45 } from '@passage/credentials/pure';
+import { DICTIONARY_V2, decodeBase45, encodeBase45, qrDeflateOptions } from '@passage/credentials/pure';
 import type { BenchAuthority } from './authority.js';
 import { cycle, expectOk, type RatedCase } from './case.js';
 
@@ -57,12 +57,7 @@ export function floorCases(a: BenchAuthority, qrs: readonly string[]): RatedCase
     const signature = signWith(Buffer.from(`${h.toString('base64url')}.${p.toString('base64url')}`, 'ascii'));
     const inner = Buffer.concat([Uint8Array.of(h.length), h, p]);
     // As the container deflates: the bytes of zlib's largest window, from the smallest that finds them.
-    const compressed = deflateRawSync(inner, {
-      level: 9,
-      memLevel: 8,
-      windowBits: deflateWindowBits(DICTIONARY_V2.length + inner.length),
-      dictionary: DICTIONARY_V2,
-    });
+    const compressed = deflateRawSync(inner, qrDeflateOptions(DICTIONARY_V2, inner.length));
     const container = Buffer.concat([Uint8Array.of(2, signature.length), signature, compressed]);
     return `${PREFIX}${encodeBase45(container)}`;
   };

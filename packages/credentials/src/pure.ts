@@ -16,7 +16,7 @@ export { SUPPORTED_ALGORITHMS } from './jws/algorithms.js';
 export type { DecodedJws } from './jws/compact.js';
 export { compactJwsSegments, looksLikeCompactJws, MAX_JWS_LENGTH, parseJwsObject } from './jws/segments.js';
 export { decodeBase45, encodeBase45 } from './qr/base45.js';
-export { deflateWindowBits } from './qr/deflate-window.js';
+export { qrDeflateOptions } from './qr/deflate-window.js';
 export { DICTIONARY_V1, DICTIONARY_V2 } from './qr/dictionary.js';
 export { isPassageQrText, MAX_QR_TEXT_LENGTH, QR_PREFIX, unwrapQrText } from './qr/text.js';
 export { decodeVarint, encodeVarint } from './qr/varint.js';

@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { CredentialError } from '../errors.js';
-import { deflateWindowBits } from './deflate-window.js';
+import { qrDeflateOptions } from './deflate-window.js';
 import { DICTIONARY_V1, DICTIONARY_V2 } from './dictionary.js';
 import { decodeVarint, encodeVarint } from './varint.js';
 
@@ -51,12 +51,7 @@ export function packContainer(
     throw new CredentialError('INPUT_TOO_LARGE', 'credential is too large for a QR code');
   }
   const dictionary = dictionaryOf(version);
-  const compressed = deflateRawSync(inner, {
-    level: 9,
-    memLevel: 8,
-    windowBits: deflateWindowBits(dictionary.length + inner.length),
-    dictionary,
-  });
+  const compressed = deflateRawSync(inner, qrDeflateOptions(dictionary, inner.length));
   return Buffer.concat([
     Uint8Array.of(version),
     encodeVarint(parts.signature.length),
