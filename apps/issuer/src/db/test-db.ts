@@ -43,7 +43,10 @@ export function addAuthority(
   return insertAuthority(opened.db, sampleAuthority(overrides));
 }
 
-/** Test helper: a credential row of `authorityId` issued at `now`, its JWS a placeholder; keyed when `key` is given. */
+/**
+ * Test helper: a credential row of `authorityId` issued at `now`, with an Idempotency-Key when `key` is
+ * given. Its `jws` column is a fixed string: the tests that use it read rows back and never a signature.
+ */
 export function sampleCredential(authorityId: string, id: string, now: Date, key?: string): NewCredential {
   return {
     id,
