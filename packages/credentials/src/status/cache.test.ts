@@ -141,6 +141,22 @@ describe('status list cache', () => {
     expect(cache.export().map((e) => e.url)).toEqual(urls.slice(1));
   });
 
+  it('counts a read as a use: the list read last is kept, the one read least recently evicted', async () => {
+    const urls = ['a', 'b', 'c'].map((id) => `http://127.0.0.1:4001/status-lists/${id}`);
+    const { cache } = cacheWith(async () => ok('x'), { network: false, maxLists: 2 });
+    const load = async (u: string) =>
+      cache.load(u, await signedStatusList(authority, { url: u }), {
+        fetchedAt: new Date(start),
+        trust: authority.trust,
+      });
+    await load(urls[0] ?? '');
+    await load(urls[1] ?? '');
+    expect(cache.peek(urls[0] ?? '').snapshot).toBeDefined(); // a is now more recent than b
+    await load(urls[2] ?? '');
+    expect(cache.export().map((e) => e.url)).toEqual([urls[0], urls[2]]);
+    expect(cache.peek(urls[1] ?? '').problem).toBe('no copy of the status list is held');
+  });
+
   it('works offline from loaded bundle lists and exports them', async () => {
     const srv = server(() => ok(listV1));
     const { cache, clock } = cacheWith(srv.fetch, { network: false });

@@ -79,7 +79,12 @@ interface Held {
   etag?: string;
   failedAt?: number;
   problem?: string;
+  /** When it was last stored or read, on the cache's own use counter: the least recent goes first. */
+  usedAt?: number;
 }
+
+/** What `prefetch` answers when it has nothing to fetch: one settled promise, not a new one per call. */
+const DONE: Promise<void> = Promise.resolve();
 
 /** Seven days: how long a verifier may go on using a status list it could not refresh. */
 export const DEFAULT_STATUS_MAX_STALE_SEC = 7 * 24 * 3600;
@@ -107,17 +112,32 @@ export function createStatusListCache(options: StatusListCacheOptions = {}): Sta
 
   const sizeOf = (entry: Held | undefined) =>
     entry?.snapshot ? entry.snapshot.bits.length + entry.snapshot.jws.length : 0;
+  // Recency is a counter stamped on the entry, so a read (`peek`, once per status entry verified)
+  // touches no map; the scan for the least recently used runs only when storing goes over a bound.
+  let uses = 0;
   const forget = (url: string) => {
     totalBytes -= sizeOf(held.get(url));
     held.delete(url);
   };
-  // Map order is insertion order: re-inserting on use makes the first key the least recently used.
+  const leastRecentlyUsed = (except: string): string | undefined => {
+    let oldest: string | undefined;
+    let oldestUse = Number.POSITIVE_INFINITY;
+    for (const [url, entry] of held) {
+      if (url !== except && (entry.usedAt ?? 0) < oldestUse) {
+        oldest = url;
+        oldestUse = entry.usedAt ?? 0;
+      }
+    }
+    return oldest;
+  };
   const remember = (url: string, entry: Held) => {
     forget(url);
+    entry.usedAt = ++uses;
     held.set(url, entry);
     totalBytes += sizeOf(entry);
-    for (const oldest of held.keys()) {
-      if (oldest === url || (held.size <= maxLists && totalBytes <= maxTotalBytes)) break;
+    while (held.size > maxLists || totalBytes > maxTotalBytes) {
+      const oldest = leastRecentlyUsed(url);
+      if (oldest === undefined) break;
       forget(oldest);
     }
   };
@@ -181,6 +201,29 @@ export function createStatusListCache(options: StatusListCacheOptions = {}): Sta
     if (!entry?.snapshot) return true;
     return now - entry.fetchedAt >= ttlOf(entry.snapshot);
   };
+  // A list held and fresh needs nothing, whatever its URL: no URL parse on the verifier's path.
+  const isFresh = (url: string, now: number) =>
+    held.get(url)?.snapshot !== undefined && !inflight.has(url) && !needsFetch(url, now);
+
+  const fetchStale = async (urls: readonly string[], trust: TrustStore, now: number): Promise<void> => {
+    const wanted = [...new Set(urls)].slice(0, options.maxListsPerPrefetch ?? 8);
+    const runs: Promise<void>[] = [];
+    for (const url of wanted) {
+      if (isFresh(url, now)) continue;
+      if (!isFetchableUrl(url)) {
+        if (!held.get(url)?.snapshot) fail(url, now, 'the status list URL is not http(s)');
+        continue;
+      }
+      const running = inflight.get(url);
+      if (running) runs.push(running);
+      else if (needsFetch(url, now)) {
+        const run = refresh(url, trust).finally(() => inflight.delete(url));
+        inflight.set(url, run);
+        runs.push(run);
+      }
+    }
+    await Promise.all(runs);
+  };
 
   return {
     peek(url) {
@@ -192,7 +235,7 @@ export function createStatusListCache(options: StatusListCacheOptions = {}): Sta
           problem: 'no copy of the status list is held',
         };
       }
-      remember(url, entry);
+      entry.usedAt = ++uses;
       const { snapshot } = entry;
       if (!snapshot) {
         return {
@@ -205,35 +248,25 @@ export function createStatusListCache(options: StatusListCacheOptions = {}): Sta
       const age = Math.max(0, now - entry.fetchedAt);
       const stale = age > ttlOf(snapshot);
       const source: StatusSource = entry.origin === 'bundle' ? 'bundle' : stale ? 'cache' : 'network';
-      const view = { source, fetchedAt: entry.fetchedAt, ageSeconds: Math.floor(age / 1000), stale };
-      if (age > maxStaleMs) return { ...view, problem: 'the last good copy of the status list is too old' };
-      if (snapshot.validUntil !== undefined && now > snapshot.validUntil) {
-        return { ...view, problem: 'the status list has expired' };
-      }
-      return { ...view, snapshot };
+      const problem =
+        age > maxStaleMs
+          ? 'the last good copy of the status list is too old'
+          : snapshot.validUntil !== undefined && now > snapshot.validUntil
+            ? 'the status list has expired'
+            : undefined;
+      const ageSeconds = Math.floor(age / 1000);
+      const { fetchedAt } = entry;
+      return problem === undefined
+        ? { source, fetchedAt, ageSeconds, stale, snapshot }
+        : { source, fetchedAt, ageSeconds, stale, problem };
     },
 
-    async prefetch(urls, trust) {
-      if (!network) return;
+    prefetch(urls, trust) {
+      if (!network) return DONE;
       const now = clock();
-      const wanted = [...new Set(urls)].slice(0, options.maxListsPerPrefetch ?? 8);
-      const runs: Promise<void>[] = [];
-      for (const url of wanted) {
-        // A list held and fresh needs nothing, whatever its URL: no URL parse on the verifier's path.
-        if (held.get(url)?.snapshot && !inflight.has(url) && !needsFetch(url, now)) continue;
-        if (!isFetchableUrl(url)) {
-          if (!held.get(url)?.snapshot) fail(url, now, 'the status list URL is not http(s)');
-          continue;
-        }
-        const running = inflight.get(url);
-        if (running) runs.push(running);
-        else if (needsFetch(url, now)) {
-          const run = refresh(url, trust).finally(() => inflight.delete(url));
-          inflight.set(url, run);
-          runs.push(run);
-        }
-      }
-      await Promise.all(runs);
+      // The verifier's usual case, every list held and fresh: nothing to set up and nothing to await.
+      const listed = Array.isArray(urls) ? (urls as readonly string[]) : [...urls];
+      return listed.every((url) => isFresh(url, now)) ? DONE : fetchStale(listed, trust, now);
     },
 
     load(url, jws, { source = 'bundle', fetchedAt, trust }) {

@@ -73,12 +73,14 @@ function entriesOf(credential: Record<string, unknown>): Record<string, unknown>
  */
 export function statusListUrlsOf(credential: Record<string, unknown>): string[] {
   if (credential.credentialStatus === undefined) return [];
-  const urls = (entriesOf(credential) ?? [])
-    .slice(0, MAX_STATUS_ENTRIES)
-    .filter((e) => typeof e.statusPurpose === 'string' && CHECKED_PURPOSES.includes(e.statusPurpose))
-    .map((e) => e.statusListCredential)
-    .filter((url): url is string => typeof url === 'string');
-  return [...new Set(urls)];
+  const entries = entriesOf(credential) ?? [];
+  const urls: string[] = [];
+  // One pass over at most MAX_STATUS_ENTRIES entries: this runs on every verification.
+  for (const { statusPurpose, statusListCredential: url } of entries.slice(0, MAX_STATUS_ENTRIES)) {
+    const checked = typeof statusPurpose === 'string' && CHECKED_PURPOSES.includes(statusPurpose);
+    if (checked && typeof url === 'string' && !urls.includes(url)) urls.push(url);
+  }
+  return urls;
 }
 
 /** Why a held list cannot answer for this entry, or undefined when it can. */
