@@ -42,13 +42,17 @@ function outcomeOf(report: VerifiedReportFacts, rules: EntryRulesVerdict): Entry
 
 function summaryOf(outcome: EntryOutcome, economy: string, rules?: EntryRulesVerdict): string {
   const name = nameOf(economy);
-  const inForce = rules?.results.filter((r) => r.outcome !== 'not-yet-valid') ?? [];
-  const met = inForce.filter((r) => r.outcome === 'pass').length;
+  let inForce = 0;
+  let met = 0;
+  for (const { outcome: ruleOutcome } of rules?.results ?? []) {
+    if (ruleOutcome !== 'not-yet-valid') inForce++;
+    if (ruleOutcome === 'pass') met++;
+  }
   switch (outcome) {
     case 'meets':
-      return `Meets the entry rules of ${name} (${met} of ${inForce.length} met).`;
+      return `Meets the entry rules of ${name} (${met} of ${inForce} met).`;
     case 'does-not-meet':
-      return `Does not meet the entry rules of ${name} (${met} of ${inForce.length} met).`;
+      return `Does not meet the entry rules of ${name} (${met} of ${inForce} met).`;
     case 'not-authentic':
       return `Not checked against the entry rules of ${name}: the credential did not verify.`;
     case 'no-rules':

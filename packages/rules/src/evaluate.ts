@@ -120,23 +120,29 @@ function resultOf(rule: EntryRule, outcome: RuleOutcome, language: string): Rule
   const description = rule.description[language] ?? rule.description.en;
   const prefix =
     outcome === 'not-yet-valid' ? `${PREFIX[outcome]} (from ${rule.validFrom})` : PREFIX[outcome];
-  return {
+  const result: RuleResult = {
     id: rule.id,
     version: rule.version,
     outcome,
     description,
     text: `${prefix}: ${description}`,
     validFrom: rule.validFrom,
-    ...(rule.validTo === undefined ? {} : { validTo: rule.validTo }),
-    ...(rule.affectedFields === undefined ? {} : { affectedFields: rule.affectedFields }),
   };
+  if (rule.validTo !== undefined) result.validTo = rule.validTo;
+  if (rule.affectedFields !== undefined) result.affectedFields = rule.affectedFields;
+  return result;
 }
 
 function overall(results: readonly RuleResult[]): EntryRulesOutcome {
-  const deciding = results.filter((r) => r.outcome !== 'not-yet-valid');
-  if (deciding.length === 0) return 'no-rules';
-  if (deciding.some((r) => r.outcome === 'fail')) return 'fail';
-  return deciding.some((r) => r.outcome === 'error') ? 'error' : 'pass';
+  let deciding = false;
+  let error = false;
+  for (const { outcome } of results) {
+    if (outcome === 'fail') return 'fail';
+    if (outcome !== 'not-yet-valid') deciding = true;
+    if (outcome === 'error') error = true;
+  }
+  if (!deciding) return 'no-rules';
+  return error ? 'error' : 'pass';
 }
 
 /**
@@ -175,10 +181,9 @@ export function evaluateEntryRules(ruleSet: RuleSet, input: EntryRulesInput): En
     else error = { code: built.code, message: `credential data cannot be evaluated (${built.code})` };
   }
   const language = input.language ?? 'en';
-  const results = [
-    ...inForce.map((rule) => resultOf(rule, runLogic(rule, data), language)),
-    ...upcoming.map((rule) => resultOf(rule, 'not-yet-valid', language)),
-  ];
+  const results: RuleResult[] = [];
+  for (const rule of inForce) results.push(resultOf(rule, runLogic(rule, data), language));
+  for (const rule of upcoming) results.push(resultOf(rule, 'not-yet-valid', language));
   return {
     economy,
     credentialType: input.credentialType,

@@ -70,24 +70,23 @@ export function vaccinationRecordFromSubject(subject: VaccinationSubject): Vacci
       ...(certificate.period === undefined ? {} : { period: certificate.period }),
     },
     vaccinations: subject.vaccinations.map((event) => {
-      const optional = {
-        manufacturer: event.manufacturer === undefined ? undefined : toCoding(event.manufacturer),
-        maholder: event.maholder === undefined ? undefined : toCoding(event.maholder),
-        totalDoses: event.totalDoses,
-        centre: event.centre,
-        disease: event.disease === undefined ? undefined : toCoding(event.disease, ICD11_SYSTEM),
-        validFrom: event.validFrom,
-        nextDose: event.nextDose,
-      };
-      return {
+      const vaccination: RecordVaccination = {
         vaccine: toCoding(event.vaccine, ICD11_SYSTEM),
         brand: toCoding(event.brand),
         lot: event.lot,
         date: event.date,
         dose: event.dose,
         country: { system: ISO3166_ALPHA3_SYSTEM, code: event.country },
-        ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
       };
+      // The optional members only when present, in this order (the answer's JSON keeps it).
+      if (event.manufacturer !== undefined) vaccination.manufacturer = toCoding(event.manufacturer);
+      if (event.maholder !== undefined) vaccination.maholder = toCoding(event.maholder);
+      if (event.totalDoses !== undefined) vaccination.totalDoses = event.totalDoses;
+      if (event.centre !== undefined) vaccination.centre = event.centre;
+      if (event.disease !== undefined) vaccination.disease = toCoding(event.disease, ICD11_SYSTEM);
+      if (event.validFrom !== undefined) vaccination.validFrom = event.validFrom;
+      if (event.nextDose !== undefined) vaccination.nextDose = event.nextDose;
+      return vaccination;
     }),
   };
 }

@@ -55,11 +55,12 @@ export interface SubjectView {
 }
 
 const label = (value: Codeable) => (typeof value === 'string' ? value : (value.display ?? codeOf(value)));
-const lastDateOf = (doses: readonly DoseView[]) =>
-  doses
-    .map((d) => d.date)
-    .sort()
-    .at(-1) ?? '';
+/** The latest date (`YYYY-MM-DD` compares as text), or '' for none: one pass, no sorted copy. */
+const lastDateOf = (doses: readonly DoseView[]) => {
+  let last = '';
+  for (const { date } of doses) if (last === '' || date > last) last = date;
+  return last;
+};
 
 /** Summarises a checked subject for the officer's screen. */
 export function summarizeSubject(typed: TypedSubject): SubjectView {
