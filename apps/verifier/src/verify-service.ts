@@ -68,8 +68,9 @@ export async function verifyForOfficer(input: unknown, options: VerifyInputOptio
       clockToleranceSec: options.clockToleranceSec,
     });
     // A canonical record is a vaccination, whatever the format's own typing: entry rules need the type.
+    // A copy either way: answerOf adds to the report it is given.
     return answerOf(
-      report.record ? { ...report, credentialType: 'VaccinationCertificate' } : report,
+      report.record ? { ...report, credentialType: 'VaccinationCertificate' } : { ...report },
       undefined,
       options,
     );
@@ -82,13 +83,17 @@ export async function verifyForOfficer(input: unknown, options: VerifyInputOptio
     ...(options.statusLists ? { statusLists: options.statusLists } : {}),
   });
   const typed = schema?.subject;
-  const record =
-    report.record ??
-    (typed?.type === 'VaccinationCertificate' ? vaccinationRecordFromSubject(typed.subject) : undefined);
-  return answerOf(record ? { ...report, record } : report, typed, options);
+  // The report is this call's own object: the record is added to it, not to a copy of it.
+  if (report.record === undefined && typed?.type === 'VaccinationCertificate') {
+    report.record = vaccinationRecordFromSubject(typed.subject);
+  }
+  return answerOf(report, typed, options);
 }
 
-/** The report with the officer's view (of the Passage subject, else of the record) and entry verdict. */
+/**
+ * The report with the officer's view (of the Passage subject, else of the record) and entry verdict,
+ * added to `full` itself: the caller's own report, made for this answer.
+ */
 function answerOf(
   full: VerificationReport,
   typed: TypedSubject | undefined,
@@ -96,10 +101,9 @@ function answerOf(
 ): VerifierAnswer {
   const { entry: question } = options;
   const view = typed ? summarizeSubject(typed) : full.record ? summarizeRecord(full.record) : undefined;
-  return {
-    ...full,
-    ...(view ? { view } : {}),
-    ...(question ? { entry: entryVerdict(full, question.ruleSet, question, options.now) } : {}),
-    ...(options.sources ? { sources: options.sources } : {}),
-  };
+  const answer: VerifierAnswer = full;
+  if (view) answer.view = view;
+  if (question) answer.entry = entryVerdict(full, question.ruleSet, question, options.now);
+  if (options.sources) answer.sources = options.sources;
+  return answer;
 }

@@ -60,14 +60,13 @@ export function securedCredentialOf(jws: Pick<DecodedJws, 'header' | 'payload'>)
     if (payload.iss !== undefined && payload.iss !== issuer) {
       throw new CredentialError('DECODING_FAILED', 'the iss claim contradicts the credential issuer');
     }
-    return {
-      securing: 'vc+jwt',
-      credential: payload,
-      issuer,
-      ...optional('validFrom', later(instant(payload.validFrom, 'validFrom'), nbf)),
-      ...optional('validUntil', earlier(instant(payload.validUntil, 'validUntil'), exp)),
-      ...optional('issuedAt', iat),
-    };
+    const secured: SecuredCredential = { securing: 'vc+jwt', credential: payload, issuer };
+    const validFrom = later(instant(payload.validFrom, 'validFrom'), nbf);
+    const validUntil = earlier(instant(payload.validUntil, 'validUntil'), exp);
+    if (validFrom !== undefined) secured.validFrom = validFrom;
+    if (validUntil !== undefined) secured.validUntil = validUntil;
+    if (iat !== undefined) secured.issuedAt = iat;
+    return secured;
   }
   const iat = seconds(payload.iat, 'iat');
   if (header.typ === undefined || header.typ === 'JWT') {

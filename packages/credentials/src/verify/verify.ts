@@ -113,12 +113,13 @@ export async function verifyCredentialResolving(
   // Decode once: the resolution step, the prefetch and the checks share the decoded credential.
   const report = new ReportBuilder();
   const decoded = decode(input, report);
-  const { resolver: _resolver, statusLists, ...verifyOptions } = options;
-  if (!decoded) return verifyDecoded(decoded, report, verifyOptions);
+  if (!decoded) return verifyDecoded(decoded, report, options);
   const { issuer, credential } = decoded.secured;
+  const { statusLists } = options;
   const trust = await withResolvedKeys(options.trust, issuer, options.resolver);
   const status = options.status ?? statusLists;
-  const checked = { ...verifyOptions, trust, ...(status ? { status } : {}) };
+  // The checks read only VerifyOptions' members of this object; resolver and statusLists ride along.
+  const checked: VerifyOptions = status ? { ...options, trust, status } : { ...options, trust };
   const trusted = trust.findIssuer(issuer) !== undefined;
   // The signature first: URLs in a credential its trusted issuer did not sign are never fetched.
   checkSignature(decoded.decoded, decoded.secured, trusted, checked, report);
