@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
+import { serviceLogger } from '@passage/service-kit';
 import type { IssuerConfig } from './config.js';
 import { createIssuerHttp } from './http/app.js';
 import type { IssuerService } from './service/issuer-service.js';
@@ -15,11 +15,7 @@ export interface RunningIssuer {
 
 /** Opens the database, runs migrations and starts the issuer HTTP service. */
 export async function startIssuerServer(config: IssuerConfig): Promise<RunningIssuer> {
-  // Log lines are written in batches of about 2 kB (at least once a second), not one write call each.
-  const logger = pino(
-    { name: 'passage-issuer', level: config.logLevel },
-    pino.destination({ dest: 1, sync: false, minLength: 2048, periodicFlush: 1000 }),
-  );
+  const logger = serviceLogger('passage-issuer', config.logLevel);
   if (config.secretGenerated)
     logger.warn('PASSAGE_SECRET is not set: using the development secret in the data folder');
   const issuer = await openIssuer(config);

@@ -1,7 +1,6 @@
-import { runServer } from '@passage/service-kit';
+import { runServer, serviceLogger } from '@passage/service-kit';
 import { startVerifierCluster } from './cluster.js';
 import { loadVerifierConfig } from './config.js';
-import { serviceLogger } from './logger.js';
 import { startVerifierServer } from './start.js';
 
 // Entry point: read the environment, listen (one process per core unless PASSAGE_WORKERS says
@@ -11,7 +10,7 @@ await runServer(
     const config = loadVerifierConfig();
     if (config.workers <= 1) return startVerifierServer(config);
     return startVerifierCluster(config, {
-      logger: serviceLogger(config.logLevel),
+      logger: serviceLogger('passage-verifier', config.logLevel),
     });
   },
   (line) => console.error(line),

@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serviceLogger } from '@passage/service-kit';
 import { readBundle } from './bundle/bundle.js';
 import { clusterWideRefresh } from './cluster-refresh.js';
 import type { VerifierConfig } from './config.js';
 import { createVerifierData, type VerifierData } from './data.js';
 import { createVerifierHttp } from './http/app.js';
-import { serviceLogger } from './logger.js';
 import { readOperatorKeys } from './operator-key.js';
 import { fileTrustSource } from './trust-source.js';
 
@@ -67,7 +67,7 @@ export function openVerifierData(config: VerifierConfig, logger: DataLogger = si
 
 /** Starts the verifier HTTP service; the trust list and rules are refreshed every `refreshSec`. */
 export async function startVerifierServer(config: VerifierConfig): Promise<RunningVerifier> {
-  const logger = serviceLogger(config.logLevel);
+  const logger = serviceLogger('passage-verifier', config.logLevel);
   const data = openVerifierData(config, logger);
   if (!config.offline) await data.refresh();
   data.start(config.refreshSec);
