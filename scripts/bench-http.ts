@@ -22,6 +22,7 @@ import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, writeSections } from './bench/doc.js';
+import { hostVerifyRate } from './bench/host-speed.js';
 import { type HttpLoad, httpSection, type LoadResult, load, probe, resultLine } from './bench/http-load.js';
 import type { HttpServers } from './bench/http-servers.js';
 import { ensureWrk, wrkLoad } from './bench/wrk-load.js';
@@ -154,6 +155,9 @@ function ask(message: { profile: 'start' | 'stop'; file?: string }): Promise<voi
   });
 }
 
+// The host's speed, with the servers idle, before the loads and after them: see host-speed.ts.
+const hostBefore = hostVerifyRate();
+log(`host speed: node:crypto ES256 verify ${hostBefore.toLocaleString('en-US')}/s`);
 const results: LoadResult[] = [];
 for (const spec of loads.filter((l) => only === undefined || l.key === only)) {
   log(`${spec.name}: warm-up ${warmupSec} s`);
@@ -174,6 +178,8 @@ for (const spec of loads.filter((l) => only === undefined || l.key === only)) {
     log(`${spec.name}: profile in ${file} (${result.requests} requests)`);
   }
 }
+const hostAfter = hostVerifyRate();
+log(`host speed after the loads: node:crypto ES256 verify ${hostAfter.toLocaleString('en-US')}/s`);
 await new Promise((resolve) => {
   child.once('exit', resolve);
   child.kill('SIGTERM');
@@ -196,6 +202,7 @@ if (writeDoc)
         verifierWorkers: servers.verifierWorkers,
         issuerWorkers: servers.issuerWorkers,
         load: `load average at the end ${loadAverage} (1, 5, 15 min)`,
+        hostVerifyRates: [hostBefore, hostAfter],
       }),
     ],
   ]);
@@ -218,6 +225,8 @@ console.log(
     issueHttpServerCpuUs: by('issue')?.serverCpuUs,
     verifierWorkers: servers.verifierWorkers,
     issuerWorkers: servers.issuerWorkers,
+    hostVerifyOpsPerSecBefore: hostBefore,
+    hostVerifyOpsPerSecAfter: hostAfter,
     failed: results.reduce((n, r) => n + r.failed, 0),
     quick,
   }),

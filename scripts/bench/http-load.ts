@@ -241,12 +241,16 @@ export function httpSection(
     verifierWorkers: number;
     issuerWorkers: number;
     load: string;
+    /** node:crypto ES256 verifications a second before and after the loads (host-speed.ts). */
+    hostVerifyRates: readonly [number, number];
   },
 ): string {
+  const [before, after] = run.hostVerifyRates.map((rate) => rate.toLocaleString('en-US'));
   return [
     '## HTTP',
     '',
-    `Measured ${new Date().toISOString()} on ${machineLine()}; ${run.load}.`,
+    `Measured ${new Date().toISOString()} on ${machineLine()}; ${run.load}. ` +
+      `Host speed (node:crypto ES256 verify in one thread, servers idle): ${before}/s before the loads, ${after}/s after.`,
     `Reproduce with \`corepack pnpm bench:http${run.quick ? ' --quick' : ''}\` (scripts/bench-http.ts): the ` +
       `issuer (SQLite in a temporary folder) runs as its \`server.ts\` runs it, in ${run.issuerWorkers} process${run.issuerWorkers === 1 ? '' : 'es'} on that file (\`PASSAGE_ISSUER_WORKERS\`, default one per core), and the ` +
       'verifier (signed trust list and entry rules from an operator key it pins) as its `server.ts` runs it, ' +
@@ -286,6 +290,9 @@ export function httpSection(
     '- Connections: the verifier is loaded with 10, as a few busy border posts; the issuer with 32, as ' +
       "a ministry's systems issuing concurrently: concurrent issuances share one SQLite transaction " +
       '(group commit), so an issuer with more requests in flight commits less often per credential.',
+    '- Host speed: this shared host runs the same code a fifth or more faster or slower from one minute ' +
+      'to the next (raw ES256 verify 8,000–12,500 a second on 2026-11-26), and every figure above moves ' +
+      'with it. Compare runs by their host speed, or by server CPU divided by the time of one raw verify.',
     "- Load generator: wrk (Debian's package, a C program; bench:http installs it when missing and it " +
       'may) needs about 40 µs of CPU per request, autocannon (JavaScript, the fallback, or ' +
       '`--client=autocannon`) about 140 µs: on 2 shared cores, that difference is CPU the servers get.',
