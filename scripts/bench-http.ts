@@ -155,8 +155,8 @@ function ask(message: { profile: 'start' | 'stop'; file?: string }): Promise<voi
   });
 }
 
-// The host's speed, with the servers idle, before the loads and after them: see host-speed.ts.
-const hostBefore = hostVerifyRate();
+// The host's speed (every core at once, the servers idle) before the loads and after them: host-speed.ts.
+const hostBefore = await hostVerifyRate();
 log(`host speed: node:crypto ES256 verify ${hostBefore.toLocaleString('en-US')}/s`);
 const results: LoadResult[] = [];
 for (const spec of loads.filter((l) => only === undefined || l.key === only)) {
@@ -178,7 +178,7 @@ for (const spec of loads.filter((l) => only === undefined || l.key === only)) {
     log(`${spec.name}: profile in ${file} (${result.requests} requests)`);
   }
 }
-const hostAfter = hostVerifyRate();
+const hostAfter = await hostVerifyRate();
 log(`host speed after the loads: node:crypto ES256 verify ${hostAfter.toLocaleString('en-US')}/s`);
 await new Promise((resolve) => {
   child.once('exit', resolve);

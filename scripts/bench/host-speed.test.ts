@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { hostVerifyRate } from './host-speed.js';
 
 describe('hostVerifyRate', () => {
-  it('answers ES256 verifications a second, measured for about the time asked', () => {
+  it('answers ES256 verifications a second over all its threads, measured for about the time asked', async () => {
     const started = Date.now();
-    const rate = hostVerifyRate(100);
+    const rate = await hostVerifyRate(100, 2);
     const took = Date.now() - started;
     expect(Number.isInteger(rate)).toBe(true);
     // Any machine that runs the tests verifies more than 100 and fewer than 10 million a second.

@@ -178,20 +178,23 @@ function coreBound(r: LoadResult): number | undefined {
 const WHERE_THE_TIME_GOES = [
   "### Where an HTTP request's time goes",
   '',
-  'CPU profiles of 2026-11-26 05:40–06:10 UTC (`--profile`: one server process, each path under wrk for ' +
-    '15 s on an otherwise idle machine; the issuer before its WAL, deflate and random-pool changes of ' +
-    "that morning). Shares are of the server's time, idle included.",
+  'CPU profiles (`--profile`: one server process, each path under wrk for 15 s on an otherwise idle ' +
+    'machine): the verifier at 2026-11-26 ~08:55 UTC, the issuer at 05:40–06:10 (before its WAL, ' +
+    "deflate and random-pool changes of that morning). Shares are of the server's time, idle included.",
   '',
-  "- **Verifier** (742 µs a verification in the profile), the scanner's `POST /v1/verify` answered " +
-    'ahead of express (`serveAhead` in @passage/service-kit): the ECDSA P-256 check in node:crypto 21 %; ' +
-    'decoding the QR text (base45, a fresh zlib stream to inflate, JSON.parse of the 2 kB payload) 13 %; ' +
-    'the checks (schema, status lists, trust, validity) 10 %; the entry rules and the officer view 9 %; ' +
-    'JSON.stringify of the 5.6 kB answer 7 % and writing it to the socket 8 %; reading the request ' +
-    "(Node's HTTP parser, the body, JSON.parse) about 5 %; the log line 3 %; garbage collection 3 %; " +
-    'idle 5 %. The `sources` block every answer carries is built once per second and per update, not ' +
+  "- **Verifier** (516 µs a verification in the profile), the scanner's `POST /v1/verify` answered " +
+    'ahead of express (`serveAhead` in @passage/service-kit): the ECDSA P-256 check in node:crypto 23 %; ' +
+    'decoding the QR text (base45, a fresh zlib stream to inflate, JSON.parse of the 2 kB payload) 12 %; ' +
+    'the checks (schema, status lists, trust, validity) 8 %; the entry rules and the officer view 8 %; ' +
+    'JSON.stringify of the 5.7 kB answer 8 % and writing it to the socket 9 %; reading the request ' +
+    "(Node's HTTP parser, the body, JSON.parse) about 8 %; the log line 5 %; garbage collection 2 %; " +
+    'idle 3 %. The `sources` block every answer carries is built once per second and per update, not ' +
     "per verification. Before, the same request went through express as middleware: express's " +
     'per-request set-up and middleware walk cost a quarter of the server CPU (898 → 676 µs per ' +
-    'verification in 8 alternating in-process rounds, 2026-11-26 ~03:00).',
+    'verification in 8 alternating in-process rounds, 2026-11-26 ~03:00). With the verification itself ' +
+    'stubbed out (an experiment, not committed), a request cost 230–255 µs of server CPU against the ' +
+    "floor's 65–73: the log line about 40 µs of it once written in the event loop's thread (80–90 " +
+    "before, through libuv's thread pool), the answer's JSON.stringify about 60.",
   '- **Issuer** (1,220 µs an issuance in the profile, 32 connections), a single typed issuance answered ' +
     'ahead of express (issue-ahead.ts): the QR text 13 % (the level-9 deflate with a fresh zlib stream ' +
     '9 %, re-reading the JWS it was handed 3 %); SQLite 12 % (the group transaction: inserts, commit and ' +
@@ -205,8 +208,12 @@ const WHERE_THE_TIME_GOES = [
     'issuances a second against 1,116–1,227 for two (autocannon, 10 connections). `--workers=N` / ' +
     '`--issuer-workers=N` measure other counts.',
   '- **This host varies**: the same tree measured 2,415–3,046 verifications a second (612–775 µs of ' +
-    'server CPU each) in eight runs between 06:30 and 06:50 UTC on 2026-11-26, with nothing else running. ' +
-    'Compare runs taken close together, and alternate A and B.',
+    'server CPU each) in eight runs between 06:30 and 06:50 UTC on 2026-11-26, and the tree of 08:00 ' +
+    '2,398–3,361 (553–780 µs) between 08:10 and 08:50, with nothing else running; its two cores were not ' +
+    'always equally fast (8,400 and 11,200 raw verifications a second in the same second). The host-speed ' +
+    'probe runs on both cores at once, yet it is a moment before and after, not the whole load: it tells ' +
+    'a slow run from a fast one, it does not scale the figures exactly. Compare runs taken close ' +
+    'together, and alternate A and B.',
   '',
 ];
 
@@ -250,7 +257,7 @@ export function httpSection(
     '## HTTP',
     '',
     `Measured ${new Date().toISOString()} on ${machineLine()}; ${run.load}. ` +
-      `Host speed (node:crypto ES256 verify in one thread, servers idle): ${before}/s before the loads, ${after}/s after.`,
+      `Host speed (node:crypto ES256 verify, one thread per core at once, servers idle): ${before}/s before the loads, ${after}/s after.`,
     `Reproduce with \`corepack pnpm bench:http${run.quick ? ' --quick' : ''}\` (scripts/bench-http.ts): the ` +
       `issuer (SQLite in a temporary folder) runs as its \`server.ts\` runs it, in ${run.issuerWorkers} process${run.issuerWorkers === 1 ? '' : 'es'} on that file (\`PASSAGE_ISSUER_WORKERS\`, default one per core), and the ` +
       'verifier (signed trust list and entry rules from an operator key it pins) as its `server.ts` runs it, ' +
@@ -291,8 +298,8 @@ export function httpSection(
       "a ministry's systems issuing concurrently: concurrent issuances share one SQLite transaction " +
       '(group commit), so an issuer with more requests in flight commits less often per credential.',
     '- Host speed: this shared host runs the same code a fifth or more faster or slower from one minute ' +
-      'to the next (raw ES256 verify 8,000–12,500 a second on 2026-11-26), and every figure above moves ' +
-      'with it. Compare runs by their host speed, or by server CPU divided by the time of one raw verify.',
+      'to the next, and every figure above moves with it; the probe before and after the loads says how ' +
+      'fast it was (see "This host varies" below).',
     "- Load generator: wrk (Debian's package, a C program; bench:http installs it when missing and it " +
       'may) needs about 40 µs of CPU per request, autocannon (JavaScript, the fallback, or ' +
       '`--client=autocannon`) about 140 µs: on 2 shared cores, that difference is CPU the servers get.',
