@@ -60,13 +60,12 @@ export function securedCredentialOf(jws: Pick<DecodedJws, 'header' | 'payload'>)
     if (payload.iss !== undefined && payload.iss !== issuer) {
       throw new CredentialError('DECODING_FAILED', 'the iss claim contradicts the credential issuer');
     }
-    const secured: SecuredCredential = { securing: 'vc+jwt', credential: payload, issuer };
-    const validFrom = later(instant(payload.validFrom, 'validFrom'), nbf);
-    const validUntil = earlier(instant(payload.validUntil, 'validUntil'), exp);
-    if (validFrom !== undefined) secured.validFrom = validFrom;
-    if (validUntil !== undefined) secured.validUntil = validUntil;
-    if (iat !== undefined) secured.issuedAt = iat;
-    return secured;
+    return withInstants(
+      { securing: 'vc+jwt', credential: payload, issuer },
+      later(instant(payload.validFrom, 'validFrom'), nbf),
+      earlier(instant(payload.validUntil, 'validUntil'), exp),
+      iat,
+    );
   }
   const iat = seconds(payload.iat, 'iat');
   if (header.typ === undefined || header.typ === 'JWT') {
@@ -82,18 +81,20 @@ export function securedCredentialOf(jws: Pick<DecodedJws, 'header' | 'payload'>)
       ...(nbf === undefined ? {} : { issuanceDate: new Date(nbf).toISOString() }),
       ...(exp === undefined ? {} : { expirationDate: new Date(exp).toISOString() }),
     };
-    return {
-      securing: 'jwt',
-      credential,
-      issuer: payload.iss,
-      ...optional('validFrom', nbf),
-      ...optional('validUntil', exp),
-      ...optional('issuedAt', iat),
-    };
+    return withInstants({ securing: 'jwt', credential, issuer: payload.iss }, nbf, exp, iat);
   }
   throw new CredentialError('UNSUPPORTED_FORMAT', 'the JWS type is neither vc+jwt nor JWT');
 }
 
-function optional<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: number };
+/** `secured` with the instants that are known set on it (an unknown one stays absent, not undefined). */
+function withInstants(
+  secured: SecuredCredential,
+  validFrom: number | undefined,
+  validUntil: number | undefined,
+  issuedAt: number | undefined,
+): SecuredCredential {
+  if (validFrom !== undefined) secured.validFrom = validFrom;
+  if (validUntil !== undefined) secured.validUntil = validUntil;
+  if (issuedAt !== undefined) secured.issuedAt = issuedAt;
+  return secured;
 }
