@@ -191,10 +191,11 @@ const WHERE_THE_TIME_GOES = [
     'idle 3 %. The `sources` block every answer carries is built once per second and per update, not ' +
     "per verification. Before, the same request went through express as middleware: express's " +
     'per-request set-up and middleware walk cost a quarter of the server CPU (898 → 676 µs per ' +
-    'verification in 8 alternating in-process rounds, 2026-11-26 ~03:00). With the verification itself ' +
-    'stubbed out (an experiment, not committed), a request cost 230–255 µs of server CPU against the ' +
-    "floor's 65–73: the log line about 40 µs of it once written in the event loop's thread (80–90 " +
-    "before, through libuv's thread pool), the answer's JSON.stringify about 60.",
+    'verification in 8 alternating in-process rounds, 2026-11-26 ~03:00). A measurement run answered a ' +
+    'stored answer in place of each verification (a switch made for that run only, not kept in the ' +
+    "code): the HTTP wrapper alone then cost 192–271 µs of server CPU a request against the floor's " +
+    "65–68, of which the log line about 50–70 µs once written in the event loop's thread (about 90 " +
+    "before, through libuv's thread pool) and the answer's JSON.stringify about 60.",
   '- **Issuer** (1,220 µs an issuance in the profile, 32 connections), a single typed issuance answered ' +
     'ahead of express (issue-ahead.ts): the QR text 13 % (the level-9 deflate with a fresh zlib stream ' +
     '9 %, re-reading the JWS it was handed 3 %); SQLite 12 % (the group transaction: inserts, commit and ' +
