@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject, sign, X509Certificate } from 'node:crypto';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import {
   AlgorithmIdentifier,
@@ -22,7 +22,8 @@ import {
 } from '@peculiar/asn1-x509';
 import canonicalizeModule from 'canonicalize';
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_TYPE_LIST_OID, VDS_NC_SIGNER_EKU } from './signer.js';
+import { checkChainValidity, DOCUMENT_TYPE_LIST_OID, VDS_NC_SIGNER_EKU } from './signer.js';
+import { prepareIcaoCsca } from './trust.js';
 import { verifyIcaoVdsNc } from './verify.js';
 
 // A test PKI of our own (P-384 CSCA and barcode signer, ES384 seals), to reach what the Australian
@@ -174,5 +175,55 @@ describe('verifyIcaoVdsNc with a test PKI', () => {
     );
     const report = verifyIcaoVdsNc(seal(forged), { trust: trustWith([]), now });
     expect(report.checks.issuerTrusted).toEqual({ ok: false, code: 'CHAIN_INVALID' });
+  });
+});
+
+// A DER SEQUENCE of `parts` (lengths up to 65535, enough for a certificate).
+const sequence = (...parts: Buffer[]) => {
+  const body = Buffer.concat(parts);
+  const length =
+    body.length < 0x80
+      ? Buffer.from([body.length])
+      : body.length < 0x100
+        ? Buffer.from([0x81, body.length])
+        : Buffer.from([0x82, body.length >> 8, body.length & 0xff]);
+  return Buffer.concat([Buffer.from([0x30]), length, body]);
+};
+
+/** `tbs` with the first occurrence of the ASCII `from` replaced by `to` (same length), signed by `key`. */
+function signedWithPatch(tbs: Buffer, from: string, to: string, key: KeyObject): Buffer {
+  const at = tbs.indexOf(from, 0, 'latin1');
+  if (at < 0 || from.length !== to.length) throw new Error(`no ${from} in the TBS`);
+  const patched = Buffer.from(tbs);
+  patched.write(to, at, 'latin1');
+  const signature = sign('sha384', patched, key);
+  const bitString = Buffer.concat([Buffer.from([0x03, signature.length + 1, 0]), signature]);
+  return sequence(patched, der(ECDSA_SHA384), bitString);
+}
+
+/** The barcode signer's TBS, its notAfter (2034-01-01) written as a time no parser reads. */
+function signerWithBadValidity(): Buffer {
+  const tbs = AsnConvert.parse(signerDer, Certificate).tbsCertificate;
+  return signedWithPatch(der(tbs), '340101000000Z', '34AB01000000Z', csca.privateKey);
+}
+
+describe('certificates whose validity period does not parse', () => {
+  it('refuses such a barcode signer as DECODING_FAILED, even signed by a trusted CSCA', () => {
+    const report = verifyIcaoVdsNc(seal(signerWithBadValidity()), { trust: trustWith([]), now });
+    expect(report.verified).toBe(false);
+    expect(report.checks.decoding).toEqual({ ok: false, code: 'DECODING_FAILED' });
+  });
+
+  it('refuses such a CSCA in the trust list as INVALID_ARGUMENT', () => {
+    const tbs = AsnConvert.parse(cscaDer, Certificate).tbsCertificate;
+    const bad = signedWithPatch(der(tbs), '340101000000Z', '34AB01000000Z', csca.privateKey);
+    expect(() =>
+      prepareIcaoCsca({ framework: 'icao', country: 'UTO', certificate: bad.toString('base64') }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  });
+
+  it('fails the chain check, not passes it, for a period that does not parse', () => {
+    const certificate = new X509Certificate(signerWithBadValidity());
+    expect(checkChainValidity([certificate], now)).toMatchObject({ ok: false });
   });
 });

@@ -53,6 +53,9 @@ export function parseBarcodeSigner(cer: string): BarcodeSigner {
   } catch (cause) {
     throw new CredentialError('DECODING_FAILED', 'sig.cer is not a DER certificate', { cause });
   }
+  if (!hasReadablePeriod(signer.certificate)) {
+    throw new CredentialError('DECODING_FAILED', 'sig.cer has a validity period that does not parse');
+  }
   if (signers.size >= SIGNER_CACHE_SIZE) signers.delete(signers.keys().next().value ?? '');
   signers.set(cer, signer);
   return signer;
@@ -131,18 +134,29 @@ export function periodOf(certificate: X509Certificate): CertificatePeriod {
   return period;
 }
 
+/**
+ * True when both ends of the certificate's validity period parse. Node gives "Bad time value" for a
+ * malformed UTCTime or GeneralizedTime; such a certificate is refused where it is read, so no check
+ * ever compares an instant with NaN (which would pass both bounds) and no report formats one.
+ */
+export function hasReadablePeriod(certificate: X509Certificate): boolean {
+  const { notBefore, notAfter } = periodOf(certificate);
+  return Number.isFinite(notBefore) && Number.isFinite(notAfter);
+}
+
 /** Every certificate of the chain must be valid at `now`. */
 export function checkChainValidity(certificates: readonly X509Certificate[], now: Date): CheckOutcome {
   for (const certificate of certificates) {
     const { notBefore, notAfter } = periodOf(certificate);
-    if (now.getTime() < notBefore) {
+    // Written so that a period that does not parse (NaN) fails both checks instead of passing them.
+    if (!(now.getTime() >= notBefore)) {
       return {
         ok: false,
         code: 'CERTIFICATE_NOT_YET_VALID',
         message: 'a certificate of the chain is not valid yet',
       };
     }
-    if (now.getTime() > notAfter) {
+    if (!(now.getTime() <= notAfter)) {
       return { ok: false, code: 'CERTIFICATE_EXPIRED', message: 'a certificate of the chain has expired' };
     }
   }

@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { CredentialError, isCredentialError } from '@passage/credentials';
 import { z } from 'zod';
 import { type IcaoCrl, parseIcaoCrl } from './crl.js';
+import { hasReadablePeriod } from './signer.js';
 
 /**
  * A trusted Country Signing CA for VDS-NC seals: the issuing state's ICAO 9303-3 code (ISO 3166
@@ -39,6 +40,12 @@ export function prepareIcaoCsca(entry: IcaoTrustEntry): IcaoCsca {
     certificate = new X509Certificate(Buffer.from(entry.certificate, 'base64'));
   } catch (cause) {
     throw new CredentialError('INVALID_ARGUMENT', 'a trusted CSCA certificate is not DER', { cause });
+  }
+  if (!hasReadablePeriod(certificate)) {
+    throw new CredentialError(
+      'INVALID_ARGUMENT',
+      'a trusted CSCA certificate has a validity period that does not parse',
+    );
   }
   const csca: IcaoCsca = { country: entry.country, certificate };
   if (entry.crl === undefined) return csca;
