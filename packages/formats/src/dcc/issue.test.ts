@@ -173,6 +173,16 @@ describe('document signer certificates', () => {
     );
   });
 
+  it('refuses a DSC whose validity period does not parse', () => {
+    const broken = Buffer.from(dsc);
+    const time = /\d{12}Z/.exec(broken.toString('latin1'));
+    expect(time).not.toBeNull();
+    broken.write('AB', (time?.index ?? 0) + 2, 'latin1');
+    expect(() => readDsc(broken, authority.publicKey)).toThrow(
+      expect.objectContaining({ code: 'CERTIFICATE_INVALID' }),
+    );
+  });
+
   it('refuses bytes that are not a certificate', () => {
     expect(() => readDsc(new Uint8Array(40), authority.publicKey)).toThrow(
       expect.objectContaining({ code: 'CERTIFICATE_INVALID' }),

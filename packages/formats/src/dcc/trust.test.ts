@@ -34,4 +34,15 @@ describe('DCC trust entries', () => {
     expect(signer?.extendedKeyUsage).toEqual(['1.3.6.1.4.1.0.1847.2021.1.2']);
     expect(trust.signersFor(Buffer.alloc(8))).toEqual([]);
   });
+
+  it('skips a DSC whose validity period does not parse, which would otherwise pass every date check', () => {
+    const der = Buffer.from(dccCase('common/CO13.json').TESTCTX.CERTIFICATE ?? '', 'base64');
+    const at = der.indexOf('210503180000Z', 0, 'latin1');
+    expect(at).toBeGreaterThan(0);
+    const broken = Buffer.from(der);
+    broken.write('21AB03180000Z', at, 'latin1');
+    const { trust, rejected } = createDccTrust([entryFor(broken.toString('base64'), undefined, 'DE')]);
+    expect(trust.size).toBe(0);
+    expect(rejected).toBe(1);
+  });
 });

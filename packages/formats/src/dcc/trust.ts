@@ -44,12 +44,18 @@ export function dccKidOf(der: Uint8Array): string {
 
 function signerOf(entry: DccTrustEntry): DccSigner {
   const cert = new X509Certificate(Buffer.from(entry.certificate, 'base64'));
+  const notBefore = Date.parse(cert.validFrom);
+  const notAfter = Date.parse(cert.validTo);
+  // Node writes "Bad time value" for a malformed time: NaN would pass every validity comparison.
+  if (Number.isNaN(notBefore) || Number.isNaN(notAfter)) {
+    throw new RangeError('the certificate has a validity period that does not parse');
+  }
   return {
     country: entry.country,
     kid: entry.kid,
     publicKey: cert.publicKey,
-    notBefore: Date.parse(cert.validFrom),
-    notAfter: Date.parse(cert.validTo),
+    notBefore,
+    notAfter,
     extendedKeyUsage: cert.keyUsage ?? [],
   };
 }
