@@ -207,6 +207,27 @@ function signerWithBadValidity(): Buffer {
   return signedWithPatch(der(tbs), '340101000000Z', '34AB01000000Z', csca.privateKey);
 }
 
+/** The barcode signer's TBS with one byte of its public key's point changed (off the curve), signed. */
+function signerWithBrokenKey(): Buffer {
+  const tbs = der(AsnConvert.parse(signerDer, Certificate).tbsCertificate);
+  const point = signer.publicKey.export({ type: 'spki', format: 'der' }).subarray(-96);
+  const at = tbs.indexOf(point);
+  if (at < 0) throw new Error('no public key in the TBS');
+  const patched = Buffer.from(tbs);
+  patched[at + 10] = (patched[at + 10] ?? 0) ^ 0xff;
+  const bitString = (signature: Buffer) =>
+    Buffer.concat([Buffer.from([0x03, signature.length + 1, 0]), signature]);
+  return sequence(patched, der(ECDSA_SHA384), bitString(sign('sha384', patched, csca.privateKey)));
+}
+
+describe('a barcode signer certificate whose public key does not decode', () => {
+  it('is DECODING_FAILED, not a throw from node:crypto, even signed by a trusted CSCA', () => {
+    const report = verifyIcaoVdsNc(seal(signerWithBrokenKey()), { trust: trustWith([]), now });
+    expect(report.verified).toBe(false);
+    expect(report.checks.decoding).toEqual({ ok: false, code: 'DECODING_FAILED' });
+  });
+});
+
 describe('certificates whose validity period does not parse', () => {
   it('refuses such a barcode signer as DECODING_FAILED, even signed by a trusted CSCA', () => {
     const report = verifyIcaoVdsNc(seal(signerWithBadValidity()), { trust: trustWith([]), now });

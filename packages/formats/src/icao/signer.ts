@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { type KeyObject, X509Certificate } from 'node:crypto';
 import { CredentialError } from '@passage/credentials';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate } from '@peculiar/asn1-x509';
@@ -16,6 +16,8 @@ export const DOCUMENT_TYPES: Readonly<Record<string, string>> = { 'icao.vacc': '
 /** The barcode signer certificate of a seal, parsed once. */
 export interface BarcodeSigner {
   certificate: X509Certificate;
+  /** Its public key, read once: node decodes it on every read, and throws for one that does not decode. */
+  publicKey: KeyObject;
   /** The document types the certificate lists, or undefined when it has no document type list. */
   documentTypes: readonly string[] | undefined;
   /** Whether each CSCA issued this certificate, remembered per prepared CSCA. */
@@ -45,8 +47,10 @@ export function parseBarcodeSigner(cer: string): BarcodeSigner {
   const der = Buffer.from(cer, 'base64url');
   let signer: BarcodeSigner;
   try {
+    const certificate = new X509Certificate(der);
     signer = {
-      certificate: new X509Certificate(der),
+      certificate,
+      publicKey: certificate.publicKey,
       documentTypes: documentTypesOf(der),
       issuedBy: new WeakMap(),
     };
@@ -63,10 +67,7 @@ export function parseBarcodeSigner(cer: string): BarcodeSigner {
 
 function issued(signer: BarcodeSigner, csca: IcaoCsca): boolean {
   try {
-    return (
-      signer.certificate.checkIssued(csca.certificate) &&
-      signer.certificate.verify(csca.certificate.publicKey)
-    );
+    return signer.certificate.checkIssued(csca.certificate) && signer.certificate.verify(csca.publicKey);
   } catch {
     return false;
   }

@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { type KeyObject, X509Certificate } from 'node:crypto';
 import { CredentialError, isCredentialError } from '@passage/credentials';
 import { z } from 'zod';
 import { type IcaoCrl, parseIcaoCrl } from './crl.js';
@@ -25,6 +25,8 @@ export type IcaoTrustEntry = z.infer<typeof icaoTrustEntrySchema>;
 export interface IcaoCsca {
   country: string;
   certificate: X509Certificate;
+  /** Its public key, read once (node decodes it on every read of `certificate.publicKey`). */
+  publicKey: KeyObject;
   crl?: IcaoCrl;
   /** Why the held CRL cannot be used (it does not parse, or the CSCA did not sign it). */
   crlProblem?: string;
@@ -36,8 +38,10 @@ export type IcaoTrust = ReadonlyMap<string, readonly IcaoCsca[]>;
 /** Parses one entry's certificate and CRL. Throws INVALID_ARGUMENT for a certificate that does not parse. */
 export function prepareIcaoCsca(entry: IcaoTrustEntry): IcaoCsca {
   let certificate: X509Certificate;
+  let publicKey: KeyObject;
   try {
     certificate = new X509Certificate(Buffer.from(entry.certificate, 'base64'));
+    publicKey = certificate.publicKey;
   } catch (cause) {
     throw new CredentialError('INVALID_ARGUMENT', 'a trusted CSCA certificate is not DER', { cause });
   }
@@ -47,10 +51,10 @@ export function prepareIcaoCsca(entry: IcaoTrustEntry): IcaoCsca {
       'a trusted CSCA certificate has a validity period that does not parse',
     );
   }
-  const csca: IcaoCsca = { country: entry.country, certificate };
+  const csca: IcaoCsca = { country: entry.country, certificate, publicKey };
   if (entry.crl === undefined) return csca;
   try {
-    return { ...csca, crl: parseIcaoCrl(Buffer.from(entry.crl, 'base64'), certificate.publicKey) };
+    return { ...csca, crl: parseIcaoCrl(Buffer.from(entry.crl, 'base64'), publicKey) };
   } catch (error) {
     if (!isCredentialError(error)) throw error;
     return { ...csca, crlProblem: error.message };

@@ -89,11 +89,7 @@ export function verifyIcaoVdsNc(input: string | object, options: IcaoVerifyOptio
   if (signed === undefined)
     report.fail('signature', 'DECODING_FAILED', 'the seal data has no canonical form');
   else
-    record(
-      report,
-      'signature',
-      verifySealSignature(seal.sig.alg, signed, seal.sig.sigvl, signer.certificate.publicKey),
-    );
+    record(report, 'signature', verifySealSignature(seal.sig.alg, signed, seal.sig.sigvl, signer.publicKey));
 
   const cscas = trust.get(seal.data.hdr.is) ?? [];
   const csca = issuingCsca(signer, cscas);
