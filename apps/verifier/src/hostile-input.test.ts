@@ -3,8 +3,8 @@
 // Passage credential whose signed content changed must never pass its signature check. Structure-aware
 // mutations reach past the outer encodings: DCC and Passage bytes are changed inside the compression,
 // SMART Health Card and VDS-NC JSON inside the JWS and the seal. This found a VDS-NC signer certificate
-// whose malformed validity period crashed the report, and one whose public key did not decode
-// (packages/formats, icao/signer.ts). HOSTILE_N=2500 tries more of each kind (150 by default).
+// whose malformed validity period crashed the report, one whose public key did not decode
+// (packages/formats, icao/signer.ts), and JWT time claims beyond the time range (credentials, claims.ts). HOSTILE_N=2500 tries more of each kind (150 by default).
 import { deflateRawSync, deflateSync, inflateRawSync, inflateSync } from 'node:zlib';
 import {
   buildCredential,
@@ -25,9 +25,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dccCases, dccEntryFor, icaoEntry, icaoSeals, shcEntry, shcQr } from './foreign-fixtures.js';
 import { verifyForOfficer } from './verify-service.js';
 
-/** mulberry32: a small seeded generator, so every run tries the same inputs. */
+/** mulberry32: a small seeded generator, so every run tries the same inputs (reseeded per kind). */
 function generator(seed: number) {
   let state = seed;
+  const reseed = (next: number) => {
+    state = next;
+  };
   const next = () => {
     state = (state + 0x6d2b79f5) | 0;
     let t = Math.imul(state ^ (state >>> 15), 1 | state);
@@ -35,7 +38,7 @@ function generator(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (n: number) => Math.floor(next() * n);
-  return { next, int, pick: <T>(items: readonly T[]): T => items[int(items.length)] as T };
+  return { next, int, reseed, pick: <T>(items: readonly T[]): T => items[int(items.length)] as T };
 }
 
 const random = generator(20261126);
@@ -54,7 +57,12 @@ const WEIRD: readonly unknown[] = [
   '9999-12-31T23:59:59Z',
   { a: { b: { c: {} } } },
   '\u0000',
+  1e13,
+  -1e300,
+  'JWT',
 ];
+/** Members an attacker may add: JWT time claims, the JWS type and critical headers. */
+const ADDED = ['nbf', 'exp', 'iat', 'typ', 'crit', 'vc'];
 
 function mutateBytes(bytes: Uint8Array): Uint8Array {
   const out = Buffer.from(bytes);
@@ -96,6 +104,7 @@ function mutateJson(value: unknown): unknown {
       else if (r < 0.2) object[key] = random.pick(WEIRD);
       else if (r < 0.5) object[key] = mutateJson(object[key]);
     }
+    if (random.next() < 0.1) object[random.pick(ADDED)] = random.pick(WEIRD);
     return object;
   }
   if (typeof value === 'string' && random.next() < 0.3) return mutateText(value || 'x');
@@ -179,6 +188,22 @@ const kinds: Record<string, () => unknown> = {
   'VDS-NC, seal object': () => mutateJson(icaoSeals.valid),
   'VDS-NC, seal text': () => mutateText(JSON.stringify(icaoSeals.valid)),
   'Passage, header and payload': passageMutation,
+  'Passage, JWT claims and type': () => {
+    const [header, payload, signature] = random.pick(passageJws).split('.');
+    const claims: Record<string, unknown> = json(payload);
+    claims[random.pick(['nbf', 'exp', 'iat'])] = random.pick([
+      1e13,
+      -1e300,
+      1e308,
+      8.64e12,
+      -8.64e12,
+      0.5,
+      'x',
+    ]);
+    const jwt = random.next() < 0.5;
+    const body = jwt ? { vc: claims, iss: claims.issuer, nbf: claims.nbf, exp: claims.exp } : claims;
+    return [segment({ ...json(header), typ: jwt ? 'JWT' : 'vc+jwt' }), segment(body), signature].join('.');
+  },
   'Passage, container bytes': () => {
     const text = encodeQrText(random.pick(passageJws));
     return `PV1:${encodeBase45(mutateBytes(decodeBase45(text.slice('PV1:'.length))))}`;
@@ -196,8 +221,9 @@ function passageJwsOf(input: unknown): string | undefined {
 }
 
 describe('hostile input through the officer path', () => {
-  for (const [kind, make] of Object.entries(kinds)) {
+  for (const [n, [kind, make]] of Object.entries(kinds).entries()) {
     it(`answers every mutation of ${kind} with a coded report`, async () => {
+      random.reseed(20261126 + n);
       for (let i = 0; i < Number(process.env.HOSTILE_N ?? 150); i++) {
         const input = make();
         const answer = await verifyForOfficer(input, {

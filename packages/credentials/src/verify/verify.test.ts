@@ -210,9 +210,28 @@ describe('verifyCredential', () => {
       ['a vc claim', { vc: 'oops' }],
       ['a vp claim', { vp: 'nooo' }],
       ['an iat that is not a date', { iat: 'yesterday' }],
+      // Beyond ±8.64e12 s no Date exists: the report's dates threw a RangeError on them before.
+      ['an nbf beyond the time range', { nbf: 1e300 }],
+      ['an exp beyond the time range', { exp: -1e300 }],
     ])('DECODING_FAILED for a vc+jwt with %s', (_name, claims) => {
       const report = verifyCredential(signed(claims), { trust: joseTrust, now: later });
       expect(report.checks.decoding).toEqual({ ok: false, code: 'DECODING_FAILED' });
+    });
+
+    it('DECODING_FAILED, not a throw, for a VC 1.1 JWT whose nbf or exp is beyond the time range', () => {
+      for (const claim of [{ nbf: 1e13 }, { exp: 1e300 }]) {
+        const input = `${encodeSegment({ alg: 'ES256', kid: `${josed}#k`, typ: 'JWT' })}.${encodeSegment({
+          vc: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'] },
+          iss: josed,
+          ...claim,
+        })}`;
+        const signature = sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' });
+        const report = verifyCredential(`${input}.${signature.toString('base64url')}`, {
+          trust: joseTrust,
+          now: later,
+        });
+        expect(report.checks.decoding).toEqual({ ok: false, code: 'DECODING_FAILED' });
+      }
     });
   });
 
