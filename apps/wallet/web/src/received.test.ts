@@ -65,4 +65,13 @@ describe('checking what the issuer sent', () => {
       expect.objectContaining({ code: 'CREDENTIAL_INVALID' }),
     );
   });
+
+  it('takes no date from a NumericDate beyond the time range, and refuses a validFrom that is no date', () => {
+    const { validFrom: _from, validUntil: _until, ...undated } = credential();
+    const far = { ...undated, nbf: 1735689600, exp: 1e300 };
+    expect(checkReceived(jws(far), { holderDid, issuerUrl }).validUntil).toBeUndefined();
+    expect(() =>
+      checkReceived(jws(credential({ validFrom: 'the first of January' })), { holderDid, issuerUrl }),
+    ).toThrow(expect.objectContaining({ code: 'CREDENTIAL_INVALID' }));
+  });
 });

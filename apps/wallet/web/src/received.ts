@@ -49,8 +49,13 @@ function didWebHost(issuerUrl: string): string {
 }
 
 const idOf = (value: unknown) => (typeof value === 'string' ? value : isObject(value) ? value.id : undefined);
+/** The largest NumericDate (seconds) that names an instant: ECMAScript's 8.64e15 ms. */
+const MAX_NUMERIC_DATE = 8.64e12;
+// A number beyond the time range names no instant (toISOString would throw): no date from it.
 const dateOf = (seconds: unknown) =>
-  typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : undefined;
+  typeof seconds === 'number' && Math.abs(seconds) <= MAX_NUMERIC_DATE
+    ? new Date(seconds * 1000).toISOString()
+    : undefined;
 
 /**
  * Checks what the issuer sent before the wallet keeps it: a compact JWS whose credential names this
@@ -77,6 +82,7 @@ export function checkReceived(jws: string, expected: { holderDid: string; issuer
   const validFrom = (credential.validFrom ?? dateOf(claims.nbf) ?? credential.issuanceDate) as unknown;
   const validUntil = (credential.validUntil ?? dateOf(claims.exp) ?? credential.expirationDate) as unknown;
   const issuedAt = typeof validFrom === 'string' ? new Date(validFrom) : new Date();
+  if (Number.isNaN(issuedAt.getTime())) throw new WalletError('CREDENTIAL_INVALID');
   const typed = parseSubject(type, subject, { issuedAt });
   if (!typed.ok) throw new WalletError('CREDENTIAL_INVALID');
   const view = summarizeSubject(typed.value);
