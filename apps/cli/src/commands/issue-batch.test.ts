@@ -13,6 +13,14 @@ const results = (out: string): Result[] =>
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as Result);
 
+/** The CSV cells of a request body: dotted headers, `:number` for numbers. */
+const flat = (value: unknown, path = '', into: Record<string, string> = {}) => {
+  if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) flat(v, path === '' ? k : `${path}.${k}`, into);
+  else into[typeof value === 'number' ? `${path}:number` : path] = String(value);
+  return into;
+};
+
 async function openTestIssuer() {
   const dir = mkdtempSync(join(tmpdir(), 'passage-batch-'));
   const issuer = await openIssuer(
@@ -72,13 +80,7 @@ describe('issueBatchFile', () => {
     const file = join(dir, 'people.csv');
     const out = join(dir, 'results.jsonl');
     const good = { ...exampleVaccinationInput };
-    const flat = (value: unknown, path: string, into: Record<string, string>) => {
-      if (typeof value === 'object' && value !== null)
-        for (const [k, v] of Object.entries(value)) flat(v, path === '' ? k : `${path}.${k}`, into);
-      else into[typeof value === 'number' ? `${path}:number` : path] = String(value);
-      return into;
-    };
-    const cells = flat(good, '', {});
+    const cells = flat(good);
     const headers = Object.keys(cells);
     const row = headers.map((h) => `"${(cells[h] ?? '').replaceAll('"', '""')}"`).join(',');
     const bad = headers.map((h) => (h === 'person.birthDate' ? 'not-a-date' : `"${cells[h]}"`)).join(',');
@@ -91,5 +93,40 @@ describe('issueBatchFile', () => {
     await issuer.close();
     expect(summary).toMatchObject({ total: 2, issued: 1, failed: 1 });
     expect(results(out)[1]?.code).toBe('SCHEMA_INVALID');
+  });
+
+  it('reads a CSV or JSON lines file that starts with a byte order mark, as spreadsheets write them', async () => {
+    const { dir, issuer } = await openTestIssuer();
+    const csv = join(dir, 'people.csv');
+    const jsonl = join(dir, 'people.jsonl');
+    const cells = flat(exampleVaccinationInput);
+    const headers = Object.keys(cells);
+    const row = headers.map((h) => `"${(cells[h] ?? '').replaceAll('"', '""')}"`).join(',');
+    writeFileSync(csv, `\uFEFF${headers.join(',')}\n${row}\n`);
+    writeFileSync(jsonl, `\uFEFF${JSON.stringify(exampleVaccinationInput)}\n`);
+    const run = (file: string, out: string) =>
+      issueBatchFile(issuer.service, undefined, 'VaccinationCertificate', {
+        file,
+        out: join(dir, out),
+        workers: 0,
+      });
+    // Before, the mark stuck to the first header (an unknown key) and to the first JSON line (not JSON).
+    expect(await run(csv, 'csv.results.jsonl')).toMatchObject({ total: 1, issued: 1, failed: 0 });
+    expect(await run(jsonl, 'jsonl.results.jsonl')).toMatchObject({ total: 1, issued: 1, failed: 0 });
+    await issuer.close();
+  });
+
+  it('refuses a CSV whose headers cannot make a body before issuing anything', async () => {
+    const { dir, issuer } = await openTestIssuer();
+    const file = join(dir, 'people.csv');
+    writeFileSync(file, 'person,person.name\nA,B\n');
+    await expect(
+      issueBatchFile(issuer.service, undefined, 'VaccinationCertificate', {
+        file,
+        out: join(dir, 'results.jsonl'),
+        workers: 0,
+      }),
+    ).rejects.toMatchObject({ code: 'INPUT_INVALID' });
+    await issuer.close();
   });
 });

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { BatchStreamItem, IssuerService } from '@passage/issuer';
 import type { CredentialType } from '@passage/schema';
 import { CliError } from '../errors.js';
-import { csvCells, csvRecord } from './batch-input.js';
+import { checkCsvHeaders, csvCells, csvRecord } from './batch-input.js';
 
 /** Options of {@link issueBatchFile}. */
 export interface BatchFileOptions {
@@ -85,14 +85,18 @@ async function* itemsOf(
 ): AsyncGenerator<BatchStreamItem> {
   let headers: string[] | undefined;
   let lineNo = 0;
-  for await (const text of createInterface({
+  for await (const line of createInterface({
     input: createReadStream(options.file),
     crlfDelay: Number.POSITIVE_INFINITY,
   })) {
     lineNo++;
+    // Spreadsheets and some editors write UTF-8 with a byte order mark, which would stick to the first
+    // CSV header or make the first JSON line unreadable.
+    const text = lineNo === 1 ? line.replace(/^\uFEFF/, '') : line;
     if (text.trim() === '') continue;
     if (csv && headers === undefined) {
       headers = csvCells(text);
+      checkCsvHeaders(headers);
       continue;
     }
     if (lineNo <= resumeAfter) {
