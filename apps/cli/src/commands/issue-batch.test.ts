@@ -116,6 +116,28 @@ describe('issueBatchFile', () => {
     await issuer.close();
   });
 
+  it('answers a CSV row with another number of cells MALFORMED_INPUT and goes on, as a line that is not JSON', async () => {
+    const { dir, issuer } = await openTestIssuer();
+    const cells = flat(exampleVaccinationInput);
+    const headers = Object.keys(cells);
+    const row = headers.map((h) => `"${(cells[h] ?? '').replaceAll('"', '""')}"`).join(',');
+    const file = join(dir, 'people.csv');
+    const out = join(dir, 'results.jsonl');
+    writeFileSync(file, `${headers.join(',')}\n${row}\n${row},extra\n${row}\n`);
+    const summary = await issueBatchFile(issuer.service, undefined, 'VaccinationCertificate', {
+      file,
+      out,
+      workers: 0,
+    });
+    await issuer.close();
+    expect(summary).toMatchObject({ total: 3, issued: 2, failed: 1 });
+    expect(results(out).map((r) => [r.line, r.ok, r.code])).toEqual([
+      [2, true, undefined],
+      [3, false, 'MALFORMED_INPUT'],
+      [4, true, undefined],
+    ]);
+  });
+
   it('refuses a CSV whose headers cannot make a body before issuing anything', async () => {
     const { dir, issuer } = await openTestIssuer();
     const file = join(dir, 'people.csv');

@@ -105,8 +105,22 @@ async function* itemsOf(
     }
     const idempotencyKey = `batch:${hash.slice(0, 32)}:${lineNo}`;
     yield headers
-      ? { ref: lineNo, idempotencyKey, body: csvRecord(headers, csvCells(text), lineNo) }
+      ? { ref: lineNo, idempotencyKey, body: rowBody(headers, text, lineNo) }
       : { ref: lineNo, idempotencyKey, json: text };
+  }
+}
+
+/**
+ * The body of one CSV row, or undefined for a row that does not fit the header (another number of
+ * cells): the issuer answers that line MALFORMED_INPUT, as it answers a JSON line that is not JSON,
+ * and the run goes on with the next.
+ */
+function rowBody(headers: readonly string[], text: string, lineNo: number): unknown {
+  try {
+    return csvRecord(headers, csvCells(text), lineNo);
+  } catch (error) {
+    if (error instanceof CliError) return undefined;
+    throw error;
   }
 }
 
