@@ -154,6 +154,16 @@ describe('passage trust-list import', () => {
     expect(res.json()).toMatchObject({ format: 'icao-vds-nc', native: { crl: { stale: true } } });
   });
 
+  it('refuses a CSCA file a verifier could not use (INPUT_INVALID), before it reaches the list', async () => {
+    writeFileSync(p('not-a-csca.der'), Buffer.from('not a certificate'));
+    expect((await run(['trust-list', 'init', '--out', p('bad-icao.json')])).code).toBe(0);
+    const csca = ['--icao-csca', p('not-a-csca.der'), '--icao-country', 'AUS'];
+    const res = await run(['trust-list', 'import', p('bad-icao.json'), ...csca]);
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toContain('the CSCA certificate is not one a verifier can use');
+    expect(JSON.parse(readFileSync(p('bad-icao.json'), 'utf8')).entries).toEqual([]);
+  });
+
   it('needs --icao-country with --icao-csca (USAGE)', async () => {
     expect((await run(['trust-list', 'import', p('list.json'), '--icao-csca', p('csca.der')])).code).toBe(2);
   });

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { prepareIcaoTrust } from '@passage/formats';
 import { dccEntriesFromGateway, shcEntriesFromVci } from '@passage/trust';
 import { CliError } from '../errors.js';
 import { type CliIo, parseJson, readInput } from '../io.js';
@@ -67,7 +68,16 @@ async function icaoEntry(sources: ImportSources): Promise<unknown> {
     );
   const certificate = await derBase64(sources.icaoCsca, 'the CSCA certificate');
   const crl = sources.icaoCrl === undefined ? undefined : await derBase64(sources.icaoCrl, 'the CRL');
-  return { framework: 'icao', country, certificate, ...(crl === undefined ? {} : { crl }) };
+  const entry = { framework: 'icao', country, certificate, ...(crl === undefined ? {} : { crl }) };
+  // Prepared as a verifier will prepare it, so what it would refuse is refused here, where it can be fixed.
+  let crlProblem: string | undefined;
+  try {
+    crlProblem = prepareIcaoTrust([entry]).get(country)?.[0]?.crlProblem;
+  } catch {
+    throw new CliError('INPUT_INVALID', 'the CSCA certificate is not one a verifier can use');
+  }
+  if (crlProblem !== undefined) throw new CliError('INPUT_INVALID', `the CRL cannot be used: ${crlProblem}`);
+  return entry;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type DccTrustEntry, dccKidOf, dccTrustEntrySchema } from '@passage/formats';
+import { createDccTrust, type DccTrustEntry, dccKidOf, dccTrustEntrySchema } from '@passage/formats';
 import { z } from 'zod';
 import { TrustListError } from '../errors.js';
 
@@ -27,7 +27,8 @@ export interface ImportOutcome<E> {
  * The document signer certificates (`certificateType: "DSC"`) of an EU DCC gateway trust list, as
  * `framework: "dcc"` trust entries. A certificate without a kid gets the one the DCC specification
  * derives (first 8 bytes of its SHA-256); CSCAs, upload and authentication certificates are left out,
- * and so is any DSC whose entry does not match the DCC trust entry schema.
+ * and so is any DSC whose entry does not match the DCC trust entry schema or whose certificate a
+ * verifier could not use (it does not parse, or its validity period does not).
  *
  * @throws TrustListError `INVALID_ARGUMENT` when `json` is not a gateway trust list.
  * @example
@@ -57,7 +58,9 @@ export function dccEntriesFromGateway(json: unknown): ImportOutcome<DccTrustEntr
       kid: certificate.data.kid ?? dccKidOf(Buffer.from(der, 'base64')),
       certificate: der,
     });
-    if (entry.success) entries.push(entry.data);
+    // What a verifier would reject when it loads the list (a certificate that does not parse, or
+    // whose validity period does not) is left out here, where the operator sees the count.
+    if (entry.success && createDccTrust([entry.data]).rejected === 0) entries.push(entry.data);
     else skipped++;
   }
   return { entries, skipped };

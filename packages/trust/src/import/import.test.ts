@@ -29,6 +29,23 @@ describe('dccEntriesFromGateway', () => {
     expect(dccEntriesFromGateway(bare).entries).toHaveLength(1);
   });
 
+  it('skips a DSC a verifier could not use: not a certificate, or a validity period that does not parse', () => {
+    const der = Buffer.from(AT_DSC, 'base64');
+    const time = /\d{12}Z/.exec(der.toString('latin1'));
+    expect(time).not.toBeNull();
+    const badPeriod = Buffer.from(der);
+    badPeriod.write('AB', (time?.index ?? 0) + 2, 'latin1');
+    const { entries, skipped } = dccEntriesFromGateway({
+      certificates: [
+        { certificateType: 'DSC', country: 'AT', rawData: Buffer.from('not DER').toString('base64') },
+        { certificateType: 'DSC', country: 'AT', rawData: badPeriod.toString('base64') },
+        { certificateType: 'DSC', country: 'AT', rawData: AT_DSC },
+      ],
+    });
+    expect(entries.map((e) => e.certificate)).toEqual([AT_DSC]);
+    expect(skipped).toBe(2);
+  });
+
   it('refuses a document that is not a gateway list', () => {
     expect(() => dccEntriesFromGateway({ keys: [] })).toThrow(failsWith('INVALID_ARGUMENT'));
   });
