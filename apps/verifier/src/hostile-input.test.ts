@@ -4,7 +4,9 @@
 // mutations reach past the outer encodings: DCC and Passage bytes are changed inside the compression,
 // SMART Health Card and VDS-NC JSON inside the JWS and the seal. This found a VDS-NC signer certificate
 // whose malformed validity period crashed the report, one whose public key did not decode
-// (packages/formats, icao/signer.ts), and JWT time claims beyond the time range (credentials, claims.ts). HOSTILE_N=2500 tries more of each kind (150 by default).
+// (packages/formats, icao/signer.ts), JWT time claims beyond the time range (credentials, claims.ts), and
+// a 160-character QR whose payload nests 5,000 deep, which made the answer's JSON.stringify overflow.
+// HOSTILE_N=2500 tries more of each kind (150 by default).
 import { deflateRawSync, deflateSync, inflateRawSync, inflateSync } from 'node:zlib';
 import {
   buildCredential,
@@ -207,6 +209,33 @@ const kinds: Record<string, () => unknown> = {
   'Passage, container bytes': () => {
     const text = encodeQrText(random.pick(passageJws));
     return `PV1:${encodeBase45(mutateBytes(decodeBase45(text.slice('PV1:'.length))))}`;
+  },
+  // A few hundred bytes of compressed brackets inflate to thousands of levels, which the report echoes.
+  'nesting past any credential': () => {
+    const depth = 2000 + random.int(8000);
+    const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const [header, , signature] = random.pick(passageJws).split('.');
+    const seal = JSON.stringify(icaoSeals.valid).replace('"uvci":', `"deep":${deep},"uvci":`);
+    const claims = `{"iss":"https://spec.smarthealth.cards/examples/issuer","nbf":1,"vc":{"x":${deep}}}`;
+    const shc = [
+      segment({ zip: 'DEF', alg: 'ES256', kid: 'k' }),
+      deflateRawSync(claims).toString('base64url'),
+      signature,
+    ].join('.');
+    let numeric = 'shc:/';
+    for (const c of shc) numeric += String(c.charCodeAt(0) - 45).padStart(2, '0');
+    const jws = [
+      header,
+      Buffer.from(`{"credentialSubject":{"x":${deep}}}`).toString('base64url'),
+      signature,
+    ].join('.');
+    let qr: string = jws;
+    try {
+      qr = encodeQrText(jws);
+    } catch {
+      // too deep to fit a QR code once compressed: the compact JWS stands in
+    }
+    return random.pick<unknown>([qr, jws, seal, JSON.parse(seal), numeric]);
   },
   'anything else': () => random.pick(WEIRD),
 };

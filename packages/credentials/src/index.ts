@@ -25,6 +25,7 @@ export { type EnvelopedCredential, envelopedCredential, jwsFromEnvelope } from '
 export { issueCredential, type SecuringFormat } from './issue/issue.js';
 export { CredentialProviderVcJose, VC_JOSE_FORMAT } from './issue/vc-jose-provider.js';
 export { type DecodedJws, decodeCompactJws } from './jws/compact.js';
+export { MAX_JSON_DEPTH, withinJsonDepth } from './jws/json-depth.js';
 export { SUPPORTED_ALGORITHMS } from './jws/signature.js';
 export { algorithmFor, type PassageAlgorithm, type PassageKeyType } from './keys/key-material.js';
 export { NodeCryptoKms, PASSAGE_KMS } from './keys/node-crypto-kms.js';

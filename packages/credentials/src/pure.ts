@@ -14,6 +14,7 @@ export {
 export { jwsFromEnvelope } from './issue/envelope.js';
 export { SUPPORTED_ALGORITHMS } from './jws/algorithms.js';
 export type { DecodedJws } from './jws/compact.js';
+export { MAX_JSON_DEPTH, withinJsonDepth } from './jws/json-depth.js';
 export { compactJwsSegments, looksLikeCompactJws, MAX_JWS_LENGTH, parseJwsObject } from './jws/segments.js';
 export { decodeBase45, encodeBase45 } from './qr/base45.js';
 export { qrDeflateOptions } from './qr/deflate-window.js';

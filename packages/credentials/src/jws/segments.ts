@@ -1,4 +1,5 @@
 import { CredentialError } from '../errors.js';
+import { MAX_JSON_DEPTH, withinJsonDepth } from './json-depth.js';
 
 // The platform-free half of reading a compact JWS: the shape checks and JSON parsing that decide
 // codes. compact.ts decodes base64url with Buffer; the browser verifier with its own decoder.
@@ -36,7 +37,8 @@ export function compactJwsSegments(jws: string, maxLength: number): readonly [st
 /**
  * A JWS header or payload, parsed from its JSON text.
  *
- * @throws CredentialError `DECODING_FAILED` when it is not JSON or not a JSON object.
+ * @throws CredentialError `DECODING_FAILED` when it is not JSON, not a JSON object, or nests deeper than
+ *   {@link MAX_JSON_DEPTH} levels.
  */
 export function parseJwsObject(json: string, what: 'header' | 'payload'): Record<string, unknown> {
   let value: unknown;
@@ -47,6 +49,12 @@ export function parseJwsObject(json: string, what: 'header' | 'payload'): Record
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new CredentialError('DECODING_FAILED', `the JWS ${what} is not a JSON object`);
+  }
+  if (!withinJsonDepth(value)) {
+    throw new CredentialError(
+      'DECODING_FAILED',
+      `the JWS ${what} nests deeper than ${MAX_JSON_DEPTH} levels`,
+    );
   }
   return value as Record<string, unknown>;
 }

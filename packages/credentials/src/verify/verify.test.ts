@@ -218,6 +218,20 @@ describe('verifyCredential', () => {
       expect(report.checks.decoding).toEqual({ ok: false, code: 'DECODING_FAILED' });
     });
 
+    it('DECODING_FAILED for a payload nested past any credential, which a 160-character QR can carry', () => {
+      const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+      const payload = Buffer.from(`{"issuer":"${josed}","credentialSubject":{"x":${deep}}}`).toString(
+        'base64url',
+      );
+      const jws = `${encodeSegment({ alg: 'ES256', kid: `${josed}#k`, typ: 'vc+jwt' })}.${payload}.AAAA`;
+      const qr = encodeQrText(jws);
+      expect(qr.length).toBeLessThan(200);
+      const report = verifyCredential(qr, { trust: joseTrust, now: later });
+      expect(report.checks.decoding).toEqual({ ok: false, code: 'DECODING_FAILED' });
+      // The report is answered as JSON: before, JSON.stringify overflowed the stack on the echoed payload.
+      expect(() => JSON.stringify(report)).not.toThrow();
+    });
+
     it('DECODING_FAILED, not a throw, for a VC 1.1 JWT whose nbf or exp is beyond the time range', () => {
       for (const claim of [{ nbf: 1e13 }, { exp: 1e300 }]) {
         const input = `${encodeSegment({ alg: 'ES256', kid: `${josed}#k`, typ: 'JWT' })}.${encodeSegment({

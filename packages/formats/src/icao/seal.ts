@@ -1,4 +1,4 @@
-import { CredentialError } from '@passage/credentials';
+import { CredentialError, MAX_JSON_DEPTH, withinJsonDepth } from '@passage/credentials';
 import { z } from 'zod';
 import { isIcaoSealAsIs } from './seal-compiled.js';
 
@@ -43,13 +43,22 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** `value`, refused when it nests deeper than any seal does: its `msg` is echoed in the report. */
+function withinDepth<T>(value: T): T {
+  if (!withinJsonDepth(value)) {
+    throw new CredentialError('DECODING_FAILED', `the seal nests deeper than ${MAX_JSON_DEPTH} levels`);
+  }
+  return value;
+}
+
 /**
  * The seal in `input` (its JSON text, or the object a JSON parser made of it). Throws INPUT_TOO_LARGE,
- * or DECODING_FAILED (not JSON, or JSON without `data.hdr`, `data.msg` and `sig`).
+ * or DECODING_FAILED (not JSON, nested deeper than {@link MAX_JSON_DEPTH} levels, or JSON without
+ * `data.hdr`, `data.msg` and `sig`).
  */
 export function parseIcaoSeal(input: string | object): IcaoSeal {
-  if (typeof input !== 'string') return parseSealValue(input);
-  const value = parseJson(input.trim());
+  if (typeof input !== 'string') return parseSealValue(withinDepth(input));
+  const value = withinDepth(parseJson(input.trim()));
   // Data fresh from JSON.parse is plain (no getters, no prototypes): a seal the compiled check takes
   // as it is needs no copy. Anything else, and any object from the caller, goes through zod.
   return isIcaoSealAsIs(value) ? value : parseSealValue(value);

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { CredentialError } from '@passage/credentials';
+import { CredentialError, MAX_JSON_DEPTH, withinJsonDepth } from '@passage/credentials';
 import { inflateBounded } from '../internal/bounded-inflate.js';
 import { MAX_SHC_JWS_LENGTH } from './numeric.js';
 
@@ -28,6 +28,13 @@ function jsonObject(bytes: Buffer, what: string): Record<string, unknown> {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new CredentialError('DECODING_FAILED', `the JWS ${what} is not a JSON object`);
+  }
+  // The FHIR bundle is echoed in the report: JSON.stringify overflows on a few thousand levels.
+  if (!withinJsonDepth(value)) {
+    throw new CredentialError(
+      'DECODING_FAILED',
+      `the JWS ${what} nests deeper than ${MAX_JSON_DEPTH} levels`,
+    );
   }
   return value as Record<string, unknown>;
 }
