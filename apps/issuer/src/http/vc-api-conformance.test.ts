@@ -201,6 +201,20 @@ describe('VC-API issuer conformance', () => {
     expect([400, 422], JSON.stringify(res.body)).toContain(res.status);
     expect(['MALFORMED_INPUT', 'SCHEMA_INVALID']).toContain(res.body.code);
   });
+
+  it('422 SCHEMA_INVALID for a credential nested deeper than verifiers decode, however deep', async () => {
+    // Before: signed at 100 and 3,000 levels (a credential verifiers refuse), 500 at 9,000.
+    for (const depth of [65, 3000, 9000]) {
+      const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+      const res = await request(app)
+        .post('/credentials/issue')
+        .set({ authorization: `Bearer ${authority.apiKey}`, 'content-type': 'application/json' })
+        .send(
+          `{"credential":{"@context":["${V2}"],"type":["VerifiableCredential"],"credentialSubject":${deep}}}`,
+        );
+      expect([res.status, res.body.code]).toEqual([422, 'SCHEMA_INVALID']);
+    }
+  });
 });
 
 describe('VC-API status, as the Bitstring Status List suite drives it', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { issueCredential } from '@passage/credentials';
+import { issueCredential, MAX_JSON_DEPTH, withinJsonDepth } from '@passage/credentials';
 import { checkCredentialModel, credentialTypeOf, parseSubject } from '@passage/schema';
 import { z } from 'zod';
 import { IssuerError, type ProblemDetail } from '../errors.js';
@@ -81,6 +81,11 @@ export async function issueGeneric(
       'the request must be {credential, options}',
       issuesToDetails(request.error),
     );
+  // What verifiers refuse to decode (their reports echo the credential) is not signed either.
+  if (!withinJsonDepth(request.data.credential))
+    throw new IssuerError('SCHEMA_INVALID', `the credential nests deeper than ${MAX_JSON_DEPTH} levels`, [
+      { path: 'credential', message: `must nest at most ${MAX_JSON_DEPTH} levels` },
+    ]);
   const model = checkCredentialModel(request.data.credential, { issuerOptional: true });
   if (model.length > 0)
     throw new IssuerError(
