@@ -15,10 +15,14 @@ export function sendJson(res: ServerResponse, status: number, value: unknown): v
   res.end(body);
 }
 
-/** The request's `x-request-id`, or a new one; set on the answer either way. */
+/** The longest `x-request-id` taken from a caller: it is logged with every line of the request. */
+const MAX_REQUEST_ID_LENGTH = 128;
+
+/** The request's `x-request-id` (when it is at most 128 characters), or a new one; set on the answer either way. */
 export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
   const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && given !== '' ? given : randomUUID();
+  const id =
+    typeof given === 'string' && given !== '' && given.length <= MAX_REQUEST_ID_LENGTH ? given : randomUUID();
   res.setHeader('x-request-id', id);
   return id;
 }

@@ -150,6 +150,24 @@ describe('POST /v1/verify read ahead of express (the scanner path) answers as ex
     expect(JSON.stringify(lines)).not.toContain(qr.slice(4, 40));
   });
 
+  it('logs at most 256 characters of an id the sender chose, and replaces a request id over 128', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const logged = createVerifierHttp({ trust, logger, now: () => now });
+    const [h, p, s] = jws.split('.');
+    const payload = JSON.parse(Buffer.from(p ?? '', 'base64url').toString('utf8'));
+    const forged = `${h}.${Buffer.from(JSON.stringify({ ...payload, id: `urn:x:${'y'.repeat(20_000)}` })).toString('base64url')}.${s}`;
+    const res = await request(logged.listener)
+      .post('/v1/verify')
+      .set('x-request-id', 'r'.repeat(129))
+      .send({ qr: forged });
+    expect(res.body.verified).toBe(false);
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const [line] = lines.filter((l) => l.msg === 'request');
+    expect(String(line?.credentialId)).toHaveLength(256);
+    expect(JSON.stringify(line).length).toBeLessThan(1024);
+  });
+
   it("a failure before the answer reaches the app's problem handler: 500 INTERNAL, logged once", async () => {
     const lines: Record<string, unknown>[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });

@@ -165,13 +165,17 @@ function quickBody(req: Request) {
   return req.headers['content-type'] === 'application/json' ? quickVerifyRequest(req.body) : undefined;
 }
 
+/** Identifiers read from an unverified credential are the sender's to choose: logged this long at most. */
+const MAX_LOGGED_ID = 256;
+const loggedId = (value: unknown) => (typeof value === 'string' ? value.slice(0, MAX_LOGGED_ID) : undefined);
+
 function verdictLog(answer: VerifierAnswer): Record<string, unknown> {
   return {
     verified: answer.verified,
-    credentialId: typeof answer.credential?.id === 'string' ? answer.credential.id : undefined,
+    credentialId: loggedId(answer.credential?.id),
     format: answer.format,
     credentialType: answer.credentialType,
-    issuer: answer.issuer?.did ?? answer.issuer?.id,
+    issuer: loggedId(answer.issuer?.did ?? answer.issuer?.id),
     codes: answer.errors.map((e) => e.code),
     entry: answer.entry ? { economy: answer.entry.economy, outcome: answer.entry.outcome } : undefined,
   };
