@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtPage, problemDocument } from '@passage/service-kit';
+import { builtPage, loggedText, problemDocument } from '@passage/service-kit';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 
@@ -39,7 +39,7 @@ export function createWalletApp(deps: WalletAppDeps): Express {
   app.disable('x-powered-by');
   app.use((req, res, next) => {
     res.once('finish', () =>
-      deps.logger.info({ method: req.method, path: req.path, status: res.statusCode }, 'request'),
+      deps.logger.info({ method: req.method, path: loggedText(req.path), status: res.statusCode }, 'request'),
     );
     next();
   });

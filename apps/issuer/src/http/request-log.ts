@@ -1,4 +1,4 @@
-import { requestIdOf } from '@passage/service-kit';
+import { loggedText, requestIdOf } from '@passage/service-kit';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
@@ -28,11 +28,11 @@ export function requestLog(logger: Logger): RequestHandler {
       logRequest(logger, {
         reqId,
         method: req.method,
-        route: req.route?.path ?? req.path,
+        route: loggedText(req.route?.path ?? req.path),
         status: res.statusCode,
         started,
         authority: res.locals.authority,
-        credentialId: res.locals.credentialId,
+        credentialId: loggedText(res.locals.credentialId),
       });
     });
     next();

@@ -166,6 +166,8 @@ describe('POST /v1/verify read ahead of express (the scanner path) answers as ex
     const [line] = lines.filter((l) => l.msg === 'request');
     expect(String(line?.credentialId)).toHaveLength(256);
     expect(JSON.stringify(line).length).toBeLessThan(1024);
+    await request(logged.listener).get(`/${'a'.repeat(5000)}`).expect(404);
+    expect(String(lines.filter((l) => l.msg === 'request')[1]?.path)).toHaveLength(256);
   });
 
   it("a failure before the answer reaches the app's problem handler: 500 INTERNAL, logged once", async () => {

@@ -1,6 +1,6 @@
 import type { RequestListener } from 'node:http';
 import type { StatusListCache } from '@passage/credentials';
-import { aheadErrors, sendJson, serveAhead } from '@passage/service-kit';
+import { aheadErrors, loggedText, sendJson, serveAhead } from '@passage/service-kit';
 import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -165,9 +165,8 @@ function quickBody(req: Request) {
   return req.headers['content-type'] === 'application/json' ? quickVerifyRequest(req.body) : undefined;
 }
 
-/** Identifiers read from an unverified credential are the sender's to choose: logged this long at most. */
-const MAX_LOGGED_ID = 256;
-const loggedId = (value: unknown) => (typeof value === 'string' ? value.slice(0, MAX_LOGGED_ID) : undefined);
+// Identifiers read from an unverified credential are the sender's to choose: logged cut short.
+const loggedId = (value: unknown) => (typeof value === 'string' ? loggedText(value) : undefined);
 
 function verdictLog(answer: VerifierAnswer): Record<string, unknown> {
   return {

@@ -1,4 +1,4 @@
-import { requestIdOf } from '@passage/service-kit';
+import { loggedText, requestIdOf } from '@passage/service-kit';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
@@ -18,7 +18,7 @@ export function requestLog(logger: Logger): RequestHandler {
     const started = process.hrtime.bigint();
     const reqId = requestIdOf(req, res);
     res.on('finish', () => {
-      const path = req.route?.path ?? req.path;
+      const path = loggedText(req.route?.path ?? req.path);
       const verdict = res.locals.verdict as Record<string, unknown> | undefined;
       logRequest(logger, { reqId, method: req.method, path, status: res.statusCode, started }, verdict);
     });
