@@ -25,7 +25,7 @@ export function csvCells(line: string): string[] {
   return cells;
 }
 
-/** Lists in the inputs hold at most 20 items: an index past this is a typo, not a row to build. */
+/** Lists in the inputs hold at most 21 items (doses, pre-clearances): an index past 99 is a typo, not a row to build. */
 const MAX_CSV_INDEX = 99;
 
 const headerError = (header: string, why: string) =>
