@@ -168,6 +168,13 @@ function passageMutation(): string {
   }
 }
 
+/** A SMART Health Card's JWS as its `shc:/` QR text: each character as two digits (its code minus 45). */
+function shcNumeric(jws: string): string {
+  let numeric = 'shc:/';
+  for (const c of jws) numeric += String(c.charCodeAt(0) - 45).padStart(2, '0');
+  return numeric;
+}
+
 function shcMutation(): string {
   const digits = shcQr(random.pick(['00', '01', '03'])).slice('shc:/'.length);
   let jws = '';
@@ -176,9 +183,7 @@ function shcMutation(): string {
   const claims = inflateRawSync(Buffer.from(payload ?? '', 'base64url')).toString('utf8');
   const changed = random.next() < 0.5 ? JSON.stringify(mutateJson(JSON.parse(claims))) : mutateText(claims);
   const text = [header, deflateRawSync(changed).toString('base64url'), signature].join('.');
-  let numeric = 'shc:/';
-  for (const c of text) numeric += String(c.charCodeAt(0) - 45).padStart(2, '0');
-  return numeric;
+  return shcNumeric(text);
 }
 
 /** Each kind of mutated input, and whether the original survives it unchanged (then it may verify). */
@@ -222,8 +227,6 @@ const kinds: Record<string, () => unknown> = {
       deflateRawSync(claims).toString('base64url'),
       signature,
     ].join('.');
-    let numeric = 'shc:/';
-    for (const c of shc) numeric += String(c.charCodeAt(0) - 45).padStart(2, '0');
     const jws = [
       header,
       Buffer.from(`{"credentialSubject":{"x":${deep}}}`).toString('base64url'),
@@ -235,7 +238,7 @@ const kinds: Record<string, () => unknown> = {
     } catch {
       // too deep to fit a QR code once compressed: the compact JWS stands in
     }
-    return random.pick<unknown>([qr, jws, seal, JSON.parse(seal), numeric]);
+    return random.pick<unknown>([qr, jws, seal, JSON.parse(seal), shcNumeric(shc)]);
   },
   'anything else': () => random.pick(WEIRD),
 };
