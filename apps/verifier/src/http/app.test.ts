@@ -166,7 +166,9 @@ describe('POST /v1/verify read ahead of express (the scanner path) answers as ex
     const [line] = lines.filter((l) => l.msg === 'request');
     expect(String(line?.credentialId)).toHaveLength(256);
     expect(JSON.stringify(line).length).toBeLessThan(1024);
-    await request(logged.listener).get(`/${'a'.repeat(5000)}`).expect(404);
+    await request(logged.listener)
+      .get(`/${'a'.repeat(5000)}`)
+      .expect(404);
     expect(String(lines.filter((l) => l.msg === 'request')[1]?.path)).toHaveLength(256);
   });
 
