@@ -7,19 +7,27 @@
  */
 export const MAX_JSON_DEPTH = 64;
 
+const isContainer = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+/** `container` and what it holds nest at most `max` levels (it counts as one). */
+function within(container: object, max: number): boolean {
+  if (max <= 0) return false;
+  // Only arrays and objects are visited: most members are strings and numbers, which cost no call.
+  if (Array.isArray(container)) {
+    for (const item of container) if (isContainer(item) && !within(item, max - 1)) return false;
+    return true;
+  }
+  for (const key in container) {
+    const member = (container as Record<string, unknown>)[key];
+    if (isContainer(member) && !within(member, max - 1)) return false;
+  }
+  return true;
+}
+
 /**
  * True when `value` (JSON data: objects, arrays, scalars) nests at most `max` arrays or objects deep.
  * Stops at the first branch past the bound, so a hostile value costs no more than a valid one.
  */
 export function withinJsonDepth(value: unknown, max: number = MAX_JSON_DEPTH): boolean {
-  if (typeof value !== 'object' || value === null) return true;
-  if (max <= 0) return false;
-  if (Array.isArray(value)) {
-    for (const item of value) if (!withinJsonDepth(item, max - 1)) return false;
-    return true;
-  }
-  for (const key in value) {
-    if (!withinJsonDepth((value as Record<string, unknown>)[key], max - 1)) return false;
-  }
-  return true;
+  return !isContainer(value) || within(value, max);
 }
