@@ -71,6 +71,18 @@ function derSignature(raw: Uint8Array): ArrayBuffer {
 }
 
 /**
+ * A random 16-byte certificate serial number as DER wants it: positive (first bit clear) and minimal,
+ * so never a first byte of 0, which would make the INTEGER's encoding one byte too long whenever the
+ * second byte is below 0x80. OpenSSL refuses such a certificate: before, about one development DSC
+ * in 290 did not parse.
+ */
+export function dscSerial(random: (size: number) => Uint8Array = randomBytes): Uint8Array {
+  const serial = Uint8Array.from(random(16));
+  serial[0] = ((serial[0] ?? 0) % 0x7f) + 1; // 0x01–0x7f
+  return serial;
+}
+
+/**
  * Creates a self-signed document signer certificate (DSC) for development: the authority's own P-256
  * key, subject `C=<country>, O=<name>, CN=<name> DSC (development)`, key usage digitalSignature and
  * the DCC extended key usage for vaccination certificates only. Production DSCs are issued by the
@@ -91,8 +103,7 @@ export async function createDevelopmentDsc(options: DevelopmentDscOptions): Prom
       new AttributeValue({ utf8String: `${options.commonName.slice(0, 40)} DSC (development)` }),
     ),
   ]);
-  const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
+  const serial = dscSerial();
   const keyId = createHash('sha1').update(Buffer.from(subjectPublicKeyInfo.subjectPublicKey)).digest();
   const signature = new AlgorithmIdentifier({ algorithm: ECDSA_WITH_SHA256 });
   const tbsCertificate = new TBSCertificate({

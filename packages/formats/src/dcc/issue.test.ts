@@ -1,9 +1,9 @@
-import { verify as cryptoVerify } from 'node:crypto';
+import { verify as cryptoVerify, X509Certificate } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import { Decoder, encode, Tag } from 'cbor-x';
 import { describe, expect, it } from 'vitest';
 import { issueDcc } from './issue.js';
-import { createDevelopmentDsc, DCC_VACCINATION_EKU } from './issue-dsc.js';
+import { createDevelopmentDsc, DCC_VACCINATION_EKU, dscSerial } from './issue-dsc.js';
 import { dccTrustEntryFor, readDsc } from './issue-dsc-import.js';
 import { base45Decode, exampleRecord, ISSUED_AT, p256, VALID_UNTIL } from './issue-fixtures.js';
 import { keyObjectSigner } from './issue-signer.js';
@@ -171,6 +171,31 @@ describe('document signer certificates', () => {
     expect(() => readDsc(dsc, p256().publicKey)).toThrow(
       expect.objectContaining({ code: 'CERTIFICATE_INVALID' }),
     );
+  });
+
+  it('draws serials that DER encodes minimally: never a first byte of 0 (one DSC in ~290 did not parse)', () => {
+    for (const first of [0x00, 0x01, 0x7f, 0x80, 0xfe, 0xff]) {
+      const serial = dscSerial((size) =>
+        Uint8Array.from({ length: size }, (_, i) => (i === 0 ? first : 0x05)),
+      );
+      expect(serial[0]).toBeGreaterThanOrEqual(0x01);
+      expect(serial[0]).toBeLessThanOrEqual(0x7f);
+      expect(serial.subarray(1)).toEqual(new Uint8Array(15).fill(0x05));
+    }
+  });
+
+  it('makes DSCs that parse, draw after draw', async () => {
+    for (let i = 0; i < 300; i++) {
+      const made = await createDevelopmentDsc({
+        publicKey: authority.publicKey,
+        signer,
+        country: 'TH',
+        commonName: 'Health',
+        notBefore: new Date('2026-01-01T00:00:00Z'),
+        notAfter: new Date('2028-01-01T00:00:00Z'),
+      });
+      expect(() => new X509Certificate(made)).not.toThrow();
+    }
   });
 
   it('refuses a DSC whose validity period does not parse', () => {
