@@ -2,6 +2,17 @@ import { z } from 'zod';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** The largest NumericDate (seconds, as JWT and CWT write instants) that names one: ECMAScript's 8.64e15 ms. */
+export const MAX_NUMERIC_DATE = 8.64e12;
+
+/**
+ * True for a number of seconds that names an instant a `Date` can hold: beyond ±8.64e12 s, or NaN,
+ * `toISOString` throws, so such a claim is no date at all.
+ */
+export function isNumericDate(value: unknown): value is number {
+  return typeof value === 'number' && Math.abs(value) <= MAX_NUMERIC_DATE;
+}
+
 /** True when `value` is a calendar date that exists (`2024-02-29` yes, `2023-02-29` no). */
 export function isRealDate(value: string): boolean {
   const m = DATE.exec(value);

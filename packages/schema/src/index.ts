@@ -29,7 +29,7 @@ export {
   credentialTypeSchema,
   isCredentialType,
 } from './credential-types.js';
-export { isoDateSchema, isoDateTimeSchema, isRealDate } from './dates.js';
+export { isNumericDate, isoDateSchema, isoDateTimeSchema, isRealDate, MAX_NUMERIC_DATE } from './dates.js';
 export { didSchema } from './did.js';
 export {
   APEC_ECONOMIES,

@@ -1,6 +1,7 @@
 import {
   type CredentialType,
   credentialTypeOf,
+  isNumericDate,
   parseSubject,
   type SubjectView,
   summarizeSubject,
@@ -49,13 +50,9 @@ function didWebHost(issuerUrl: string): string {
 }
 
 const idOf = (value: unknown) => (typeof value === 'string' ? value : isObject(value) ? value.id : undefined);
-/** The largest NumericDate (seconds) that names an instant: ECMAScript's 8.64e15 ms. */
-const MAX_NUMERIC_DATE = 8.64e12;
 // A number beyond the time range names no instant (toISOString would throw): no date from it.
 const dateOf = (seconds: unknown) =>
-  typeof seconds === 'number' && Math.abs(seconds) <= MAX_NUMERIC_DATE
-    ? new Date(seconds * 1000).toISOString()
-    : undefined;
+  isNumericDate(seconds) ? new Date(seconds * 1000).toISOString() : undefined;
 
 /**
  * Checks what the issuer sent before the wallet keeps it: a compact JWS whose credential names this

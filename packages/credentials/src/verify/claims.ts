@@ -1,3 +1,4 @@
+import { isNumericDate } from '@passage/schema';
 import { CredentialError } from '../errors.js';
 import type { DecodedJws } from '../jws/compact.js';
 import type { Securing } from '../report.js';
@@ -25,14 +26,10 @@ function instant(value: unknown, what: string): number | undefined {
   return ms;
 }
 
-/** The largest NumericDate (seconds) that names an instant: ECMAScript's time range is ±8.64e15 ms. */
-const MAX_NUMERIC_DATE = 8.64e12;
-
 function seconds(value: unknown, what: string): number | undefined {
   if (value === undefined) return undefined;
   // Beyond the range no Date exists: the report's dates (toISOString) would throw on it.
-  if (typeof value !== 'number' || !(Math.abs(value) <= MAX_NUMERIC_DATE))
-    throw new CredentialError('DECODING_FAILED', `${what} is not a NumericDate`);
+  if (!isNumericDate(value)) throw new CredentialError('DECODING_FAILED', `${what} is not a NumericDate`);
   return value * 1000;
 }
 

@@ -5,7 +5,8 @@
 // odd keys, deep nesting, malformed input), so that the full path decides. A key given twice keeps
 // its last value, as cbor-x's Map and toJsonData keep it. cwt-fast.test.ts checks on mutated
 // payloads that every answer equals the full path's.
-import { type DccClaims, MAX_NUMERIC_DATE } from './cwt.js';
+import { isNumericDate } from '@passage/schema';
+import type { DccClaims } from './cwt.js';
 import { DCC_LIMITS } from './limits.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -193,7 +194,7 @@ function readClaims(reader: Reader): DccClaims {
     if (key === 1) {
       if (typeof value !== 'string') throw GIVE_UP;
       iss = value;
-    } else if (typeof value !== 'number' || !(Math.abs(value) <= MAX_NUMERIC_DATE)) throw GIVE_UP;
+    } else if (!isNumericDate(value)) throw GIVE_UP;
     else if (key === 4) exp = value;
     else iat = value;
   }

@@ -1,4 +1,5 @@
 import { CredentialError } from '@passage/credentials';
+import { isNumericDate } from '@passage/schema';
 import { type CborValue, decodeCbor, mapGet, toJsonData } from './cbor.js';
 import { DCC_LIMITS } from './limits.js';
 
@@ -25,17 +26,13 @@ function invalid(message: string): CredentialError {
   return new CredentialError('INVALID_CBOR', message);
 }
 
-/** The largest NumericDate (seconds) that names an instant: ECMAScript's 8.64e15 ms. */
-export const MAX_NUMERIC_DATE = 8.64e12;
-
 function numericDate(value: CborValue, name: string): number | undefined {
   if (value === undefined) return undefined;
   // RFC 8392 wants a NumericDate without tag 1 and the DCC spec integers; a tagged date (which
   // cbor-x reads as a Date) or a fraction is an issuer's slip that changes no instant, so read it.
   const seconds = value instanceof Date ? value.getTime() / 1000 : value;
   // Beyond ±8.64e12 s no instant exists (ECMAScript's time range): such a claim is no date at all.
-  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || Math.abs(seconds) > MAX_NUMERIC_DATE)
-    throw invalid(`CWT ${name} is not a NumericDate`);
+  if (!isNumericDate(seconds)) throw invalid(`CWT ${name} is not a NumericDate`);
   return seconds;
 }
 
