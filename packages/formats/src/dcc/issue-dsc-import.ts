@@ -1,4 +1,5 @@
 import { type KeyObject, X509Certificate } from 'node:crypto';
+import { hasReadablePeriod, periodOf } from '../internal/certificate-period.js';
 import { FormatIssueError } from './issue-error.js';
 import { keyUsageAllows } from './key-usage.js';
 import { type DccTrustEntry, dccKidOf } from './trust.js';
@@ -53,19 +54,15 @@ export function readDsc(input: Uint8Array | string, publicKey: KeyObject): DscDe
   if (!keyUsageAllows(extendedKeyUsage, ['vaccination'])) {
     throw invalid('the certificate may not sign vaccination certificates (extended key usage)');
   }
-  const notBefore = new Date(cert.validFrom);
-  const notAfter = new Date(cert.validTo);
-  // Node writes "Bad time value" for a malformed time; an Invalid Date passes every comparison.
-  if (Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime())) {
-    throw invalid('the certificate has a validity period that does not parse');
-  }
+  if (!hasReadablePeriod(cert)) throw invalid('the certificate has a validity period that does not parse');
+  const period = periodOf(cert);
   const country = /^C=([A-Z]{2,3})$/m.exec(cert.subject)?.[1];
   return {
     der,
     kid: dccKidOf(der),
     country,
-    notBefore,
-    notAfter,
+    notBefore: new Date(period.notBefore),
+    notAfter: new Date(period.notAfter),
     extendedKeyUsage,
     // checkIssued would want keyCertSign, which a DSC rightly lacks.
     selfSigned: cert.subject === cert.issuer && cert.verify(key),

@@ -1,5 +1,6 @@
 import { createHash, type KeyObject, X509Certificate } from 'node:crypto';
 import { z } from 'zod';
+import { hasReadablePeriod, periodOf } from '../internal/certificate-period.js';
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64');
 
@@ -44,12 +45,9 @@ export function dccKidOf(der: Uint8Array): string {
 
 function signerOf(entry: DccTrustEntry): DccSigner {
   const cert = new X509Certificate(Buffer.from(entry.certificate, 'base64'));
-  const notBefore = Date.parse(cert.validFrom);
-  const notAfter = Date.parse(cert.validTo);
-  // Node writes "Bad time value" for a malformed time: NaN would pass every validity comparison.
-  if (Number.isNaN(notBefore) || Number.isNaN(notAfter)) {
+  if (!hasReadablePeriod(cert))
     throw new RangeError('the certificate has a validity period that does not parse');
-  }
+  const { notBefore, notAfter } = periodOf(cert);
   return {
     country: entry.country,
     kid: entry.kid,

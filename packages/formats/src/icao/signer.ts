@@ -2,6 +2,7 @@ import { type KeyObject, X509Certificate } from 'node:crypto';
 import { CredentialError } from '@passage/credentials';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate } from '@peculiar/asn1-x509';
+import { hasReadablePeriod, periodOf } from '../internal/certificate-period.js';
 import { childrenOf, readTlv } from './der.js';
 import type { CheckOutcome } from './signature.js';
 import type { IcaoCsca } from './trust.js';
@@ -110,39 +111,6 @@ export function checkSignerUsage(signer: BarcodeSigner, sealType: string): Check
     };
   }
   return { ok: true };
-}
-
-/** A certificate's validity period in milliseconds (NaN where node's text does not parse). */
-export interface CertificatePeriod {
-  notBefore: number;
-  notAfter: number;
-}
-
-// Read for every seal a certificate signs: parsed once per certificate object. The objects are the
-// trust's CSCAs and the bounded signer cache's, held weakly, so this lives and dies with them.
-const periods = new WeakMap<X509Certificate, CertificatePeriod>();
-
-/** The validity period of a certificate, parsed from node's text once. */
-export function periodOf(certificate: X509Certificate): CertificatePeriod {
-  let period = periods.get(certificate);
-  if (period === undefined) {
-    period = {
-      notBefore: new Date(certificate.validFrom).getTime(),
-      notAfter: new Date(certificate.validTo).getTime(),
-    };
-    periods.set(certificate, period);
-  }
-  return period;
-}
-
-/**
- * True when both ends of the certificate's validity period parse. Node gives "Bad time value" for a
- * malformed UTCTime or GeneralizedTime; such a certificate is refused where it is read, so no check
- * ever compares an instant with NaN (which would pass both bounds) and no report formats one.
- */
-export function hasReadablePeriod(certificate: X509Certificate): boolean {
-  const { notBefore, notAfter } = periodOf(certificate);
-  return Number.isFinite(notBefore) && Number.isFinite(notAfter);
 }
 
 /** Every certificate of the chain must be valid at `now`. */

@@ -1,8 +1,8 @@
 import { type KeyObject, X509Certificate } from 'node:crypto';
 import { CredentialError, isCredentialError } from '@passage/credentials';
 import { z } from 'zod';
+import { hasReadablePeriod } from '../internal/certificate-period.js';
 import { type IcaoCrl, parseIcaoCrl } from './crl.js';
-import { hasReadablePeriod } from './signer.js';
 
 /**
  * A trusted Country Signing CA for VDS-NC seals: the issuing state's ICAO 9303-3 code (ISO 3166

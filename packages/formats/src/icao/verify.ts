@@ -5,6 +5,7 @@ import {
   type VerificationCode,
   type VerificationReport,
 } from '@passage/credentials';
+import { periodOf } from '../internal/certificate-period.js';
 import { isoString } from '../internal/iso-date.js';
 import { canonicalJsonBytes } from './canonical.js';
 import { icaoRecord } from './record.js';
@@ -17,7 +18,6 @@ import {
   checkSignerUsage,
   issuingCsca,
   parseBarcodeSigner,
-  periodOf,
 } from './signer.js';
 import { type IcaoTrust, prepareIcaoTrust } from './trust.js';
 
