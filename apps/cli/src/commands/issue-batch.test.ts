@@ -21,6 +21,14 @@ const flat = (value: unknown, path = '', into: Record<string, string> = {}) => {
   return into;
 };
 
+/** The example vaccination input as CSV: each header's cell, the header line and one quoted row. */
+function exampleCsv() {
+  const cells = flat(exampleVaccinationInput);
+  const headers = Object.keys(cells);
+  const row = headers.map((h) => `"${(cells[h] ?? '').replaceAll('"', '""')}"`).join(',');
+  return { cells, headers, header: headers.join(','), row };
+}
+
 async function openTestIssuer() {
   const dir = mkdtempSync(join(tmpdir(), 'passage-batch-'));
   const issuer = await openIssuer(
@@ -79,12 +87,9 @@ describe('issueBatchFile', () => {
     const { dir, issuer } = await openTestIssuer();
     const file = join(dir, 'people.csv');
     const out = join(dir, 'results.jsonl');
-    const good = { ...exampleVaccinationInput };
-    const cells = flat(good);
-    const headers = Object.keys(cells);
-    const row = headers.map((h) => `"${(cells[h] ?? '').replaceAll('"', '""')}"`).join(',');
+    const { cells, headers, header, row } = exampleCsv();
     const bad = headers.map((h) => (h === 'person.birthDate' ? 'not-a-date' : `"${cells[h]}"`)).join(',');
-    writeFileSync(file, `${headers.join(',')}\n${row}\n${bad}\n`);
+    writeFileSync(file, `${header}\n${row}\n${bad}\n`);
     const summary = await issueBatchFile(issuer.service, undefined, 'VaccinationCertificate', {
       file,
       out,
@@ -99,10 +104,8 @@ describe('issueBatchFile', () => {
     const { dir, issuer } = await openTestIssuer();
     const csv = join(dir, 'people.csv');
     const jsonl = join(dir, 'people.jsonl');
-    const cells = flat(exampleVaccinationInput);
-    const headers = Object.keys(cells);
-    const row = headers.map((h) => `"${(cells[h] ?? '').replaceAll('"', '""')}"`).join(',');
-    writeFileSync(csv, `\uFEFF${headers.join(',')}\n${row}\n`);
+    const { header, row } = exampleCsv();
+    writeFileSync(csv, `\uFEFF${header}\n${row}\n`);
     writeFileSync(jsonl, `\uFEFF${JSON.stringify(exampleVaccinationInput)}\n`);
     const run = (file: string, out: string) =>
       issueBatchFile(issuer.service, undefined, 'VaccinationCertificate', {
@@ -118,12 +121,10 @@ describe('issueBatchFile', () => {
 
   it('answers a CSV row with another number of cells MALFORMED_INPUT and goes on, as a line that is not JSON', async () => {
     const { dir, issuer } = await openTestIssuer();
-    const cells = flat(exampleVaccinationInput);
-    const headers = Object.keys(cells);
-    const row = headers.map((h) => `"${(cells[h] ?? '').replaceAll('"', '""')}"`).join(',');
+    const { header, row } = exampleCsv();
     const file = join(dir, 'people.csv');
     const out = join(dir, 'results.jsonl');
-    writeFileSync(file, `${headers.join(',')}\n${row}\n${row},extra\n${row}\n`);
+    writeFileSync(file, `${header}\n${row}\n${row},extra\n${row}\n`);
     const summary = await issueBatchFile(issuer.service, undefined, 'VaccinationCertificate', {
       file,
       out,
