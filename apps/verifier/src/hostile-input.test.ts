@@ -8,23 +8,13 @@
 // a 160-character QR whose payload nests 5,000 deep, which made the answer's JSON.stringify overflow.
 // HOSTILE_N=2500 tries more of each kind (150 by default).
 import { deflateRawSync, deflateSync, inflateRawSync, inflateSync } from 'node:zlib';
-import {
-  buildCredential,
-  createAuthorityDid,
-  createMemoryStores,
-  createPassageAgent,
-  createTrustStore,
-  decodeQrText,
-  encodeQrText,
-  issueCredential,
-  trustEntryFor,
-} from '@passage/credentials';
+import { createTrustStore, decodeQrText, encodeQrText } from '@passage/credentials';
 import { decodeBase45, encodeBase45 } from '@passage/credentials/pure';
 import { exampleRuleSet } from '@passage/rules';
-import { completeVaccinationInput, exampleVaccinationInput } from '@passage/schema';
 import { foreignTrustOf } from '@passage/trust';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dccCases, dccEntryFor, icaoEntry, icaoSeals, shcEntry, shcQr } from './foreign-fixtures.js';
+import { exampleVaccinationJws } from './passage-fixtures.js';
 import { verifyForOfficer } from './verify-service.js';
 
 /** mulberry32: a small seeded generator, so every run tries the same inputs (reseeded per kind). */
@@ -132,22 +122,9 @@ let trust: ReturnType<typeof createTrustStore>;
 let passageJws: string[] = [];
 
 beforeAll(async () => {
-  const { agent } = createPassageAgent(createMemoryStores());
-  const authority = await createAuthorityDid(agent, { publicUrl: 'https://health.example', slug: 'moph' });
-  const completed = completeVaccinationInput(exampleVaccinationInput, {
-    issuedAt: new Date('2024-04-15T09:00:00Z'),
-    hcid: 'THA-TEST-1',
-    economy: 'THA',
-  });
-  if (!completed.ok) throw new Error('the example does not complete');
-  const credential = buildCredential({
-    issuer: authority.did,
-    type: 'VaccinationCertificate',
-    ...completed.value,
-  });
-  passageJws = [await issueCredential(agent, { credential: { ...credential } })];
-  const entry = trustEntryFor(authority, { name: 'MoPH', economy: 'THA', types: ['VaccinationCertificate'] });
-  trust = createTrustStore({ entries: [entry] });
+  const issued = await exampleVaccinationJws(new Date('2024-04-15T09:00:00Z'));
+  passageJws = [issued.jws];
+  trust = createTrustStore({ entries: [issued.entry] });
 });
 
 const segment = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -1,17 +1,9 @@
-import {
-  buildCredential,
-  createAuthorityDid,
-  createMemoryStores,
-  createPassageAgent,
-  createTrustStore,
-  encodeQrText,
-  issueCredential,
-  trustEntryFor,
-} from '@passage/credentials';
-import { completeVaccinationInput, exampleVaccinationInput } from '@passage/schema';
+import { createTrustStore, encodeQrText } from '@passage/credentials';
+import { exampleVaccinationInput } from '@passage/schema';
 import { pino } from 'pino';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { exampleVaccinationJws } from '../passage-fixtures.js';
 import { staticTrustSource } from '../trust-source.js';
 import { createVerifierHttp, type VerifierHttp } from './app.js';
 
@@ -24,22 +16,10 @@ let qr: string;
 let jws: string;
 
 beforeAll(async () => {
-  const { agent } = createPassageAgent(createMemoryStores());
-  const authority = await createAuthorityDid(agent, { publicUrl: 'https://health.example', slug: 'moph' });
-  const completed = completeVaccinationInput(exampleVaccinationInput, {
-    issuedAt: now,
-    hcid: 'THA-TEST-1',
-    economy: 'THA',
-  });
-  if (!completed.ok) throw new Error('example does not parse');
-  const credential = buildCredential({
-    issuer: authority.did,
-    type: 'VaccinationCertificate',
-    ...completed.value,
-  });
-  jws = await issueCredential(agent, { credential: { ...credential } });
+  const issued = await exampleVaccinationJws(now);
+  jws = issued.jws;
   qr = encodeQrText(jws);
-  const entry = trustEntryFor(authority, { name: 'MoPH', economy: 'THA', types: ['VaccinationCertificate'] });
+  const { entry } = issued;
   trust = staticTrustSource(createTrustStore({ entries: [entry] }));
   http = createVerifierHttp({ trust, logger: pino({ level: 'silent' }), now: () => now });
   app = http.listener;
