@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCsvHeaders, csvCells, csvRecord } from './batch-input.js';
+import { csvCells, csvColumns, csvRecord } from './batch-input.js';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -13,8 +13,8 @@ const codeOf = (fn: () => unknown) => {
 describe('CSV headers', () => {
   it('takes dotted paths, indexes into lists and a :number suffix', () => {
     const headers = ['person.name', 'vaccinations.0.dose:number', 'vaccinations.1.dose:number'];
-    expect(codeOf(() => checkCsvHeaders(headers))).toBeUndefined();
-    expect(csvRecord(headers, csvCells('"Somchai, J",1,2'), 2)).toEqual({
+    expect(codeOf(() => csvColumns(headers))).toBeUndefined();
+    expect(csvRecord(csvColumns(headers), csvCells('"Somchai, J",1,2'), 2)).toEqual({
       person: { name: 'Somchai, J' },
       vaccinations: [{ dose: 1 }, { dose: 2 }],
     });
@@ -32,6 +32,6 @@ describe('CSV headers', () => {
     ['an empty segment', ['person..name']],
     ['a prototype key', ['__proto__.polluted']],
   ])('refuses %s as INPUT_INVALID', (_what, headers) => {
-    expect(codeOf(() => checkCsvHeaders(headers))).toBe('INPUT_INVALID');
+    expect(codeOf(() => csvColumns(headers))).toBe('INPUT_INVALID');
   });
 });

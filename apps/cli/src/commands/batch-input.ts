@@ -31,18 +31,29 @@ const MAX_CSV_INDEX = 99;
 const headerError = (header: string, why: string) =>
   new CliError('INPUT_INVALID', `the CSV header "${header}" ${why}`);
 
+/** One CSV column, read from its header once: the field path and whether the cell is a number. */
+export interface CsvColumn {
+  keys: readonly string[];
+  /** For each key, whether it holds a list (the next key is an index) rather than an object. */
+  lists: readonly boolean[];
+  number: boolean;
+}
+
+const isIndex = (key: string) => /^\d+$/.test(key);
+
 /**
- * Checks a CSV header row once, before any row is read: every header is a dotted path of non-empty
- * segments (numeric ones at most 99, so a typo cannot make a row of a million-item array), with an
- * optional `:number`; no header repeats another or is a prefix of one (`person` beside `person.name`
- * would give a cell nowhere to go); and the children of one path are all indexes or all names.
+ * Reads a CSV header row once, before any row is read, and checks it: every header is a dotted path
+ * of non-empty segments (numeric ones at most 99, so a typo cannot make a row of a million-item
+ * array), with an optional `:number`; no header repeats another or is a prefix of one (`person` beside
+ * `person.name` would give a cell nowhere to go); and the children of one path are all indexes or all
+ * names.
  *
  * @throws CliError `INPUT_INVALID` naming the first header that breaks a rule.
  */
-export function checkCsvHeaders(headers: readonly string[]): void {
+export function csvColumns(headers: readonly string[]): CsvColumn[] {
   const leaves = new Set<string>();
   const branches = new Map<string, 'index' | 'name'>();
-  for (const header of headers) {
+  return headers.map((header) => {
     const [path = '', kind, ...rest] = header.split(':');
     if (rest.length > 0 || (kind !== undefined && kind !== 'number')) {
       throw headerError(header, 'may only end in ":number"');
@@ -55,7 +66,7 @@ export function checkCsvHeaders(headers: readonly string[]): void {
     if (branches.has(path)) throw headerError(header, 'names a field other headers fill in parts');
     let prefix = '';
     keys.forEach((key, depth) => {
-      const index = /^\d+$/.test(key);
+      const index = isIndex(key);
       if (index && Number(key) > MAX_CSV_INDEX)
         throw headerError(header, `has an index above ${MAX_CSV_INDEX}`);
       if (depth > 0) {
@@ -69,41 +80,33 @@ export function checkCsvHeaders(headers: readonly string[]): void {
       prefix = depth === 0 ? key : `${prefix}.${key}`;
     });
     leaves.add(path);
-  }
+    return { keys, lists: keys.map((_, depth) => isIndex(keys[depth + 1] ?? '')), number: kind === 'number' };
+  });
 }
 
 /**
- * Turns a CSV row into the request body: each header is a dotted path (`person.name`,
- * `vaccinations.0.dose`), numeric segments make arrays, a `:number` suffix makes the cell a number,
- * and an empty cell is left out.
+ * Turns a CSV row into the request body along the columns {@link csvColumns} read: numeric segments
+ * make arrays, a `:number` column makes the cell a number, and an empty cell is left out.
  */
-export function csvRecord(headers: readonly string[], cells: readonly string[], line: number): unknown {
-  if (cells.length !== headers.length) {
+export function csvRecord(columns: readonly CsvColumn[], cells: readonly string[], line: number): unknown {
+  if (cells.length !== columns.length) {
     throw new CliError(
       'INPUT_INVALID',
-      `line ${line} has ${cells.length} cells, the header ${headers.length}`,
+      `line ${line} has ${cells.length} cells, the header ${columns.length}`,
     );
   }
   const root: Record<string, unknown> = {};
-  headers.forEach((header, i) => {
+  columns.forEach(({ keys, lists, number }, i) => {
     const cell = cells[i] ?? '';
     if (cell === '') return;
-    const [path = '', kind] = header.split(':');
-    const value = kind === 'number' ? Number(cell) : cell;
-    const keys = path.split('.');
-    if (keys.some((key) => key === '' || UNSAFE_KEYS.has(key))) {
-      throw new CliError('INPUT_INVALID', 'a CSV header is not a usable field path');
+    let node = root;
+    const last = keys.length - 1;
+    for (let depth = 0; depth < last; depth++) {
+      const key = keys[depth] as string;
+      node[key] ??= lists[depth] ? [] : {};
+      node = node[key] as Record<string, unknown>;
     }
-    let node: Record<string, unknown> | unknown[] = root;
-    keys.forEach((key, depth) => {
-      const next = keys[depth + 1];
-      const slot = node as Record<string, unknown>;
-      if (next === undefined) slot[key] = value;
-      else {
-        slot[key] ??= /^\d+$/.test(next) ? [] : {};
-        node = slot[key] as Record<string, unknown>;
-      }
-    });
+    node[keys[last] as string] = number ? Number(cell) : cell;
   });
   return root;
 }

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { BatchStreamItem, IssuerService } from '@passage/issuer';
 import type { CredentialType } from '@passage/schema';
 import { CliError } from '../errors.js';
-import { checkCsvHeaders, csvCells, csvRecord } from './batch-input.js';
+import { type CsvColumn, csvCells, csvColumns, csvRecord } from './batch-input.js';
 
 /** Options of {@link issueBatchFile}. */
 export interface BatchFileOptions {
@@ -83,7 +83,7 @@ async function* itemsOf(
   resumeAfter: number,
   summary: BatchFileSummary,
 ): AsyncGenerator<BatchStreamItem> {
-  let headers: string[] | undefined;
+  let columns: CsvColumn[] | undefined;
   let lineNo = 0;
   for await (const line of createInterface({
     input: createReadStream(options.file),
@@ -94,9 +94,8 @@ async function* itemsOf(
     // CSV header or make the first JSON line unreadable.
     const text = lineNo === 1 ? line.replace(/^\uFEFF/, '') : line;
     if (text.trim() === '') continue;
-    if (csv && headers === undefined) {
-      headers = csvCells(text);
-      checkCsvHeaders(headers);
+    if (csv && columns === undefined) {
+      columns = csvColumns(csvCells(text));
       continue;
     }
     if (lineNo <= resumeAfter) {
@@ -104,8 +103,8 @@ async function* itemsOf(
       continue;
     }
     const idempotencyKey = `batch:${hash.slice(0, 32)}:${lineNo}`;
-    yield headers
-      ? { ref: lineNo, idempotencyKey, body: rowBody(headers, text, lineNo) }
+    yield columns
+      ? { ref: lineNo, idempotencyKey, body: rowBody(columns, text, lineNo) }
       : { ref: lineNo, idempotencyKey, json: text };
   }
 }
@@ -115,9 +114,9 @@ async function* itemsOf(
  * cells): the issuer answers that line MALFORMED_INPUT, as it answers a JSON line that is not JSON,
  * and the run goes on with the next.
  */
-function rowBody(headers: readonly string[], text: string, lineNo: number): unknown {
+function rowBody(columns: readonly CsvColumn[], text: string, lineNo: number): unknown {
   try {
-    return csvRecord(headers, csvCells(text), lineNo);
+    return csvRecord(columns, csvCells(text), lineNo);
   } catch (error) {
     if (error instanceof CliError) return undefined;
     throw error;
