@@ -28,7 +28,7 @@ export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
 }
 
 /** The longest text a request log line takes from what a caller chose (a path, an id): the rest is cut. */
-export const MAX_LOGGED_TEXT = 256;
+const MAX_LOGGED_TEXT = 256;
 
 /** `value` for a log line: text cut to {@link MAX_LOGGED_TEXT} characters, anything else as it is. */
 export function loggedText<T>(value: T): T | string {

@@ -1,4 +1,4 @@
-export { loggedText, MAX_LOGGED_TEXT, requestIdOf, sendJson } from './answer.js';
+export { loggedText, requestIdOf, sendJson } from './answer.js';
 export { type BuiltPageOptions, builtPage } from './built-page.js';
 export { commonEnvShape, configIssues, findRepoRoot } from './config.js';
 export { serviceLogger } from './logger.js';
