@@ -9,6 +9,7 @@ export {
   CredentialError,
   type CredentialErrorCode,
   isCredentialError,
+  VERIFICATION_CODES,
   type VerificationCode,
 } from './errors.js';
 export { jwsFromEnvelope } from './issue/envelope.js';

@@ -6,15 +6,18 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const packageRoot = resolve(here, '..');
 
 /**
- * `@passage/trust`'s entry point signs with node:crypto: the bundle may reach only its browser-safe
- * `@passage/trust/pure`, and fails to build if anything imports the entry point.
+ * The entry points of `@passage/trust`, `@passage/credentials` and `@passage/formats` load Node's
+ * crypto, zlib or Veramo: the bundle may reach only their browser-safe `/pure` subpaths, and fails to
+ * build if anything imports an entry point.
  */
-const trustPureOnly = {
-  name: 'trust-pure-only',
+const purePackagesOnly = {
+  name: 'pure-packages-only',
   setup(b) {
-    b.onResolve({ filter: /^@passage\/trust$/ }, (args) => ({
+    b.onResolve({ filter: /^@passage\/(trust|credentials|formats)$/ }, (args) => ({
       errors: [
-        { text: `@passage/trust is not browser-safe: import @passage/trust/pure (in ${args.importer})` },
+        {
+          text: `${args.path} is not browser-safe: import ${args.path}/pure (in ${args.importer})`,
+        },
       ],
     }));
   },
@@ -53,7 +56,7 @@ export function browserBundleOptions(overrides = {}) {
     metafile: true,
     // The QR dictionaries are built with `Buffer.from(text, 'utf8')` at load: see buffer-shim.mjs.
     inject: [resolve(here, 'buffer-shim.mjs')],
-    plugins: [trustPureOnly, zodEnglishOnly],
+    plugins: [purePackagesOnly, zodEnglishOnly],
     logLevel: 'warning',
     ...overrides,
   };

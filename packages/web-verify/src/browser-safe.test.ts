@@ -7,6 +7,8 @@ const root = import.meta.dirname;
 const credentialsPure = join(root, '../../credentials/src/pure.ts');
 /** The browser-safe entry of `@passage/trust` (its `./pure` export). */
 const trustPure = join(root, '../../trust/src/pure.ts');
+/** The browser-safe entry of `@passage/formats` (its `./pure` export). */
+const formatsPure = join(root, '../../formats/src/pure.ts');
 
 /** The package's runtime sources: what the browser bundle is made of (tests and fixtures excluded). */
 function sources(dir: string = root): string[] {
@@ -83,5 +85,14 @@ describe('the package runs in a browser', () => {
       runtimeImports(readFileSync(file, 'utf8')).includes('@passage/trust'),
     );
     expect(entryPointUsers.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('@passage/formats/pure reaches no node: module, no Node entry point and no Buffer at run time', () => {
+    const graph = runtimeGraph(formatsPure);
+    expect(graph.size).toBeGreaterThan(3);
+    const entryPoints = ['@passage/formats', '@passage/credentials', '@passage/trust'];
+    expect(entryPoints.flatMap((entry) => forbiddenIn(graph, entry))).toEqual([]);
+    const namingBuffer = [...graph.keys()].filter((file) => /\bBuffer\b/.test(readFileSync(file, 'utf8')));
+    expect(namingBuffer.map((f) => relative(root, f))).toEqual([]);
   });
 });

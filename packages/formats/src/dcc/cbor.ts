@@ -1,4 +1,4 @@
-import { CredentialError } from '@passage/credentials';
+import { CredentialError } from '@passage/credentials/pure';
 import { Decoder, Tag } from 'cbor-x';
 
 // Maps as `Map` keep integer keys (COSE headers, CWT claims) apart from text keys; records off so

@@ -1,4 +1,4 @@
-import { CredentialError } from '@passage/credentials';
+import { CredentialError } from '@passage/credentials/pure';
 import { type CborValue, decodeCbor, isBytes, mapGet, untag } from './cbor.js';
 
 /** CBOR tags of RFC 9052 (COSE_Sign1) and RFC 8392 (CWT). */

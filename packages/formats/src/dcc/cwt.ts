@@ -1,4 +1,4 @@
-import { CredentialError } from '@passage/credentials';
+import { CredentialError } from '@passage/credentials/pure';
 import { isNumericDate } from '@passage/schema';
 import { type CborValue, decodeCbor, mapGet, toJsonData } from './cbor.js';
 import { DCC_LIMITS } from './limits.js';

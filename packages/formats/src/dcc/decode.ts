@@ -1,23 +1,17 @@
-import { CredentialError } from '@passage/credentials';
-import { decodeBase45 } from '@passage/credentials/pure';
+import { CredentialError, decodeBase45 } from '@passage/credentials/pure';
 import { type CoseSign1, parseCoseSign1 } from './cose.js';
 import { type DccClaims, parseDccClaims } from './cwt.js';
 import { readDccClaimsFast } from './cwt-fast.js';
 import { inflateDcc } from './inflate.js';
 import { DCC_LIMITS } from './limits.js';
+import { DCC_PREFIX, isDccText } from './prefix.js';
 
-/** The context identifier of an EU DCC in a QR code (version 1 of the health certificate). */
-export const DCC_PREFIX = 'HC1:';
+export { DCC_PREFIX, isDccText };
 
 /** A DCC decoded but not verified: the COSE parts and the CWT claims. */
 export interface DecodedDcc {
   cose: CoseSign1;
   claims: DccClaims;
-}
-
-/** True when the scanned text is meant to be an EU DCC (starts with `HC1:`, case-sensitive). */
-export function isDccText(text: string): boolean {
-  return text.startsWith(DCC_PREFIX);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CredentialError } from '@passage/credentials';
+import { CredentialError } from '@passage/credentials/pure';
 import { inflateBounded } from '../internal/bounded-inflate.js';
 import { DCC_LIMITS } from './limits.js';
 

@@ -1,4 +1,4 @@
-import type { Check, VerificationCode } from '@passage/credentials';
+import type { Check, VerificationCode } from '@passage/credentials/pure';
 import type { CoseSign1 } from './cose.js';
 import { type DccType, keyUsageAllows } from './key-usage.js';
 import { isDccAlgorithm, sigStructure, verifyCoseSignature } from './signature.js';

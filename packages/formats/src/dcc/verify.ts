@@ -7,7 +7,7 @@ import {
   VERIFICATION_CODES,
   type VerificationCode,
   type VerificationReport,
-} from '@passage/credentials';
+} from '@passage/credentials/pure';
 import { isoString } from '../internal/iso-date.js';
 import type { DccClaims } from './cwt.js';
 import { type DecodedDcc, decodeDcc } from './decode.js';

@@ -1,5 +1,5 @@
 import { constants, type KeyObject, verify } from 'node:crypto';
-import { CredentialError } from '@passage/credentials';
+import { CredentialError } from '@passage/credentials/pure';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { CertificateList } from '@peculiar/asn1-x509';
 import { childrenOf, oidOf, readTlv } from './der.js';

@@ -1,4 +1,4 @@
-import { CredentialError } from '@passage/credentials';
+import { CredentialError } from '@passage/credentials/pure';
 
 /** One DER element: its tag, and where its contents start and end in the buffer. */
 export interface Tlv {

@@ -1,4 +1,4 @@
-import { CredentialError, MAX_JSON_DEPTH, withinJsonDepth } from '@passage/credentials';
+import { CredentialError, MAX_JSON_DEPTH, withinJsonDepth } from '@passage/credentials/pure';
 import { z } from 'zod';
 import { isIcaoSealAsIs } from './seal-compiled.js';
 

@@ -1,5 +1,5 @@
 import { type KeyObject, verify } from 'node:crypto';
-import type { VerificationCode } from '@passage/credentials';
+import type { VerificationCode } from '@passage/credentials/pure';
 import * as canonicalizeModule from 'canonicalize';
 
 // CommonJS with a default-export .d.ts: under NodeNext the function is the namespace's `default`.

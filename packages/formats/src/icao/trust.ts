@@ -1,5 +1,5 @@
 import { type KeyObject, X509Certificate } from 'node:crypto';
-import { CredentialError, isCredentialError } from '@passage/credentials';
+import { CredentialError, isCredentialError } from '@passage/credentials/pure';
 import { z } from 'zod';
 import { hasReadablePeriod } from '../internal/certificate-period.js';
 import { type IcaoCrl, parseIcaoCrl } from './crl.js';

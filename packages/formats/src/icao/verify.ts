@@ -4,7 +4,7 @@ import {
   VERIFICATION_CODES,
   type VerificationCode,
   type VerificationReport,
-} from '@passage/credentials';
+} from '@passage/credentials/pure';
 import { periodOf } from '../internal/certificate-period.js';
 import { isoString } from '../internal/iso-date.js';
 import { canonicalJsonBytes } from './canonical.js';

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { CredentialError, MAX_JSON_DEPTH, withinJsonDepth } from '@passage/credentials';
+import { CredentialError, MAX_JSON_DEPTH, withinJsonDepth } from '@passage/credentials/pure';
 import { inflateBounded } from '../internal/bounded-inflate.js';
 import { MAX_SHC_JWS_LENGTH } from './numeric.js';
 

@@ -1,7 +1,8 @@
-import { CredentialError } from '@passage/credentials';
+import { CredentialError } from '@passage/credentials/pure';
 
-/** The prefix of a SMART Health Card QR (`shc:/`). */
-export const SHC_PREFIX = 'shc:/';
+import { isShcText, SHC_PREFIX } from './prefix.js';
+
+export { isShcText, SHC_PREFIX };
 
 /** The largest JWS a card may carry (as the rest of Passage bounds a compact JWS). */
 export const MAX_SHC_JWS_LENGTH = 64 * 1024;
@@ -36,11 +37,6 @@ interface DecodedChunk {
   total: number;
   bytes: Buffer;
   overflow: boolean;
-}
-
-/** True when `text` is a SMART Health Card QR (`shc:/` followed by digits, possibly chunked). */
-export function isShcText(text: string): boolean {
-  return text.trimStart().slice(0, SHC_PREFIX.length).toLowerCase() === SHC_PREFIX;
 }
 
 function failed(message: string): CredentialError {

@@ -1,4 +1,4 @@
-import type { VerificationCode } from '@passage/credentials';
+import type { VerificationCode } from '@passage/credentials/pure';
 import type { ShcKey, ShcRevocationList } from './trust.js';
 
 /** The status check's outcome, with a message when it failed. */

@@ -1,5 +1,5 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { CredentialError } from '@passage/credentials';
+import { CredentialError } from '@passage/credentials/pure';
 import { z } from 'zod';
 
 const B64URL = /^[A-Za-z0-9_-]+$/;

@@ -6,7 +6,7 @@ import {
   VERIFICATION_CODES,
   type VerificationCode,
   type VerificationReport,
-} from '@passage/credentials';
+} from '@passage/credentials/pure';
 import { isoString } from '../internal/iso-date.js';
 import { type ShcClaims, shcClaimsSchema } from './claims.js';
 import { isShcClaimsAsIs } from './claims-compiled.js';

@@ -1,0 +1,18 @@
+/**
+ * `@passage/formats/pure`: the modules of this package that import nothing from `node:` and use no
+ * Node buffers at run time (format detection, parsing, the checks that decide codes, the records), for
+ * verifiers that run in a browser. The Node verifiers call the same functions, so both give the same
+ * verdicts; only signatures, certificates and decompression differ per platform.
+ * `@passage/web-verify`'s browser-safe test walks these imports.
+ */
+
+export { DCC_LIMITS } from './dcc/limits.js';
+
+// EU DCC
+export { DCC_PREFIX, isDccText } from './dcc/prefix.js';
+export { type DetectedFormat, detectFormat } from './detect.js';
+
+// SMART Health Cards
+export { isShcText, SHC_PREFIX } from './shc/prefix.js';
+
+// ICAO VDS-NC
