@@ -6,11 +6,10 @@
  * `@passage/web-verify`'s browser-safe test walks these imports.
  */
 
-export { DCC_LIMITS } from './dcc/limits.js';
-
-// EU DCC
-export { DCC_PREFIX, isDccText } from './dcc/prefix.js';
 export { type DetectedFormat, detectFormat } from './detect.js';
+
+// EU DCC (one line, so that sorting keeps the sections apart)
+export * from './dcc/pure.js';
 
 // SMART Health Cards
 export { isShcText, SHC_PREFIX } from './shc/prefix.js';

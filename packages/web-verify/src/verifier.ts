@@ -1,9 +1,16 @@
-import { type SubjectView, summarizeSubject, vaccinationRecordFromSubject } from '@passage/schema';
+import { detectFormat } from '@passage/formats/pure';
+import {
+  type SubjectView,
+  summarizeRecord,
+  summarizeSubject,
+  vaccinationRecordFromSubject,
+} from '@passage/schema';
 import { type OperatorPublicJwk as OperatorKey, operatorPublicJwkSchema } from '@passage/trust/pure';
 import { parseWebBundle } from './bundle.js';
 import { WebVerifyError } from './errors.js';
 import type { VerificationReport } from './internal/credentials.js';
 import { DEFAULT_CLOCK_TOLERANCE_SEC } from './internal/credentials.js';
+import { verifyForeignWeb } from './internal/foreign.js';
 import { type LoadedData, loadBundleData, type WebBundleLoadReport } from './internal/load.js';
 import { type EntryVerdict, entryVerdict } from './internal/rules.js';
 import { bundleStatusSource, DEFAULT_STATUS_MAX_STALE_SEC } from './internal/status-source.js';
@@ -127,7 +134,8 @@ function sourcesOf(data: LoadedData, createdAt: string, now: number): WebDataSou
  * Creates a verifier that decides in the browser from an offline bundle, with the verdicts of the
  * verifier service: the bundle's trust list and rules are verified against the pinned operator keys
  * and its status lists against the trust list's keys, as the service's `loadBundle` does. Uses Web
- * Crypto, `DecompressionStream` and pako only. Passage credentials only (no DCC, SHC or VDS-NC yet).
+ * Crypto, `DecompressionStream` and pako only. EU DCC, SMART Health Card and ICAO VDS-NC input is
+ * verified as the service verifies it, against the trust list's entries of those frameworks.
  *
  * @throws WebVerifyError `BUNDLE_INVALID` or `OPERATOR_KEY_INVALID`; a refused trust list, rule set or
  *   status list is reported in `loaded` instead, and verdicts go on without it.
@@ -144,14 +152,45 @@ export async function createWebVerifier(bundle: unknown, options: WebVerifierOpt
     data.statusLists,
     options.statusMaxStaleSec ?? DEFAULT_STATUS_MAX_STALE_SEC,
   );
-  const clockToleranceMs = (options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC) * 1000;
+  const clockToleranceSec = options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC;
+  const clockToleranceMs = clockToleranceSec * 1000;
   const sources = (now: Date = new Date()) => sourcesOf(data, parsed.createdAt, now.getTime());
+  const answerOf = (
+    full: VerificationReport,
+    view: SubjectView | undefined,
+    ask: WebVerifyOptions,
+    now: Date,
+  ): WebVerifierAnswer => ({
+    ...full,
+    ...(view ? { view } : {}),
+    ...(ask.economy === undefined
+      ? {}
+      : {
+          entry: entryVerdict(
+            full,
+            data.ruleSet,
+            {
+              economy: ask.economy,
+              ...(ask.arrivalDate === undefined ? {} : { arrivalDate: ask.arrivalDate }),
+            },
+            now,
+          ),
+        }),
+    sources: sources(now),
+  });
 
   return {
     loaded: data.report,
     sources,
     async verify(input, ask = {}) {
       const now = ask.now ?? new Date();
+      const format = detectFormat(input);
+      if (format !== 'passage') {
+        const report = await verifyForeignWeb(format, input, { trust: data.foreign, now, clockToleranceSec });
+        // A canonical record is a vaccination, whatever the format's own typing: entry rules need the type.
+        const full = report.record ? { ...report, credentialType: 'VaccinationCertificate' } : { ...report };
+        return answerOf(full, full.record ? summarizeRecord(full.record) : undefined, ask, now);
+      }
       const { report, schema } = await verifyCredentialWeb(input, {
         trust: data.trust,
         status,
@@ -163,24 +202,7 @@ export async function createWebVerifier(bundle: unknown, options: WebVerifierOpt
         report.record ??
         (typed?.type === 'VaccinationCertificate' ? vaccinationRecordFromSubject(typed.subject) : undefined);
       const full: VerificationReport = record ? { ...report, record } : report;
-      return {
-        ...full,
-        ...(typed ? { view: summarizeSubject(typed) } : {}),
-        ...(ask.economy === undefined
-          ? {}
-          : {
-              entry: entryVerdict(
-                full,
-                data.ruleSet,
-                {
-                  economy: ask.economy,
-                  ...(ask.arrivalDate === undefined ? {} : { arrivalDate: ask.arrivalDate }),
-                },
-                now,
-              ),
-            }),
-        sources: sources(now),
-      };
+      return answerOf(full, typed ? summarizeSubject(typed) : undefined, ask, now);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { OperatorPublicJwk as OperatorKey } from '@passage/trust/pure';
 import type { WebBundle } from '../bundle.js';
 import { isWebVerifyError } from '../errors.js';
 import { CredentialError } from './credentials.js';
+import { createWebForeignTrust, type WebForeignTrust } from './foreign.js';
 import { acceptRuleSet } from './rule-set.js';
 import type { RuleSet } from './rules.js';
 import { verifyStatusList, type WebStatusList } from './status-list.js';
@@ -22,6 +23,8 @@ export interface LoadedData {
   ruleSet: RuleSet | undefined;
   /** Issuers with their listed keys and, for those listed without keys, their DID documents' keys. */
   trust: WebTrustStore;
+  /** DCC signer certificates, SHC issuers and ICAO CSCAs from the same trust list. */
+  foreign: WebForeignTrust;
   statusLists: Map<string, { list: WebStatusList; fetchedAt: number }>;
   report: WebBundleLoadReport;
 }
@@ -84,10 +87,12 @@ export async function loadBundleData(
   for (const doc of bundle.didDocuments) {
     if (listed.findIssuer(doc.did)) documents.set(doc.did, doc.document);
   }
+  const foreign = await createWebForeignTrust(trustList?.entries ?? []);
   return {
     trustList,
     ruleSet,
     trust: await withDocumentKeys(listed, documents),
+    foreign,
     statusLists: lists,
     report: {
       trustList: trustCode === undefined ? { ok: true } : { ok: false, code: trustCode },

@@ -1,6 +1,6 @@
-import { Inflate } from 'pako';
 import { encodeBase64url } from './base64url.js';
 import { CredentialError, DICTIONARY_V1, DICTIONARY_V2, decodeVarint, unwrapQrText } from './credentials.js';
+import { type Inflated, InflateTooLarge, inflateBounded } from './inflate.js';
 
 /** The largest inflated header + payload accepted, as in the Node container codec. */
 export const MAX_INFLATED_BYTES = 16 * 1024;
@@ -20,53 +20,22 @@ export interface QrJws {
   signingInput: string;
 }
 
-/** Thrown from `onData` to stop pako as soon as the output passes the bound. */
-class TooLarge extends Error {}
-
-/** pako's stream state, which its type declarations leave out: did it end, and how much input is left. */
-function engineOf(inflator: Inflate): { ended: boolean; unread: number } {
-  const { ended, strm } = inflator as unknown as { ended?: unknown; strm?: { avail_in?: unknown } };
-  const unread = strm?.avail_in;
-  if (typeof ended !== 'boolean' || typeof unread !== 'number') {
-    throw new CredentialError('INVALID_COMPRESSION', 'the inflater reported no state');
-  }
-  return { ended, unread };
-}
-
 /** Raw-inflates with a preset dictionary, never holding more than `max` bytes of output. */
 function inflate(compressed: Uint8Array, dictionary: Uint8Array, max: number): Uint8Array {
-  const inflator = new Inflate({ raw: true, dictionary, chunkSize: 4096 });
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  inflator.onData = (chunk) => {
-    const bytes = chunk as Uint8Array;
-    total += bytes.length;
-    if (total > max) throw new TooLarge();
-    chunks.push(bytes.slice());
-  };
+  let inflated: Inflated;
   try {
-    inflator.push(compressed, true);
+    inflated = inflateBounded(compressed, { raw: true, dictionary, max });
   } catch (error) {
-    if (error instanceof TooLarge) {
+    if (error instanceof InflateTooLarge) {
       throw new CredentialError('INPUT_TOO_LARGE', 'QR payload inflates past the size limit');
     }
     throw new CredentialError('INVALID_COMPRESSION', 'QR payload is not valid DEFLATE data');
   }
-  const state = engineOf(inflator);
-  if (inflator.err !== 0 || !state.ended) {
-    throw new CredentialError('INVALID_COMPRESSION', 'QR payload is not valid DEFLATE data');
-  }
   // pako leaves bytes after the end of a raw DEFLATE stream unread, as zlib does: refuse them.
-  if (state.unread > 0) {
+  if (inflated.unread > 0) {
     throw new CredentialError('DECODING_FAILED', 'QR container has bytes after its payload');
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return inflated.bytes;
 }
 
 /** Unpacks a container of any version the Node codec knows, with the same checks in the same order. */

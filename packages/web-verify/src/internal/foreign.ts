@@ -1,0 +1,47 @@
+import type { VerificationReport } from '@passage/credentials/pure';
+import type { DetectedFormat } from '@passage/formats/pure';
+import { createWebDccTrust, type WebDccTrust } from './dcc/trust.js';
+import { verifyDccWeb } from './dcc/verify.js';
+
+/** The foreign trust of a bundle's trust list: DCC signer certificates, SHC issuers, ICAO CSCAs. */
+export interface WebForeignTrust {
+  dcc: WebDccTrust;
+}
+
+/**
+ * Reads the foreign entries of a verified trust list, as the verifier service's trust source does:
+ * an entry its format cannot use is skipped, and the others are used.
+ */
+export async function createWebForeignTrust(
+  entries: readonly unknown[],
+): Promise<WebForeignTrust> {
+  const dcc = await createWebDccTrust(entries);
+  return { dcc: dcc.trust };
+}
+
+/** The clock and leeway of a foreign verification. */
+export interface WebForeignOptions {
+  trust: WebForeignTrust;
+  now: Date;
+  clockToleranceSec: number;
+}
+
+/**
+ * Verifies input of a detected foreign format with that format's browser verifier and the bundle's
+ * trust, as `verifyForeign` of the verifier service does with the Node ones.
+ */
+export async function verifyForeignWeb(
+  format: Exclude<DetectedFormat, 'passage'>,
+  input: unknown,
+  options: WebForeignOptions,
+): Promise<VerificationReport> {
+  const { trust, now, clockToleranceSec } = options;
+  const texts = (Array.isArray(input) ? input : [input]).map((chunk) => String(chunk).trim());
+  switch (format) {
+    case 'dcc':
+      return verifyDccWeb(texts[0] ?? '', { trust: trust.dcc, now, clockToleranceSec });
+    case 'shc':
+    case 'icao-vds-nc':
+      throw new Error('not yet');
+  }
+}
