@@ -1,9 +1,23 @@
 // Test fixtures: trust entries and cases from the real vectors in test/vectors (EU DCC test cases,
 // SMART Health Card examples, Australia's VDS-NC test seals), for the verifier's HTTP tests.
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  createDevelopmentDsc,
+  dccTrustEntryFor,
+  issueDcc,
+  issueShc,
+  keyObjectSigner,
+  shcPublicJwk,
+} from '@passage/formats';
+import {
+  completeVaccinationInput,
+  recentVaccinationInput,
+  type VaccinationSubject,
+  vaccinationRecordFromSubject,
+} from '@passage/schema';
 
 const VECTORS = fileURLToPath(new URL('../../../test/vectors/', import.meta.url));
 const read = (path: string) => readFileSync(join(VECTORS, path), 'utf8');
@@ -88,3 +102,48 @@ export const icaoEntry = {
 };
 /** Inside the barcode signer's validity. */
 export const ICAO_AT = '2022-01-01T00:00:00Z';
+
+/**
+ * An EU DCC and a SMART Health Card issued `now` for Thailand's example vaccination (doses weeks
+ * before `now`, so the example entry rules are met), each signed by a fresh P-256 key, with their
+ * trust entries: certificates that verify today, where the vectors above have long expired.
+ */
+export async function freshForeignCertificates(now: Date): Promise<{
+  dcc: string;
+  shc: string;
+  entries: Record<string, unknown>[];
+}> {
+  const day = 86_400_000;
+  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const signer = keyObjectSigner(privateKey);
+  const der = await createDevelopmentDsc({
+    publicKey,
+    signer,
+    country: 'TH',
+    commonName: 'Test Ministry of Public Health',
+    notBefore: new Date(now.getTime() - day),
+    notAfter: new Date(now.getTime() + 730 * day),
+  });
+  const dccEntry = dccTrustEntryFor(der, 'TH');
+  const completed = completeVaccinationInput(recentVaccinationInput(now), {
+    issuedAt: new Date(now.getTime() - day),
+    hcid: 'THA-FRESH-FOREIGN-1',
+    economy: 'THA',
+  });
+  if (!completed.ok) throw new Error('the example vaccination input no longer completes');
+  const record = vaccinationRecordFromSubject(completed.value.subject as VaccinationSubject);
+  const dcc = await issueDcc({
+    record,
+    issuerName: 'Test Ministry of Public Health',
+    signer,
+    kid: Buffer.from(dccEntry.kid, 'base64'),
+    country: 'TH',
+    iat: new Date(now.getTime() - 3_600_000),
+    exp: new Date(now.getTime() + 365 * day),
+  });
+  const jwk = shcPublicJwk(publicKey);
+  const iss = 'https://health.example.go.th/shc';
+  const shc = await issueShc({ record, signer, kid: jwk.kid, iss, nbf: new Date(now.getTime() - 3_600_000) });
+  const shcTrust = { framework: 'shc', iss, name: 'Test Ministry of Public Health', keys: [jwk] };
+  return { dcc, shc, entries: [dccEntry, shcTrust] };
+}

@@ -91,7 +91,25 @@ export const exampleRuleSet: RuleSet = {
   version: 1,
   issuedAt: '2025-01-01T00:00:00Z',
   valueSets: {
-    'accepted-covid19-vaccines': ['Comirnaty', 'Spikevax', 'Vaxzevria', 'Jcovden', 'Nuvaxovid', 'Covishield'],
+    // The same vaccines as each format codes their brand: Passage's names, the EU DCC's product codes
+    // (EU/1/…, "Covishield"), and WHO ICD-11 brand codes, which SMART Health Cards' CVX codes map to.
+    'accepted-covid19-vaccines': [
+      'Comirnaty',
+      'Spikevax',
+      'Vaxzevria',
+      'Jcovden',
+      'Nuvaxovid',
+      'Covishield',
+      'EU/1/20/1528',
+      'EU/1/20/1507',
+      'EU/1/21/1529',
+      'EU/1/20/1525',
+      'EU/1/21/1618',
+      'XM8NQ0',
+      'XM3DT5',
+      'XM4YL8',
+      'XM6QV1',
+    ],
   },
   rules,
 };
