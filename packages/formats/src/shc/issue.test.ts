@@ -44,6 +44,18 @@ describe('issueShc', () => {
     ]);
   });
 
+  it('keeps the brand: Comirnaty goes out as CVX 208 and comes back as its ICD-11 brand code', async () => {
+    const { payload } = independentlyDecode(await issue());
+    const first = payload.vc.credentialSubject.fhirBundle.entry[1].resource;
+    expect(first.vaccineCode.coding[0]).toEqual({ system: 'http://hl7.org/fhir/sid/cvx', code: '208' });
+    const trust = [{ framework: 'shc', iss: ISS, keys: [jwk] }];
+    const report = verifyShc(await issue(), { trust, now: new Date('2026-02-01T00:00:00Z') });
+    expect(report.record?.vaccinations.map((v) => [v.vaccine.code, v.brand.code])).toEqual([
+      ['XM0GQ8', 'XM8NQ0'],
+      ['XM0GQ8', 'XM8NQ0'],
+    ]);
+  });
+
   it('agrees with an independent decoder on header, claims and signature', async () => {
     const { jws, header, payload, signatureValid } = independentlyDecode(await issue());
     expect(signatureValid).toBe(true);
