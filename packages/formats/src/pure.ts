@@ -6,12 +6,7 @@
  * `@passage/web-verify`'s browser-safe test walks these imports.
  */
 
-export { type DetectedFormat, detectFormat } from './detect.js';
-
-// EU DCC (one line, so that sorting keeps the sections apart)
+// One file of browser-safe modules per format, so that sorting keeps them apart.
 export * from './dcc/pure.js';
-
-// SMART Health Cards
-export { isShcText, SHC_PREFIX } from './shc/prefix.js';
-
-// ICAO VDS-NC
+export { type DetectedFormat, detectFormat } from './detect.js';
+export * from './shc/pure.js';

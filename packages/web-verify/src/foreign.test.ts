@@ -1,19 +1,30 @@
 // The web verifier against the verifier service on foreign certificates (EU DCC, SMART Health Cards,
 // ICAO VDS-NC), both from one offline bundle whose signed trust list carries their trust entries.
+import { exampleRuleSet, signRuleSet } from '@passage/rules';
 import { createTrustList, generateOperatorKey, signTrustList, type TrustListDraft } from '@passage/trust';
 import { createVerifierData, parseBundle, verifyForOfficer } from '@passage/verifier';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dccCases, dccEntryFor } from '../../../apps/verifier/src/foreign-fixtures.js';
+import {
+  dccCases,
+  dccEntryFor,
+  freshForeignCertificates,
+  SHC_AT,
+  shcEntry,
+  shcQr,
+} from '../../../apps/verifier/src/foreign-fixtures.js';
 import { createWebVerifier } from './verifier.js';
 
 const operator = generateOperatorKey();
-const signedAt = new Date('2020-01-01T00:00:00Z');
 const blocked: typeof fetch = async () => {
   throw new Error('the network is blocked');
 };
 
 /** A bundle whose trust list holds `entries`, valid from 2020 for ten years. */
-function bundleWith(entries: readonly Record<string, unknown>[]) {
+function bundleWith(
+  entries: readonly Record<string, unknown>[],
+  signedAt = new Date('2020-01-01T00:00:00Z'),
+  withRules = false,
+) {
   const empty = createTrustList('Test', signedAt);
   const draft = { ...empty, entries: [...entries] } as TrustListDraft;
   return parseBundle(
@@ -21,6 +32,7 @@ function bundleWith(entries: readonly Record<string, unknown>[]) {
       type: 'PassageOfflineBundle',
       createdAt: signedAt.toISOString(),
       trustList: signTrustList(draft, operator.privateJwk, { now: signedAt, validDays: 3650 }),
+      ...(withRules ? { rules: signRuleSet(exampleRuleSet, operator.privateJwk, { now: signedAt }) } : {}),
       statusLists: [],
       didDocuments: [],
     }),
@@ -68,5 +80,49 @@ describe('foreign certificates offline: the web verifier answers as the service'
     expect(webAnswer).toEqual(nodeAnswer);
     expect(browser.verified).toBe(testCase.verifies);
     expect(browser.sources?.trustList).toMatchObject({ source: 'bundle', entries: bundleEntries });
+  });
+});
+
+describe('SMART Health Cards offline: the web verifier answers as the service', () => {
+  const bundle = bundleWith([shcEntry]);
+  const inputs: [string, unknown][] = [
+    ['example 00', shcQr('00')],
+    ['example 01', shcQr('01')],
+    ['example 03', shcQr('03')],
+    ['example 02, chunked', [shcQr('02', 0), shcQr('02', 1), shcQr('02', 2)]],
+    ['example 00, cut', shcQr('00').slice(0, 400)],
+  ];
+
+  it.each(inputs)('%s', async (_name, input) => {
+    const { node, browser } = await both(bundle, input, new Date(SHC_AT));
+    const { sources: _a, ...nodeAnswer } = node;
+    const { sources: _b, ...webAnswer } = browser;
+    expect(webAnswer).toEqual(nodeAnswer);
+    expect(browser.format).toBe('shc');
+  });
+
+  it('verifies the examples and says which is revoked', async () => {
+    const verdicts = [];
+    for (const [, input] of inputs.slice(0, 4)) {
+      const { browser } = await both(bundle, input, new Date(SHC_AT));
+      verdicts.push(browser.verified || browser.errors.map((e) => e.code).join());
+    }
+    // Example 03 is on the example issuer's revocation list.
+    expect(verdicts).toEqual([true, true, 'REVOKED', true]);
+  });
+});
+
+describe('foreign certificates issued today, offline', () => {
+  it('an EU DCC and a SMART Health Card verify and meet Thailand’s rules, as in the service', async () => {
+    const now = new Date();
+    const fresh = await freshForeignCertificates(now);
+    const bundle = bundleWith(fresh.entries, new Date(now.getTime() - 3_600_000), true);
+    for (const text of [fresh.dcc, fresh.shc]) {
+      const { node, browser } = await both(bundle, text, now);
+      const { sources: _a, ...nodeAnswer } = node;
+      const { sources: _b, ...webAnswer } = browser;
+      expect(webAnswer).toEqual(nodeAnswer);
+      expect(browser).toMatchObject({ verified: true, entry: { outcome: 'meets' }, view: {} });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { DDCC_VERSION, type RecordVaccination, type VaccinationRecord } from '@passage/schema';
 import { isoString } from '../internal/iso-date.js';
+import { encodeBase64url } from './base64url.js';
 import type { ShcClaims } from './claims.js';
 import { type Immunization, readImmunization, readPatient } from './fhir.js';
 import { vaccineCodings } from './vaccine-codes.js';
@@ -97,8 +98,7 @@ export function shcRecord(
   if (start !== undefined) period.start = start;
   const end = isoDate(claims.exp);
   if (end !== undefined) period.end = end;
-  const id = Buffer.from(signature.buffer, signature.byteOffset, Math.min(16, signature.length));
-  const hcid = { value: claims.jti ?? id.toString('base64url') };
+  const hcid = { value: claims.jti ?? encodeBase64url(signature, Math.min(16, signature.length)) };
   const issuer = { identifier: claims.iss };
   const certificate =
     kid === undefined

@@ -1,8 +1,8 @@
 import type { VerificationCode } from '@passage/credentials/pure';
-import type { ShcKey, ShcRevocationList } from './trust.js';
+import type { ShcRevocationList } from './trust-list.js';
 
 /** The status check's outcome, with a message when it failed. */
-export type RevocationOutcome = { ok: true } | { ok: false; code: VerificationCode; message: string };
+export type ShcRevocationOutcome = { ok: true } | { ok: false; code: VerificationCode; message: string };
 
 /**
  * Checks a card against its key's revocation list (SMART Health Cards framework, "Revocation"): a card
@@ -12,9 +12,9 @@ export type RevocationOutcome = { ok: true } | { ok: false; code: VerificationCo
  */
 export function checkShcRevocation(
   card: { rid: string | undefined; nbf: number | undefined },
-  key: ShcKey,
+  key: { crlVersion?: number },
   crl: ShcRevocationList | undefined,
-): RevocationOutcome {
+): ShcRevocationOutcome {
   // Only the `rid` method is specified by the framework; legacy methods derive ids from content.
   if (crl !== undefined && crl.method !== 'rid') {
     return {

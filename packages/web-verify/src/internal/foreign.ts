@@ -1,23 +1,38 @@
 import type { VerificationReport } from '@passage/credentials/pure';
-import type { DetectedFormat } from '@passage/formats/pure';
+import type { DetectedFormat, ShcIssuerOf } from '@passage/formats/pure';
 import { createWebDccTrust, type WebDccTrust } from './dcc/trust.js';
 import { verifyDccWeb } from './dcc/verify.js';
+import { createWebShcTrust, type WebShcTrust } from './shc/trust.js';
+import { verifyShcWeb } from './shc/verify.js';
+import type { WebKey } from './web-crypto.js';
 
 /** The foreign trust of a bundle's trust list: DCC signer certificates, SHC issuers, ICAO CSCAs. */
 export interface WebForeignTrust {
   dcc: WebDccTrust;
+  shc: WebShcTrust;
 }
 
 /**
  * Reads the foreign entries of a verified trust list, as the verifier service's trust source does:
  * an entry its format cannot use is skipped, and the others are used.
  */
-export async function createWebForeignTrust(
-  entries: readonly unknown[],
-): Promise<WebForeignTrust> {
+export async function createWebForeignTrust(entries: readonly unknown[]): Promise<WebForeignTrust> {
   const dcc = await createWebDccTrust(entries);
-  return { dcc: dcc.trust };
+  const shc = new Map<string, ShcIssuerOf<WebKey>>();
+  // One bad entry in a list of thousands must not take the others down: one at a time, as the service.
+  for (const entry of entries) {
+    if (frameworkOf(entry) !== 'shc') continue;
+    try {
+      for (const [iss, issuer] of await createWebShcTrust([entry])) shc.set(iss, issuer);
+    } catch {
+      // Skipped, as foreignTrustOf skips it.
+    }
+  }
+  return { dcc: dcc.trust, shc };
 }
+
+const frameworkOf = (entry: unknown): unknown =>
+  typeof entry === 'object' && entry !== null ? Reflect.get(entry, 'framework') : undefined;
 
 /** The clock and leeway of a foreign verification. */
 export interface WebForeignOptions {
@@ -41,6 +56,11 @@ export async function verifyForeignWeb(
     case 'dcc':
       return verifyDccWeb(texts[0] ?? '', { trust: trust.dcc, now, clockToleranceSec });
     case 'shc':
+      return verifyShcWeb(texts.length === 1 ? (texts[0] ?? '') : texts, {
+        trust: trust.shc,
+        now,
+        clockToleranceSec,
+      });
     case 'icao-vds-nc':
       throw new Error('not yet');
   }

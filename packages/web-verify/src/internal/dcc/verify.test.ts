@@ -10,7 +10,7 @@ import {
   entryFor,
 } from '../../../../formats/src/dcc/fixtures.js';
 import { prng } from '../../../../schema/src/compiled/mutate.js';
-import { decodeBase45 } from '../credentials.js';
+import { decodeBase45, encodeBase45 } from '../credentials.js';
 import { createWebDccTrust } from './trust.js';
 import { verifyDccWeb } from './verify.js';
 
@@ -101,6 +101,26 @@ describe('verifyDccWeb on mutated input', () => {
       }
       const { node, web } = await both(mutated, entriesOf(testCase), clockOf(testCase));
       expect([i, web]).toEqual([i, node]);
+    }
+  });
+
+  it('bounds inflation where node does: streams around 64 and 80 KiB, whole, cut and corrupted', async () => {
+    const now = new Date('2021-06-01T00:00:00Z');
+    const random = prng(64);
+    for (const size of [65_535, 65_536, 65_537, 70_000, 81_919, 81_920, 81_921, 100_000]) {
+      const data = Uint8Array.from({ length: size }, () =>
+        random() < 0.9995 ? 97 : Math.floor(random() * 256),
+      );
+      const stream = deflateSync(data);
+      const broken = Uint8Array.from(stream);
+      // The Adler-32 check, read after all the output.
+      broken[broken.length - 1] = (broken[broken.length - 1] ?? 0) ^ 0xff;
+      for (const bytes of [stream, stream.subarray(0, stream.length - 10), broken]) {
+        const text = `HC1:${encodeBase45(bytes)}`;
+        expect(text.length).toBeLessThan(16_384);
+        const { node, web } = await both(text, [], now);
+        expect([size, web]).toEqual([size, node]);
+      }
     }
   });
 

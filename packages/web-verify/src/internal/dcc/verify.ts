@@ -36,7 +36,11 @@ function decodeDccWeb(text: string): DecodedDcc {
   assertZlibStream(compressed);
   let cose: Uint8Array;
   try {
-    cose = inflateBounded(compressed, { raw: false, max: DCC_LIMITS.maxInflatedBytes }).bytes;
+    cose = inflateBounded(compressed, {
+      raw: false,
+      max: DCC_LIMITS.maxInflatedBytes,
+      zlibChunks: true,
+    }).bytes;
   } catch (cause) {
     throw cause instanceof InflateTooLarge ? dccTooLarge(cause) : dccNotInflating(cause);
   }
