@@ -1,8 +1,11 @@
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { freshForeignCertificates } from '../../../apps/verifier/src/foreign-fixtures.js';
 import { browserBundleOptions } from '../scripts/build-options.mjs';
 import { type Fixtures, makeFixtures, now, operator } from './testing/fixtures.js';
+import { foreignBundle } from './testing/foreign-bundle.js';
+import { createWebVerifier } from './verifier.js';
 
 let fixtures: Fixtures;
 let code: string;
@@ -16,10 +19,17 @@ beforeAll(async () => {
 });
 
 /** Runs the browser bundle in a realm holding only the Web APIs a browser has: no Buffer, no process. */
-async function inBrowserRealm(qrTexts: string[]): Promise<{ loaded: unknown; answers: unknown[] }> {
+async function inBrowserRealm(
+  qrTexts: string[],
+  bundle: unknown = fixtures.bundle,
+  at: Date = now,
+): Promise<{ loaded: unknown; answers: unknown[] }> {
   const { crypto, TextEncoder, TextDecoder, DecompressionStream, Blob, URL, setTimeout, clearTimeout } =
     globalThis;
+  const { atob, btoa } = globalThis;
   const realm = {
+    atob,
+    btoa,
     crypto,
     TextEncoder,
     TextDecoder,
@@ -30,9 +40,9 @@ async function inBrowserRealm(qrTexts: string[]): Promise<{ loaded: unknown; ans
     clearTimeout,
   };
   const input = JSON.stringify({
-    bundle: fixtures.bundle,
+    bundle,
     key: operator.publicJwk,
-    now: now.toISOString(),
+    now: at.toISOString(),
     qrTexts,
   });
   const run = `${code}
@@ -65,5 +75,24 @@ describe('the browser bundle', () => {
     const codes = (answers as { errors: { code: string }[] }[]).map((a) => a.errors.map((e) => e.code));
     expect(codes).toEqual([[], ['REVOKED'], ['SIGNATURE_INVALID'], ['INVALID_BASE45']]);
     expect(answers[0]).toMatchObject({ verified: true, entry: { outcome: 'meets' }, view: {} });
+  });
+
+  it('verifies an EU DCC and a SMART Health Card in that realm, as the web verifier does under Node', async () => {
+    const at = new Date();
+    const fresh = await freshForeignCertificates(at);
+    const bundle = foreignBundle(fresh.entries, {
+      signedAt: new Date(at.getTime() - 3_600_000),
+      withRules: true,
+    });
+    const { answers } = await inBrowserRealm([fresh.dcc, fresh.shc, 'HC1:6BF', 'shc:/12'], bundle, at);
+    const web = await createWebVerifier(bundle, { operatorKeys: [operator.publicJwk], now: at });
+    const expected = [];
+    for (const text of [fresh.dcc, fresh.shc, 'HC1:6BF', 'shc:/12'])
+      expected.push(JSON.parse(JSON.stringify(await web.verify(text, { economy: 'THA', now: at }))));
+    expect(answers).toEqual(expected);
+    expect(answers.slice(0, 2)).toMatchObject([
+      { verified: true, format: 'dcc', entry: { outcome: 'meets' } },
+      { verified: true, format: 'shc', entry: { outcome: 'meets' } },
+    ]);
   });
 });

@@ -1,8 +1,6 @@
 // The web verifier against the verifier service on foreign certificates (EU DCC, SMART Health Cards,
 // ICAO VDS-NC), both from one offline bundle whose signed trust list carries their trust entries.
-import { exampleRuleSet, signRuleSet } from '@passage/rules';
-import { createTrustList, generateOperatorKey, signTrustList, type TrustListDraft } from '@passage/trust';
-import { createVerifierData, parseBundle, verifyForOfficer } from '@passage/verifier';
+import { createVerifierData, verifyForOfficer } from '@passage/verifier';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   dccCases,
@@ -12,32 +10,13 @@ import {
   shcEntry,
   shcQr,
 } from '../../../apps/verifier/src/foreign-fixtures.js';
+import { operator } from './testing/fixtures.js';
+import { foreignBundle } from './testing/foreign-bundle.js';
 import { createWebVerifier } from './verifier.js';
 
-const operator = generateOperatorKey();
 const blocked: typeof fetch = async () => {
   throw new Error('the network is blocked');
 };
-
-/** A bundle whose trust list holds `entries`, valid from 2020 for ten years. */
-function bundleWith(
-  entries: readonly Record<string, unknown>[],
-  signedAt = new Date('2020-01-01T00:00:00Z'),
-  withRules = false,
-) {
-  const empty = createTrustList('Test', signedAt);
-  const draft = { ...empty, entries: [...entries] } as TrustListDraft;
-  return parseBundle(
-    JSON.stringify({
-      type: 'PassageOfflineBundle',
-      createdAt: signedAt.toISOString(),
-      trustList: signTrustList(draft, operator.privateJwk, { now: signedAt, validDays: 3650 }),
-      ...(withRules ? { rules: signRuleSet(exampleRuleSet, operator.privateJwk, { now: signedAt }) } : {}),
-      statusLists: [],
-      didDocuments: [],
-    }),
-  );
-}
 
 /** The service's answer and the web verifier's, offline from the same bundle, at `at`. */
 async function both(bundle: unknown, input: unknown, at: Date) {
@@ -69,7 +48,7 @@ describe('foreign certificates offline: the web verifier answers as the service'
 
   beforeAll(() => {
     const certificates = new Set(cases.flatMap((c) => (c.certificate ? [c.certificate] : [])));
-    bundle = bundleWith([...certificates].map((certificate) => dccEntryFor(certificate)));
+    bundle = foreignBundle([...certificates].map((certificate) => dccEntryFor(certificate)));
     bundleEntries = certificates.size;
   });
 
@@ -84,7 +63,7 @@ describe('foreign certificates offline: the web verifier answers as the service'
 });
 
 describe('SMART Health Cards offline: the web verifier answers as the service', () => {
-  const bundle = bundleWith([shcEntry]);
+  const bundle = foreignBundle([shcEntry]);
   const inputs: [string, unknown][] = [
     ['example 00', shcQr('00')],
     ['example 01', shcQr('01')],
@@ -116,7 +95,10 @@ describe('foreign certificates issued today, offline', () => {
   it('an EU DCC and a SMART Health Card verify and meet Thailand’s rules, as in the service', async () => {
     const now = new Date();
     const fresh = await freshForeignCertificates(now);
-    const bundle = bundleWith(fresh.entries, new Date(now.getTime() - 3_600_000), true);
+    const bundle = foreignBundle(fresh.entries, {
+      signedAt: new Date(now.getTime() - 3_600_000),
+      withRules: true,
+    });
     for (const text of [fresh.dcc, fresh.shc]) {
       const { node, browser } = await both(bundle, text, now);
       const { sources: _a, ...nodeAnswer } = node;
