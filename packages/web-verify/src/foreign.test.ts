@@ -6,6 +6,9 @@ import {
   dccCases,
   dccEntryFor,
   freshForeignCertificates,
+  ICAO_AT,
+  icaoEntry,
+  icaoSeals,
   SHC_AT,
   shcEntry,
   shcQr,
@@ -88,6 +91,31 @@ describe('SMART Health Cards offline: the web verifier answers as the service', 
     }
     // Example 03 is on the example issuer's revocation list.
     expect(verdicts).toEqual([true, true, 'REVOKED', true]);
+  });
+});
+
+describe('ICAO VDS-NC seals offline: the web verifier answers as the service', () => {
+  const bundle = foreignBundle([icaoEntry]);
+  const inputs: [string, unknown][] = [
+    ['the valid seal', icaoSeals.valid],
+    ['the valid seal as text', JSON.stringify(icaoSeals.valid)],
+    ['the tampered seal', icaoSeals.tampered],
+    ['the tampered seal as text', JSON.stringify(icaoSeals.tampered)],
+  ];
+
+  it.each(inputs)('%s', async (_name, input) => {
+    const { node, browser } = await both(bundle, input, new Date(ICAO_AT));
+    const { sources: _a, ...nodeAnswer } = node;
+    const { sources: _b, ...webAnswer } = browser;
+    expect(webAnswer).toEqual(nodeAnswer);
+    expect(browser.format).toBe('icao-vds-nc');
+  });
+
+  it('verifies the valid seal and refuses the tampered one', async () => {
+    const verdicts = [];
+    for (const [, input] of inputs)
+      verdicts.push((await both(bundle, input, new Date(ICAO_AT))).browser.verified);
+    expect(verdicts).toEqual([true, true, false, false]);
   });
 });
 

@@ -25,14 +25,22 @@ function serialize(value: unknown): string {
 }
 
 /**
- * The UTF-8 bytes of the RFC 8785 canonical form of `value`, which must be JSON data as JSON.parse
- * makes it (plain objects, arrays, strings, numbers, booleans, null). Returns undefined when there is
- * no canonical form: a number beyond the double range, or nesting deeper than the stack allows.
+ * The RFC 8785 canonical form of `value`, which must be JSON data as JSON.parse makes it (plain
+ * objects, arrays, strings, numbers, booleans, null). Returns undefined when there is no canonical
+ * form: a number beyond the double range, or nesting deeper than the stack allows.
  */
-export function canonicalJsonBytes(value: unknown): Buffer | undefined {
+export function canonicalJson(value: unknown): string | undefined {
   try {
-    return Buffer.from(serialize(value), 'utf8');
+    return serialize(value);
   } catch {
     return undefined;
   }
+}
+
+const encoder = new TextEncoder();
+
+/** The UTF-8 bytes of {@link canonicalJson} of `value`; undefined when it has no canonical form. */
+export function canonicalJsonBytes(value: unknown): Uint8Array | undefined {
+  const text = canonicalJson(value);
+  return text === undefined ? undefined : encoder.encode(text);
 }

@@ -1,70 +1,28 @@
 import { type KeyObject, verify } from 'node:crypto';
-import type { VerificationCode } from '@passage/credentials/pure';
-import * as canonicalizeModule from 'canonicalize';
+import { type CheckOutcome, ICAO_ALGORITHMS, sealSignatureTask, signatureOutcome } from './algorithms.js';
 
-// CommonJS with a default-export .d.ts: under NodeNext the function is the namespace's `default`.
-const canonicalize: (input: unknown) => string | undefined = canonicalizeModule.default;
-
-/** The ECDSA algorithms VDS-NC allows, with their hash, curve and raw (r‖s) signature size. */
-export const ICAO_ALGORITHMS = {
-  ES256: { hash: 'sha256', curve: 'prime256v1', bytes: 64 },
-  ES384: { hash: 'sha384', curve: 'secp384r1', bytes: 96 },
-  ES512: { hash: 'sha512', curve: 'secp521r1', bytes: 132 },
-} as const;
-
-/** A VDS-NC signature algorithm. */
-export type IcaoAlgorithm = keyof typeof ICAO_ALGORITHMS;
-
-/** The outcome of one check, with a message when it failed. */
-export type CheckOutcome = { ok: true } | { ok: false; code: VerificationCode; message: string };
-
-function isAlgorithm(alg: string): alg is IcaoAlgorithm {
-  return Object.hasOwn(ICAO_ALGORITHMS, alg);
+/** The named curve of an EC key as {@link ICAO_ALGORITHMS} names it; undefined for any other key. */
+export function keyCurveOf(key: KeyObject): string | undefined {
+  return key.asymmetricKeyType === 'ec' ? key.asymmetricKeyDetails?.namedCurve : undefined;
 }
 
 /**
- * The bytes a VDS-NC signature covers: the UTF-8 of the RFC 8785 (JCS) canonical JSON of `data`.
- * Returns undefined when `data` cannot be canonicalized (e.g. nested too deep).
- */
-export function signedBytes(data: unknown): Buffer | undefined {
-  try {
-    const text = canonicalize(data);
-    return text === undefined ? undefined : Buffer.from(text, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Verifies `sig.sigvl` over the canonical `data` with the barcode signer's key: the algorithm must be
- * one VDS-NC allows and match the key's curve (ALGORITHM_NOT_ALLOWED), the signature must be the raw
- * r‖s of that curve and verify (SIGNATURE_INVALID).
+ * Verifies `sig.sigvl` over the canonical `data` (undefined: it has none) with the barcode signer's
+ * key: the algorithm must be one VDS-NC allows and match the key's curve (ALGORITHM_NOT_ALLOWED), the
+ * signature must be the raw r‖s of that curve and verify (SIGNATURE_INVALID). The rules are
+ * `sealSignatureTask` and `signatureOutcome`, which the browser verifier runs too.
  */
 export function verifySealSignature(
   alg: string,
-  signed: Buffer,
+  signed: Uint8Array | undefined,
   sigvl: string,
   key: KeyObject,
 ): CheckOutcome {
-  if (!isAlgorithm(alg)) {
-    return {
-      ok: false,
-      code: 'ALGORITHM_NOT_ALLOWED',
-      message: 'VDS-NC seals are signed with ES256, ES384 or ES512',
-    };
-  }
-  const { hash, curve, bytes } = ICAO_ALGORITHMS[alg];
-  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== curve) {
-    return {
-      ok: false,
-      code: 'ALGORITHM_NOT_ALLOWED',
-      message: 'the signer key does not match the algorithm',
-    };
-  }
+  const task = sealSignatureTask(signed, alg, keyCurveOf(key));
+  if (!task.ok) return task;
+  const { hash } = ICAO_ALGORITHMS[task.algorithm];
   const signature = Buffer.from(sigvl, 'base64url');
-  const valid =
-    signature.length === bytes && verify(hash, signed, { key, dsaEncoding: 'ieee-p1363' }, signature);
-  return valid
-    ? { ok: true }
-    : { ok: false, code: 'SIGNATURE_INVALID', message: 'signature verification failed' };
+  return signatureOutcome(task.algorithm, signature, () =>
+    verify(hash, task.signed, { key, dsaEncoding: 'ieee-p1363' }, signature),
+  );
 }

@@ -2,6 +2,7 @@ import type { VerificationReport } from '@passage/credentials/pure';
 import type { DetectedFormat, ShcIssuerOf } from '@passage/formats/pure';
 import { createWebDccTrust, type WebDccTrust } from './dcc/trust.js';
 import { verifyDccWeb } from './dcc/verify.js';
+import { createWebIcaoTrust, verifyIcaoVdsNcWeb, type WebIcaoCsca, type WebIcaoTrust } from './icao/index.js';
 import { createWebShcTrust, type WebShcTrust } from './shc/trust.js';
 import { verifyShcWeb } from './shc/verify.js';
 import type { WebKey } from './web-crypto.js';
@@ -10,6 +11,7 @@ import type { WebKey } from './web-crypto.js';
 export interface WebForeignTrust {
   dcc: WebDccTrust;
   shc: WebShcTrust;
+  icao: WebIcaoTrust;
 }
 
 /**
@@ -28,7 +30,17 @@ export async function createWebForeignTrust(entries: readonly unknown[]): Promis
       // Skipped, as foreignTrustOf skips it.
     }
   }
-  return { dcc: dcc.trust, shc };
+  const icao = new Map<string, WebIcaoCsca[]>();
+  for (const entry of entries) {
+    if (frameworkOf(entry) !== 'icao') continue;
+    try {
+      for (const [country, cscas] of await createWebIcaoTrust([entry]))
+        icao.set(country, [...(icao.get(country) ?? []), ...cscas]);
+    } catch {
+      // Skipped, as foreignTrustOf skips it.
+    }
+  }
+  return { dcc: dcc.trust, shc, icao };
 }
 
 const frameworkOf = (entry: unknown): unknown =>
@@ -61,7 +73,12 @@ export async function verifyForeignWeb(
         now,
         clockToleranceSec,
       });
-    case 'icao-vds-nc':
-      throw new Error('not yet');
+    case 'icao-vds-nc': {
+      const seal = Array.isArray(input) ? input[0] : input;
+      return verifyIcaoVdsNcWeb(
+        typeof seal === 'string' || (typeof seal === 'object' && seal !== null) ? seal : '',
+        { trust: trust.icao, now },
+      );
+    }
   }
 }

@@ -1,9 +1,9 @@
 import { deflateRawSync } from 'node:zlib';
 import { isCredentialError } from '@passage/credentials/pure';
 import { describe, expect, it } from 'vitest';
-import { prng } from '../../../../schema/src/compiled/mutate.js';
 // The Node verifier's own inflate (not exported by the package): the outcomes to reproduce.
 import { inflateShcPayload as inflateInNode } from '../../../../formats/src/shc/jws.js';
+import { prng } from '../../../../schema/src/compiled/mutate.js';
 import { inflateShcPayload } from './inflate.js';
 
 /** What an inflate answers: the length and a checksum of the bytes, or the error code. */
