@@ -1,6 +1,7 @@
 // The officer's page in a real Chromium (playwright-core, Debian's /usr/bin/chromium): paste a QR and
 // see green with the holder's name, a revoked one red with the reason, then with the verifier stopped
-// the page (reloaded from its service worker) still verifies from its stored bundle.
+// the page (reloaded from its service worker) still verifies from its stored bundle: Passage QR codes,
+// and an EU DCC, a SMART Health Card and an ICAO VDS-NC seal with the colours the service gave them.
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +34,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../config.js';
 import { createVerifierData } from '../../data.js';
+import { freshForeignCertificates, icaoEntry, icaoSeals } from '../../foreign-fixtures.js';
 import { createVerifierApp } from '../app.js';
 
 const shots = join(repoRoot(), 'test-artifacts', 'officer');
@@ -76,13 +78,14 @@ async function setUp(now: Date) {
     economy: 'THA',
     types: ['VaccinationCertificate'],
   });
+  const foreign = await freshForeignCertificates(now);
+  const listed = addIssuer(createTrustList('Test operator', now), entry);
+  const trustList = { ...listed, entries: [...listed.entries, ...foreign.entries, icaoEntry] };
   const data = createVerifierData({ operatorKeys: [operator.publicJwk], network: false });
   const loaded = data.loadBundle({
     type: 'PassageOfflineBundle',
     createdAt: now.toISOString(),
-    trustList: signTrustList(addIssuer(createTrustList('Test operator', now), entry), operator.privateJwk, {
-      now,
-    }),
+    trustList: signTrustList(trustList as typeof listed, operator.privateJwk, { now }),
     rules: signRuleSet(exampleRuleSet, operator.privateJwk, { now }),
     statusLists: [
       {
@@ -94,7 +97,8 @@ async function setUp(now: Date) {
     didDocuments: [],
   });
   expect(loaded.statusLists.loaded).toBe(1);
-  return { data, valid: await issue(10), revoked: await issue(20) };
+  const texts = { valid: await issue(10), revoked: await issue(20) };
+  return { data, ...texts, dcc: foreign.dcc, shc: foreign.shc, seal: JSON.stringify(icaoSeals.valid) };
 }
 
 async function verifyText(page: Page, qr: string): Promise<string | null> {
@@ -114,7 +118,9 @@ describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
   let server: Server;
   let page: Page;
   let base: string;
-  let qr: { valid: string; revoked: string };
+  let qr: { valid: string; revoked: string; dcc: string; shc: string; seal: string };
+  /** The colour the service gave each foreign certificate while it could be reached. */
+  const online: Record<string, string | null> = {};
   let requested: string[];
 
   beforeAll(async () => {
@@ -152,6 +158,16 @@ describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
     expect(await page.textContent('#verdict')).toContain('Revoked by the issuer');
     expect(await page.textContent('#result')).not.toContain('Met:');
     await page.screenshot({ path: join(shots, '2-red-revoked.png'), fullPage: true });
+  });
+
+  it('verifies an EU DCC, a SMART Health Card and an ICAO VDS-NC seal', async () => {
+    online.dcc = await verifyText(page, qr.dcc);
+    expect(await page.textContent('#result')).toContain('Somchai');
+    online.shc = await verifyText(page, qr.shc);
+    online.seal = await verifyText(page, qr.seal);
+    // Issued today for doses weeks ago: both meet Thailand's rules. Australia's test seal is years old.
+    expect(online).toMatchObject({ dcc: 'green', shc: 'green' });
+    expect(['amber', 'red']).toContain(online.seal);
   });
 
   it('reads the QR from an uploaded photo', async () => {
@@ -192,6 +208,16 @@ describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
     expect(await page.textContent('#result')).toContain('Offline: data from');
     expect(await verifyText(page, qr.revoked)).toBe('red');
     await page.screenshot({ path: join(shots, '4-offline.png'), fullPage: true });
+    const offline = {
+      dcc: await verifyText(page, qr.dcc),
+      shc: await verifyText(page, qr.shc),
+      seal: await verifyText(page, qr.seal),
+    };
+    expect(await page.textContent('#result')).toContain('Offline: data from');
+    expect(offline).toEqual(online);
+    expect(await verifyText(page, qr.dcc)).toBe('green');
+    expect(await page.textContent('#result')).toContain('Somchai');
+    await page.screenshot({ path: join(shots, '5-offline-dcc.png'), fullPage: true });
   });
 
   it('fetched nothing from anywhere but the verifier (no CDN)', () => {
