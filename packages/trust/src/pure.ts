@@ -1,6 +1,6 @@
 /**
  * The browser-safe part of `@passage/trust` (`@passage/trust/pure`): the schemas of signed
- * documents' proofs and of operator keys, with no Node module behind them. The main entry point also
+ * documents' proofs, of operator keys and of trust lists, with no Node module behind them. The main entry point also
  * signs and verifies with `node:crypto`.
  */
 export {
@@ -14,3 +14,10 @@ export {
   SIGNED_DOCUMENT_TYPES,
   type SignedDocumentType,
 } from './document-schemas.js';
+export {
+  TRUST_LIST_TYP,
+  type TrustList,
+  type TrustListEntry,
+  trustEntryIdentity,
+  trustListSchema,
+} from './trust-list-schema.js';

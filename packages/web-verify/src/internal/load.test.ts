@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { generateOperatorKey, signTrustList } from '@passage/trust';
+import { generateOperatorKey, signDocument, signTrustList } from '@passage/trust';
 import { createVerifierData, type OfflineBundle } from '@passage/verifier';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Fixtures, makeFixtures, now, operator } from '../testing/fixtures.js';
@@ -40,6 +40,21 @@ describe('loading a bundle, as the verifier service loads it', () => {
     const loaded = await webLoad(fixtures.bundle, [operator.publicJwk], later);
     expect(loaded.trustList).toEqual({ ok: false, code: 'TRUST_LIST_EXPIRED' });
     expect(loaded).toEqual(nodeLoad(fixtures.bundle, [operator.publicJwk], later));
+  });
+
+  it('a trust list with a malformed or repeated foreign entry: TRUST_LIST_INVALID, as the service', async () => {
+    const { proof: _proof, ...body } = fixtures.bundle.trustList as Record<string, unknown>;
+    const dcc = { framework: 'dcc', country: 'AT', kid: 'AAAAAAAAAAA=', certificate: 'AAAA' };
+    for (const foreign of [[{ ...dcc, kid: 'short' }], [dcc, dcc], [{ framework: 'shc', iss: 'x' }]]) {
+      const entries = [...(body.entries as unknown[]), ...foreign];
+      const trustList = signDocument({ ...body, entries }, operator.privateJwk, {
+        typ: 'passage-trust-list+json',
+      });
+      const bundle = { ...fixtures.bundle, trustList: trustList as Record<string, unknown> };
+      const loaded = await webLoad(bundle);
+      expect(loaded.trustList).toEqual({ ok: false, code: 'TRUST_LIST_INVALID' });
+      expect(loaded).toEqual(nodeLoad(bundle));
+    }
   });
 
   it('a tampered rule set: RULES_SIGNATURE_INVALID', async () => {

@@ -1,41 +1,12 @@
-import { documentProofSchema, type OperatorPublicJwk as OperatorKey } from '@passage/trust/pure';
+import { type OperatorPublicJwk as OperatorKey, type TrustList, trustListSchema } from '@passage/trust/pure';
 import * as canonicalizeModule from 'canonicalize';
-import { z } from 'zod';
 import { WebVerifyError } from '../errors.js';
-import { type PassageTrustEntry, passageTrustEntrySchema } from './credentials.js';
+import type { PassageTrustEntry } from './credentials.js';
 import { verifySignedDocument } from './signed-document.js';
 
 const serialize: (input: unknown) => string | undefined = canonicalizeModule.default;
-const instant = z.iso.datetime({ offset: true });
-
-// Foreign entries (dcc, shc, icao) are kept as written: this verifier reads Passage credentials only.
-const foreignEntrySchema = z.looseObject({ framework: z.enum(['dcc', 'shc', 'icao']) });
-
-/** A signed trust list as the web verifier reads it (`trustListSchema` of `@passage/trust`). */
-const webTrustListSchema = z
-  .strictObject({
-    type: z.literal('PassageTrustList'),
-    schemaVersion: z.literal(1),
-    version: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
-    issuedAt: instant,
-    validFrom: instant.optional(),
-    validUntil: instant,
-    operator: z.strictObject({ name: z.string().min(1).max(200) }),
-    entries: z.array(z.union([passageTrustEntrySchema, foreignEntrySchema])).max(100_000),
-    proof: documentProofSchema,
-  })
-  .superRefine((list, ctx) => {
-    const seen = new Set<string>();
-    for (const [index, entry] of list.entries.entries()) {
-      if (entry.framework !== 'passage') continue;
-      if (seen.has(entry.did))
-        ctx.addIssue({ code: 'custom', path: ['entries', index], message: 'duplicate issuer' });
-      seen.add(entry.did);
-    }
-  });
-
 /** A signed trust list the web verifier accepted. */
-export type WebTrustList = z.infer<typeof webTrustListSchema>;
+export type WebTrustList = TrustList;
 
 /** The Passage issuers of a trust list. */
 export const passageEntriesOf = (list: WebTrustList): PassageTrustEntry[] =>
@@ -67,7 +38,7 @@ export async function acceptTrustList(
       'TRUST_LIST_SIGNATURE_INVALID',
       `the trust list signature is not valid (${signature.code})`,
     );
-  const parsed = webTrustListSchema.safeParse(candidate);
+  const parsed = trustListSchema.safeParse(candidate);
   if (!parsed.success)
     throw new WebVerifyError('TRUST_LIST_INVALID', 'the trust list does not match the trust list schema');
   const list = parsed.data;
