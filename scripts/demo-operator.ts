@@ -12,6 +12,9 @@ import {
   parseOperatorPrivateJwk,
   parseTrustListDraft,
   signTrustList,
+  type TrustListDraft,
+  type TrustListEntry,
+  trustEntryIdentity,
 } from '@passage/trust';
 
 /** Where the demo operator's files are. */
@@ -46,18 +49,33 @@ function operatorKey(files: DemoOperatorFiles): OperatorPrivateJwk {
 const expiresSoon = (validUntil: string | undefined) =>
   validUntil !== undefined && Date.parse(validUntil) - Date.now() < RENEW_BEFORE_MS;
 
+/** The draft with `foreign` entries added where the list has no entry of the same identity. */
+function withForeign(draft: TrustListDraft, foreign: readonly TrustListEntry[]): TrustListDraft {
+  const held = new Set(draft.entries.map(trustEntryIdentity));
+  const missing = foreign.filter((entry) => !held.has(trustEntryIdentity(entry)));
+  return missing.length === 0 ? draft : { ...draft, entries: [...draft.entries, ...missing] };
+}
+
 /**
- * Makes sure the demo operator exists and that its trust list names `entry` and its rules are
- * signed and not about to expire. Lists an operator edited by hand are kept (only re-signed).
+ * Makes sure the demo operator exists and that its trust list names `entry` and the demo authority's
+ * `foreign` entries (its EU DCC signer, its SMART Health Card keys), and that the list and the rules
+ * are signed and not about to expire. Lists an operator edited by hand are kept (only re-signed).
  */
-export function ensureDemoOperator(files: DemoOperatorFiles, entry: PassageTrustEntry): void {
+export function ensureDemoOperator(
+  files: DemoOperatorFiles,
+  entry: PassageTrustEntry,
+  foreign: readonly TrustListEntry[] = [],
+): void {
   const key = operatorKey(files);
   const held = existsSync(files.trustList)
     ? parseTrustListDraft(JSON.parse(readFileSync(files.trustList, 'utf8')))
     : undefined;
   const listed = held?.entries.some((e) => e.framework === 'passage' && e.did === entry.did) ?? false;
-  if (!held || !listed || expiresSoon(held.validUntil)) {
-    const draft = listed && held ? held : addIssuer(held ?? createTrustList('Passage demo operator'), entry);
+  const draft = withForeign(
+    listed && held ? held : addIssuer(held ?? createTrustList('Passage demo operator'), entry),
+    foreign,
+  );
+  if (!held || draft !== held || expiresSoon(held.validUntil)) {
     writeFileSync(
       files.trustList,
       `${JSON.stringify(signTrustList(draft, key, { validDays: 30 }), null, 2)}\n`,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { type PassageTrustEntry, trustEntryFor } from '@passage/credentials';
 import { type IssuerService, loadIssuerConfig, startIssuerServer } from '@passage/issuer';
 import { type CredentialType, recentVaccinationInput } from '@passage/schema';
+import type { TrustListEntry } from '@passage/trust';
 import { loadVerifierConfig, startVerifierServer } from '@passage/verifier';
 import { loadWalletConfig, startWalletServer } from '@passage/wallet';
 import { demoOperatorFiles, ensureDemoOperator } from './demo-operator.js';
@@ -43,6 +44,34 @@ async function demoTrustEntry(service: IssuerService, demo: DemoAuthority): Prom
   });
 }
 
+/**
+ * The demo authority's EU DCC signer certificate (a development DSC, generated once) and, when its
+ * public URL is https, its SMART Health Card keys, as trust entries: so the demo verifies the foreign
+ * certificates it issues, online and offline.
+ */
+async function demoForeignEntries(
+  service: IssuerService,
+  slug: string,
+  publicUrl: string,
+): Promise<TrustListEntry[]> {
+  const dcc = (await service.dccTrustEntry(slug)) ?? (await service.generateDsc(slug)).trustEntry;
+  const jwks = await service.shcJwks(slug);
+  const iss = `${publicUrl}/authorities/${slug}`;
+  // A trust entry names an SHC issuer by an https URL: a demo on plain http lists its DSC only.
+  const shc: TrustListEntry[] =
+    jwks && iss.startsWith('https://')
+      ? [
+          {
+            framework: 'shc',
+            iss,
+            name: 'Demo Ministry of Public Health',
+            keys: jwks.keys.map((k) => ({ ...k })),
+          },
+        ]
+      : [];
+  return [dcc, ...shc];
+}
+
 // The issuer answers each credential offer with a link to the wallet page that redeems it.
 const walletConfig = loadWalletConfig();
 const walletHost = walletConfig.host === '0.0.0.0' ? '127.0.0.1' : walletConfig.host;
@@ -55,7 +84,11 @@ const operator = demoOperatorFiles(
   issuerConfig.trustListFile,
   issuerConfig.entryRulesFile,
 );
-ensureDemoOperator(operator, await demoTrustEntry(issuer.service, demo));
+ensureDemoOperator(
+  operator,
+  await demoTrustEntry(issuer.service, demo),
+  await demoForeignEntries(issuer.service, demo.slug, issuerConfig.publicUrl),
+);
 
 // The verifier pins the operator's key and follows what the issuer publishes, unless told otherwise.
 process.env.PASSAGE_OPERATOR_KEY ??= operator.publicKey;
@@ -64,11 +97,9 @@ process.env.PASSAGE_ENTRY_RULES_URL ??= `${issuer.url}/entry-rules`;
 const verifierConfig = loadVerifierConfig();
 const verifier = await startVerifierServer(verifierConfig);
 const wallet = await startWalletServer(walletConfig);
-const sample = await issuer.service.issue(
-  await issuer.service.actAs(demo.slug),
-  'VaccinationCertificate',
-  recentVaccinationInput(),
-);
+const demoCaller = await issuer.service.actAs(demo.slug);
+const sample = await issuer.service.issue(demoCaller, 'VaccinationCertificate', recentVaccinationInput());
+const sampleDcc = await issuer.service.issueForeign(demoCaller, 'dcc', recentVaccinationInput());
 
 /** A credential offer for a traveller, made over the API as an authority would, with a transaction code. */
 async function demoOffer(): Promise<{ walletUrl?: string; offerUri: string; txCode?: string }> {
@@ -101,6 +132,11 @@ Verify it, and check it against Thailand's entry rules:
   corepack pnpm passage verify --economy THA '<QR text>'
 Revoke it:
   curl -s -X POST ${issuer.url}/v1/credentials/${sample.id}/revoke -H 'authorization: Bearer ${demo.apiKey}' -H 'content-type: application/json' -d '{"reason": "demo"}'
+
+The same certificate as an EU Digital COVID Certificate, which the verifier and the officer's page
+(also offline) check against the demo authority's DSC in the trust list:
+
+${sampleDcc.qr}
 
 A demo credential offer for a traveller: open this link to receive it in the wallet, and enter the
 transaction code ${offer.txCode} when asked (the link works once, for 7 days):
