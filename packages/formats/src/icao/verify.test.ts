@@ -1,23 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { aus, whoExample as example } from './pki-fixtures.js';
 import { isIcaoVdsNc } from './seal.js';
 import { prepareIcaoTrust } from './trust.js';
 import { verifyIcaoVdsNc } from './verify.js';
-
-// Australian Passport Office VDS-NC test vectors (see test/vectors/icao-vds-nc/SOURCE.txt).
-const VECTORS = new URL('../../../../test/vectors/icao-vds-nc/', import.meta.url);
-const aus = JSON.parse(readFileSync(new URL('aus-apo-vdsnc-test-vectors.json', VECTORS), 'utf8')) as {
-  cscaCertDerB64: string;
-  bscCertDerB64: string;
-  crlDerB64: string;
-  validVds: {
-    data: { hdr: Record<string, unknown>; msg: Record<string, unknown> };
-    sig: Record<string, string>;
-  };
-  invalidVds: object;
-  nonVdsJson: string;
-};
-const example = (name: string): unknown => JSON.parse(readFileSync(new URL(name, VECTORS), 'utf8'));
 
 const entry = { framework: 'icao', country: 'AUS', certificate: aus.cscaCertDerB64, crl: aus.crlDerB64 };
 const trust = prepareIcaoTrust([entry]);

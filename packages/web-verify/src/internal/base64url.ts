@@ -35,6 +35,15 @@ export function decodeBase64url(text: string): Uint8Array | undefined {
   return out;
 }
 
+/**
+ * Decodes standard base64 (as trust entries carry certificates) as Node's base64 decoder does for the
+ * texts the entry schemas let through: padding optional, a lone last character ignored (where `atob`
+ * throws); undefined for a character outside the alphabet.
+ */
+export function decodeBase64(text: string): Uint8Array | undefined {
+  return decodeBase64url(text.replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_'));
+}
+
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 

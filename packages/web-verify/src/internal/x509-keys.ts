@@ -3,8 +3,23 @@
 import { oidOf, readTlv } from '@passage/formats/pure';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
-import { type CryptoKey, CURVES, KEY_ALGORITHMS } from './x509.js';
 import { OPENSSL_CURVES, pointFits } from './x509-curves.js';
+
+/** Web Crypto's key type, named from the global `crypto` so no DOM or Node type library is needed. */
+export type CryptoKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+
+/** Public key algorithms of a certificate's SubjectPublicKeyInfo (OIDs). */
+export const KEY_ALGORITHMS = {
+  ec: '1.2.840.10045.2.1',
+  rsa: '1.2.840.113549.1.1.1',
+  rsaPss: '1.2.840.113549.1.1.10',
+} as const;
+/** The named curves Web Crypto has (OIDs). */
+export const CURVES = {
+  'P-256': '1.2.840.10045.3.1.7',
+  'P-384': '1.3.132.0.34',
+  'P-521': '1.3.132.0.35',
+} as const;
 
 const ED25519 = '1.3.101.112';
 const hexOf = (bytes: Uint8Array): string =>

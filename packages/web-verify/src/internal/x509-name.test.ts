@@ -10,7 +10,7 @@ import {
   RelativeDistinguishedName,
 } from '@peculiar/asn1-x509';
 import { describe, expect, it } from 'vitest';
-import { aus } from './icao/testing/pki.js';
+import { aus } from '../../../formats/src/icao/pki-fixtures.js';
 import { nameText } from './x509-name.js';
 import { certificateParts } from './x509-parts.js';
 

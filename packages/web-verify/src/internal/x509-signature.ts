@@ -4,8 +4,14 @@
 import { childrenOf, readTlv, type Tlv } from '@passage/formats/pure';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
-import type { CryptoKey } from './x509.js';
-import { CURVE_BYTES, CURVE_NAMES, importAs, keyTypeOf, type SigningKey } from './x509-keys.js';
+import {
+  type CryptoKey,
+  CURVE_BYTES,
+  CURVE_NAMES,
+  importAs,
+  keyTypeOf,
+  type SigningKey,
+} from './x509-keys.js';
 
 /** Hash names of Web Crypto. */
 export type WebHash = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';

@@ -3,8 +3,11 @@ import {
   type DccSignerLookup,
   dccSignerLookup,
   dccTrustEntrySchema,
+  isReadablePeriod,
 } from '@passage/formats/pure';
-import { type CryptoKey, importCertificateKey, readCertificate } from '../x509.js';
+import { decodeBase64 } from '../base64url.js';
+import { readCertificate } from '../x509-certificate.js';
+import { type CryptoKey, CURVES, importAs, keyTypeOf, type SigningKey } from '../x509-keys.js';
 
 /** A trusted DSC in the browser: the facts the checks read, and its key imported for its algorithm. */
 export interface WebDccSigner extends DccSignerFacts {
@@ -17,26 +20,38 @@ export interface WebDccTrust extends DccSignerLookup<WebDccSigner> {
   readonly size: number;
 }
 
-const decodeBase64 = (text: string): Uint8Array => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+/**
+ * The key as `verifyCoseSignature` lets it verify: a P-256 EC key ES256, an RSA key (rsaEncryption or
+ * id-RSASSA-PSS) PS256 (RSA-PSS with SHA-256), any other key nothing.
+ */
+async function dccKeyOf(key: SigningKey): Promise<WebDccSigner['key']> {
+  const type = keyTypeOf(key);
+  if (type === 'ec' && key.namedCurve === CURVES['P-256']) {
+    const imported = await importAs(key, { name: 'ECDSA', namedCurve: 'P-256' });
+    return imported && { alg: 'ES256', key: imported };
+  }
+  if (type !== 'rsa' && type !== 'rsa-pss') return undefined;
+  const imported = await importAs(key, { name: 'RSA-PSS', hash: 'SHA-256' });
+  return imported && { alg: 'PS256', key: imported };
+}
 
 async function signerOf(entry: { country: string; kid: string; certificate: string }): Promise<WebDccSigner> {
-  const certificate = readCertificate(decodeBase64(entry.certificate));
-  const ec = await importCertificateKey(certificate, { name: 'ECDSA', namedCurve: 'P-256' });
-  const rsa = ec ? undefined : await importCertificateKey(certificate, { name: 'RSA-PSS', hash: 'SHA-256' });
+  const certificate = await readCertificate(decodeBase64(entry.certificate) ?? new Uint8Array(0));
+  if (!isReadablePeriod(certificate.period))
+    throw new RangeError('the certificate has a validity period that does not parse');
   return {
     country: entry.country,
     kid: entry.kid,
-    notBefore: certificate.notBefore,
-    notAfter: certificate.notAfter,
+    ...certificate.period,
     extendedKeyUsage: certificate.extendedKeyUsage ?? [],
-    key: ec ? { alg: 'ES256', key: ec } : rsa ? { alg: 'PS256', key: rsa } : undefined,
+    key: await dccKeyOf(certificate.key),
   };
 }
 
 /**
  * Builds the DSC lookup from trust list entries of any framework, taking the `framework: "dcc"` ones as
- * `createDccTrust` does: the same schema, and an entry whose certificate does not parse (or whose
- * validity does not) skipped and counted in `rejected`.
+ * `createDccTrust` does: the same schema, and an entry whose certificate node's X509Certificate
+ * refuses (or whose key or validity does not read) skipped and counted in `rejected`.
  */
 export async function createWebDccTrust(
   entries: readonly unknown[],

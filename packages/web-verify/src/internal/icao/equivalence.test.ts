@@ -4,7 +4,13 @@ import { verifyIcaoVdsNc } from '@passage/formats';
 import type { StaleCrlPolicy } from '@passage/formats/pure';
 import { describe, expect, it } from 'vitest';
 import { ICAO_AT, icaoEntry, icaoSeals } from '../../../../../apps/verifier/src/foreign-fixtures.js';
-import { aus, testEntry, testSeal, testSigners, whoExample } from './testing/pki.js';
+import {
+  aus,
+  testEntry,
+  testSeal,
+  testSigners,
+  whoExample,
+} from '../../../../formats/src/icao/pki-fixtures.js';
 import { createWebIcaoTrust } from './trust.js';
 import { verifyIcaoVdsNcWeb } from './verify.js';
 

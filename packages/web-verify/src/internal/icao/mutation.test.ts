@@ -3,9 +3,9 @@
 // verifier must never throw.
 import { verifyIcaoVdsNc } from '@passage/formats';
 import { describe, expect, it } from 'vitest';
+import { aus, testEntry, testSeal, testSigners } from '../../../../formats/src/icao/pki-fixtures.js';
 // The seeded mutator of the schema package's compiled checks (a test helper, not public API).
 import { mutations, prng } from '../../../../schema/src/compiled/mutate.js';
-import { aus, testEntry, testSeal, testSigners } from './testing/pki.js';
 import { createWebIcaoTrust } from './trust.js';
 import { verifyIcaoVdsNcWeb } from './verify.js';
 

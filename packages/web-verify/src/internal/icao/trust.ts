@@ -13,6 +13,7 @@ import {
   isReadablePeriod,
   readCrl,
 } from '@passage/formats/pure';
+import { decodeBase64 } from '../base64url.js';
 import { isCredentialError } from '../credentials.js';
 import { crlSignedBy } from '../crl.js';
 import { type IcaoCertificate, readIcaoCertificate } from './certificate.js';
@@ -27,9 +28,9 @@ export interface WebIcaoCsca extends IcaoCertificate, IcaoIssuerFacts {
 /** Trusted CSCAs by issuing state (several per state during a key rollover). */
 export type WebIcaoTrust = ReadonlyMap<string, readonly WebIcaoCsca[]>;
 
-/** Standard base64 (validated by the entry schema) as bytes. */
+/** Standard base64 (validated by the entry schema) as bytes, as node reads it. */
 function base64Bytes(text: string): Uint8Array {
-  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+  return decodeBase64(text) ?? new Uint8Array(0);
 }
 
 async function heldCrl(

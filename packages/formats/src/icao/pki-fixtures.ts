@@ -1,6 +1,7 @@
-// Test fixtures (Node only, not part of the bundle): the Australian VDS-NC vectors and a test PKI of
-// our own (P-384 CSCA and barcode signer, ES384 seals), to reach what the vectors cannot: a CRL that
-// revokes the signer, a signer without the VDS-NC key usage, one issued by an impostor.
+// Test fixtures (Node only, for tests; exported from neither index.ts nor pure.ts): the Australian
+// VDS-NC vectors and a test PKI of our own (P-384 CSCA and barcode signer, ES384 seals), to reach
+// what the vectors cannot: a CRL that revokes the signer, a signer without the VDS-NC key usage, one
+// issued by an impostor. Shared by the Node verifier's tests and the browser verifier's.
 import { createPrivateKey, createPublicKey, type KeyObject, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
@@ -25,8 +26,9 @@ import {
   Version,
 } from '@peculiar/asn1-x509';
 import canonicalizeModule from 'canonicalize';
+import { DOCUMENT_TYPE_LIST_OID, VDS_NC_SIGNER_EKU } from './signer.js';
 
-const VECTORS = new URL('../../../../../../test/vectors/icao-vds-nc/', import.meta.url);
+const VECTORS = new URL('../../../../test/vectors/icao-vds-nc/', import.meta.url);
 
 /** Australia's VDS-NC test vectors (test/vectors/icao-vds-nc/SOURCE.txt). */
 export const aus = JSON.parse(readFileSync(new URL('aus-apo-vdsnc-test-vectors.json', VECTORS), 'utf8')) as {
@@ -64,7 +66,7 @@ const KEYS = {
   impostor:
     'MIG2AgEAMBAGByqGSM49AgEGBSuBBAAiBIGeMIGbAgEBBDCMP0skC1W6V466DNGiloz6/lS8KfEN6suqtqei21RmXNLVomQNXKSf8ooySfvm+fKhZANiAAT7bHdrpYkR3IfT1jbmx9s7ueHCY917oQ/XWy0vJLndGAS8YzNr6nMLrcJtw9mN4kmSfW3WFFlE5TpbBuIxji5LnIJJvllxpwiZ/78tvIzTX0ZtgwVwNKXXesj388jgEuQ=',
 };
-const newKey = (name: keyof typeof KEYS) => {
+const keyPair = (name: keyof typeof KEYS) => {
   const privateKey = createPrivateKey({
     key: Buffer.from(KEYS[name], 'base64'),
     format: 'der',
@@ -76,15 +78,21 @@ const extension = (extnID: string, value: Uint8Array, critical = false) =>
   new Extension({ extnID, critical, extnValue: new OctetString(value) });
 // DocumentTypeListSyntax { version 0, { "NV" } }
 const NV_ONLY = Buffer.from('3009020100310413024e56', 'hex');
-const VDS_NC_SIGNER_EKU = '2.23.136.1.1.14.2';
 
-function certificate(
+/** The key pairs of the test PKI: the CSCA, its barcode signer, and an impostor CA. */
+export const testKeys = { csca: keyPair('csca'), signer: keyPair('signer'), impostor: keyPair('impostor') };
+
+/**
+ * A certificate issued by "Test CSCA" (signed ECDSA with SHA-384 by `issuerKey`, a P-384 key), valid
+ * from 2024-01-01 to 2034-01-01, certifying `publicKey` (of any type).
+ */
+export function testCertificate(
   subject: string,
   publicKey: KeyObject,
   issuerKey: KeyObject,
   extensions: Extension[],
   serial: number,
-) {
+): Buffer {
   const tbs = new TBSCertificate({
     version: Version.v3,
     serialNumber: new Uint8Array([serial]).buffer,
@@ -125,10 +133,9 @@ function crl(issuerKey: KeyObject, revoked: number[]): Buffer {
   return der(new CertificateList({ tbsCertList: tbs, signatureAlgorithm: ECDSA_SHA384, signature }));
 }
 
-const csca = newKey('csca');
-const signer = newKey('signer');
-const impostor = newKey('impostor');
-const cscaDer = certificate(
+const { csca, signer, impostor } = testKeys;
+/** The self-signed test CSCA (serial 1). */
+export const testCsca = testCertificate(
   'Test CSCA',
   csca.publicKey,
   csca.privateKey,
@@ -137,17 +144,17 @@ const cscaDer = certificate(
 );
 const eku = extension('2.5.29.37', der(new ExtendedKeyUsage([VDS_NC_SIGNER_EKU])), true);
 
-/** Barcode signer certificates of the test PKI. */
+/** Barcode signer certificates of the test PKI (serials 0x42, 0x43, 0x44). */
 export const testSigners = {
-  good: certificate(
+  good: testCertificate(
     'Test barcode signer',
     signer.publicKey,
     csca.privateKey,
-    [eku, extension('2.23.136.1.1.6.2', NV_ONLY)],
+    [eku, extension(DOCUMENT_TYPE_LIST_OID, NV_ONLY)],
     0x42,
   ),
-  noUsage: certificate('Not a VDS signer', signer.publicKey, csca.privateKey, [], 0x43),
-  impostor: certificate('Test barcode signer', signer.publicKey, impostor.privateKey, [eku], 0x44),
+  noUsage: testCertificate('Not a VDS signer', signer.publicKey, csca.privateKey, [], 0x43),
+  impostor: testCertificate('Test barcode signer', signer.publicKey, impostor.privateKey, [eku], 0x44),
 };
 
 /** An ES384 seal of the test PKI, its certificate `cer`. */
@@ -177,6 +184,38 @@ export function testSeal(cer: Buffer, t = 'icao.vacc') {
 export const testEntry = (revoked: number[]) => ({
   framework: 'icao',
   country: 'UTO',
-  certificate: cscaDer.toString('base64'),
+  certificate: testCsca.toString('base64'),
   crl: crl(csca.privateKey, revoked).toString('base64'),
 });
+
+// A DER SEQUENCE of `parts` (lengths up to 65535, enough for a certificate).
+const sequence = (...parts: Buffer[]) => {
+  const body = Buffer.concat(parts);
+  const length =
+    body.length < 0x80
+      ? Buffer.from([body.length])
+      : body.length < 0x100
+        ? Buffer.from([0x81, body.length])
+        : Buffer.from([0x82, body.length >> 8, body.length & 0xff]);
+  return Buffer.concat([Buffer.from([0x30]), length, body]);
+};
+
+/**
+ * `certificate` with its TBS changed by `patch` (which may change bytes, not the length) and signed
+ * again by the CSCA, so that only what was patched makes it differ from one the CSCA issued.
+ */
+export function patchedCertificate(certificate: Buffer, patch: (tbs: Buffer) => void): Buffer {
+  const tbs = der(AsnConvert.parse(certificate, Certificate).tbsCertificate);
+  patch(tbs);
+  const signature = sign('sha384', tbs, csca.privateKey);
+  const bitString = Buffer.concat([Buffer.from([0x03, signature.length + 1, 0]), signature]);
+  return sequence(tbs, der(ECDSA_SHA384), bitString);
+}
+
+/** `certificate` with its notAfter (2034-01-01) written as a time no parser reads, signed by the CSCA. */
+export const withBadValidity = (certificate: Buffer): Buffer =>
+  patchedCertificate(certificate, (tbs) => {
+    const at = tbs.indexOf('340101000000Z', 0, 'latin1');
+    if (at < 0) throw new Error('no notAfter of 2034-01-01 in the TBS');
+    tbs.write('34AB01000000Z', at, 'latin1');
+  });
