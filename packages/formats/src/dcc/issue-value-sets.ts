@@ -1,6 +1,7 @@
 import type { Coding } from '@passage/schema';
 import countries from 'i18n-iso-countries';
 import { FormatIssueError } from './issue-error.js';
+import { COVID_VACCINES, DCC_PRODUCTS, MRNA } from './products.js';
 
 /*
  * Passage (DDCC:VS, ICD-11) codes → EU DCC value sets (ehn-dcc-valuesets: disease-agent-targeted,
@@ -14,9 +15,7 @@ const SNOMED = 'http://snomed.info/sct';
 /** SNOMED CT 840539006, COVID-19: the one disease the DCC vaccination group covers. */
 export const DCC_COVID19 = '840539006';
 
-const MRNA = '1119349007';
 const ANTIGEN = '1119305005';
-const COVID_VACCINES = 'J07BX03';
 const PROPHYLAXIS = new Set([MRNA, ANTIGEN, COVID_VACCINES]);
 
 /** ICD-11 vaccine classes → vaccine-prophylaxis: RNA vaccines are SNOMED's mRNA vaccine, other classes ATC J07BX03. */
@@ -33,45 +32,6 @@ const VACCINE_CLASSES: Readonly<Record<string, string>> = {
   XM1J92: COVID_VACCINES,
   XM6AT1: COVID_VACCINES,
 };
-
-interface Product {
-  mp: string;
-  vp: string;
-  names: readonly string[];
-  icd11?: string;
-}
-
-/** Products of the vaccine-medicinal-product value set, with the names and ICD-11 codes they go by. */
-const PRODUCTS: readonly Product[] = [
-  { mp: 'EU/1/20/1528', vp: MRNA, names: ['comirnaty', 'pfizer biontech', 'bnt162b2'], icd11: 'XM8NQ0' },
-  {
-    mp: 'EU/1/20/1507',
-    vp: MRNA,
-    names: ['spikevax', 'covid 19 vaccine moderna', 'moderna', 'mrna 1273'],
-    icd11: 'XM3DT5',
-  },
-  {
-    mp: 'EU/1/21/1529',
-    vp: COVID_VACCINES,
-    names: ['vaxzevria', 'covid 19 vaccine astrazeneca', 'astrazeneca', 'azd1222'],
-    icd11: 'XM4YL8',
-  },
-  {
-    mp: 'EU/1/20/1525',
-    vp: COVID_VACCINES,
-    names: ['jcovden', 'covid 19 vaccine janssen', 'janssen', 'ad26 cov2 s'],
-    icd11: 'XM6QV1',
-  },
-  { mp: 'EU/1/21/1618', vp: COVID_VACCINES, names: ['nuvaxovid', 'nvx cov2373'] },
-  { mp: 'Covishield', vp: COVID_VACCINES, names: ['covishield'], icd11: 'XM97T2' },
-  { mp: 'CoronaVac', vp: COVID_VACCINES, names: ['coronavac'], icd11: 'XM7HT3' },
-  { mp: 'BBIBP-CorV', vp: COVID_VACCINES, names: ['bbibp corv', 'covilo'], icd11: 'XM8866' },
-  { mp: 'Covaxin', vp: COVID_VACCINES, names: ['covaxin', 'bbv152'], icd11: 'XM1G90' },
-  { mp: 'Sputnik-V', vp: COVID_VACCINES, names: ['sputnik v', 'gam covid vac'], icd11: 'XM5ZJ4' },
-  { mp: 'Sputnik-Light', vp: COVID_VACCINES, names: ['sputnik light'], icd11: 'XM5QM6' },
-  { mp: 'Convidecia', vp: COVID_VACCINES, names: ['convidecia', 'ad5 ncov'], icd11: 'XM1AG7' },
-  { mp: 'EpiVacCorona', vp: COVID_VACCINES, names: ['epivaccorona'], icd11: 'XM6SZ8' },
-];
 
 /** Marketing authorisation holders and manufacturers of the vaccine-mah-manf value set. */
 const HOLDERS: Readonly<Record<string, readonly string[]>> = {
@@ -112,9 +72,9 @@ const isIcd11 = (c: Coding) =>
 
 /** The DCC vaccine-medicinal-product code of a brand: an EU code as such, an ICD-11 product code or a known name. */
 export function dccProduct(brand: Coding, field: string): { mp: string; vp: string } {
-  const byCode = PRODUCTS.find((p) => p.mp === brand.code || (isIcd11(brand) && p.icd11 === brand.code));
+  const byCode = DCC_PRODUCTS.find((p) => p.mp === brand.code || (isIcd11(brand) && p.icd11 === brand.code));
   const names = [brand.code, brand.display].filter((t): t is string => t !== undefined).map(normalized);
-  const found = byCode ?? PRODUCTS.find((p) => names.some((n) => p.names.includes(n)));
+  const found = byCode ?? DCC_PRODUCTS.find((p) => names.some((n) => p.names.includes(n)));
   if (!found) throw unmapped(field, 'the vaccine brand');
   return { mp: found.mp, vp: found.vp };
 }
@@ -125,7 +85,7 @@ export function dccProphylaxis(vaccine: Coding, field: string): string {
   if (isIcd11(vaccine)) {
     const byClass = VACCINE_CLASSES[vaccine.code];
     if (byClass !== undefined) return byClass;
-    const product = PRODUCTS.find((p) => p.icd11 === vaccine.code);
+    const product = DCC_PRODUCTS.find((p) => p.icd11 === vaccine.code);
     if (product) return product.vp;
   }
   throw unmapped(field, 'the vaccine');

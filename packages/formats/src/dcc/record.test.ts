@@ -84,7 +84,11 @@ describe('DCC reports on EU cases', () => {
     const vaccination = report('AT/1.json');
     expect(vaccination.verified).toBe(true);
     expect(vaccination.credentialType).toBe('VaccinationCertificate');
-    expect(vaccination.record?.vaccinations[0]?.brand.code).toBe('EU/1/20/1528');
+    expect(vaccination.record?.vaccinations[0]?.brand).toEqual({
+      system: 'https://id.uvci.eu/valuesets/vaccine-medicinal-product.json',
+      code: 'EU/1/20/1528',
+      display: 'Comirnaty',
+    });
     expect(vaccination.native?.v).toBeDefined();
     expect(vaccination.issuer).toMatchObject({
       country: 'XX',

@@ -1,5 +1,6 @@
 import { DDCC_VERSION, type RecordVaccination, type VaccinationRecord } from '@passage/schema';
 import { isoString } from '../internal/iso-date.js';
+import { dccProductDisplay } from './products.js';
 
 /** Code systems of the DCC value sets, as WHO's CertDCCtoCoreDataSet map names them. */
 const SNOMED = 'http://snomed.info/sct';
@@ -31,12 +32,20 @@ function nameOf(nam: Record<string, unknown>): string {
   return family === undefined ? given : `${given} ${family}`;
 }
 
+/** The product as a coding, named when the value set entry is known (the officer reads the name). */
+function brandOf(mp: string): RecordVaccination['brand'] {
+  const display = dccProductDisplay(mp);
+  return display === undefined
+    ? { system: DCC_PRODUCT, code: mp }
+    : { system: DCC_PRODUCT, code: mp, display };
+}
+
 function vaccinationOf(v: Record<string, unknown>): RecordVaccination {
   const vp = String(v.vp);
   const out: RecordVaccination = {
     // The DCC value set holds SNOMED CT codes and ATC codes (J07BX03).
     vaccine: { system: vp.charCodeAt(0) <= 0x39 ? SNOMED : ATC, code: vp },
-    brand: { system: DCC_PRODUCT, code: String(v.mp) },
+    brand: brandOf(String(v.mp)),
     date: String(v.dt),
     dose: positive(v.dn) ?? 1,
     country: { system: ISO3166, code: String(v.co) },
