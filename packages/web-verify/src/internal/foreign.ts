@@ -19,7 +19,6 @@ export interface WebForeignTrust {
  * an entry its format cannot use is skipped, and the others are used.
  */
 export async function createWebForeignTrust(entries: readonly unknown[]): Promise<WebForeignTrust> {
-  const dcc = await createWebDccTrust(entries);
   const shc = new Map<string, ShcIssuerOf<WebKey>>();
   // One bad entry in a list of thousands must not take the others down: one at a time, as the service.
   for (const entry of entries) {
@@ -40,7 +39,7 @@ export async function createWebForeignTrust(entries: readonly unknown[]): Promis
       // Skipped, as foreignTrustOf skips it.
     }
   }
-  return { dcc: dcc.trust, shc, icao };
+  return { dcc: createWebDccTrust(entries), shc, icao };
 }
 
 const frameworkOf = (entry: unknown): unknown =>

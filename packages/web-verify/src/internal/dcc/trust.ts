@@ -1,7 +1,8 @@
 import {
+  base64Of,
   type DccSignerFacts,
   type DccSignerLookup,
-  dccSignerLookup,
+  type DccTrustEntry,
   dccTrustEntrySchema,
   isReadablePeriod,
 } from '@passage/formats/pure';
@@ -15,9 +16,16 @@ export interface WebDccSigner extends DccSignerFacts {
   key: { alg: 'ES256' | 'PS256'; key: CryptoKey } | undefined;
 }
 
-/** Trusted DSCs by kid, as `createDccTrust` of `@passage/formats` builds them for node. */
+/**
+ * Trusted DSCs by kid, as `createDccTrust` of `@passage/formats` builds them for node, but read when
+ * first asked for: a trust list may hold the EU gateway's thousands of DSCs, and reading each takes a
+ * millisecond or more in a phone's browser, so the page reads only the kid a scanned DCC names.
+ */
 export interface WebDccTrust extends DccSignerLookup<WebDccSigner> {
-  readonly size: number;
+  /** Reads and imports the certificates listed under `kid`, once; `signersFor(kid)` answers them after. */
+  prepare(kid: Uint8Array): Promise<void>;
+  /** Reads every certificate: how many are trusted and how many skipped, as `createDccTrust` counts. */
+  settle(): Promise<{ size: number; rejected: number }>;
 }
 
 /**
@@ -49,21 +57,54 @@ async function signerOf(entry: { country: string; kid: string; certificate: stri
 }
 
 /**
- * Builds the DSC lookup from trust list entries of any framework, taking the `framework: "dcc"` ones as
- * `createDccTrust` does: the same schema, and an entry whose certificate node's X509Certificate
- * refuses (or whose key or validity does not read) skipped and counted in `rejected`.
+ * The DSC lookup of trust list entries of any framework, taking the `framework: "dcc"` ones as
+ * `createDccTrust` does: the same schema, and an entry whose certificate node's X509Certificate refuses
+ * (or whose key or validity does not read) skipped. Only the schema is checked here; certificates are
+ * read per kid, when a DCC names it (`prepare`).
  */
-export async function createWebDccTrust(
-  entries: readonly unknown[],
-): Promise<{ trust: WebDccTrust; rejected: number }> {
-  const signers: WebDccSigner[] = [];
+export function createWebDccTrust(entries: readonly unknown[]): WebDccTrust {
+  const listed = new Map<string, DccTrustEntry[]>();
   let rejected = 0;
   for (const input of entries) {
     if (typeof input !== 'object' || input === null || Reflect.get(input, 'framework') !== 'dcc') continue;
     const parsed = dccTrustEntrySchema.safeParse(input);
-    const signer = parsed.success ? await signerOf(parsed.data).catch(() => undefined) : undefined;
-    if (signer === undefined) rejected++;
-    else signers.push(signer);
+    if (!parsed.success) {
+      rejected++;
+      continue;
+    }
+    const list = listed.get(parsed.data.kid);
+    if (list) list.push(parsed.data);
+    else listed.set(parsed.data.kid, [parsed.data]);
   }
-  return { trust: dccSignerLookup(signers), rejected };
+  const read = new Map<string, Promise<readonly WebDccSigner[]>>();
+  const ready = new Map<string, readonly WebDccSigner[]>();
+  const prepareKid = (kid: string): Promise<readonly WebDccSigner[]> => {
+    let signers = read.get(kid);
+    if (signers === undefined) {
+      signers = (async () => {
+        const out: WebDccSigner[] = [];
+        for (const entry of listed.get(kid) ?? []) {
+          const signer = await signerOf(entry).catch(() => undefined);
+          if (signer === undefined) rejected++;
+          else out.push(signer);
+        }
+        ready.set(kid, out);
+        return out;
+      })();
+      read.set(kid, signers);
+    }
+    return signers;
+  };
+  const none: readonly WebDccSigner[] = [];
+  return {
+    signersFor: (kid) => ready.get(base64Of(kid)) ?? none,
+    prepare: async (kid) => {
+      await prepareKid(base64Of(kid));
+    },
+    settle: async () => {
+      let size = 0;
+      for (const kid of listed.keys()) size += (await prepareKid(kid)).length;
+      return { size, rejected };
+    },
+  };
 }

@@ -99,6 +99,7 @@ export async function verifyDccWeb(text: string, options: WebDccOptions): Promis
     return dccDecodingReport(error, clock.checkedAt);
   }
   const context = dccSignerContext(decoded, clock);
+  if (decoded.cose.kid !== undefined) await options.trust.prepare(decoded.cose.kid);
   const start = startSignerCheck(decoded.cose, options.trust);
   if ('outcome' in start) return dccReport(decoded, context, start.outcome, clock);
   const { alg, data, signature, candidates } = start;
