@@ -111,6 +111,16 @@ describe('ICAO VDS-NC seals offline: the web verifier answers as the service', (
     expect(browser.format).toBe('icao-vds-nc');
   });
 
+  it('skips a CSCA that does not read and uses the others of its state, as the service', async () => {
+    const unreadable = { ...icaoEntry, certificate: 'AAAA' };
+    const withBad = foreignBundle([unreadable, icaoEntry]);
+    const { node, browser } = await both(withBad, icaoSeals.valid, new Date(ICAO_AT));
+    const { sources: _a, ...nodeAnswer } = node;
+    const { sources: _b, ...webAnswer } = browser;
+    expect(webAnswer).toEqual(nodeAnswer);
+    expect(browser.verified).toBe(true);
+  });
+
   it('verifies the valid seal and refuses the tampered one', async () => {
     const verdicts = [];
     for (const [, input] of inputs)

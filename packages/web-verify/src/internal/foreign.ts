@@ -2,7 +2,7 @@ import type { VerificationReport } from '@passage/credentials/pure';
 import type { DetectedFormat, ShcIssuerOf } from '@passage/formats/pure';
 import { createWebDccTrust, type WebDccTrust } from './dcc/trust.js';
 import { verifyDccWeb } from './dcc/verify.js';
-import { createWebIcaoTrust, verifyIcaoVdsNcWeb, type WebIcaoCsca, type WebIcaoTrust } from './icao/index.js';
+import { lazyWebIcaoTrust, verifyIcaoVdsNcWeb, type WebIcaoTrust } from './icao/index.js';
 import { createWebShcTrust, type WebShcTrust } from './shc/trust.js';
 import { verifyShcWeb } from './shc/verify.js';
 import type { WebKey } from './web-crypto.js';
@@ -29,17 +29,7 @@ export async function createWebForeignTrust(entries: readonly unknown[]): Promis
       // Skipped, as foreignTrustOf skips it.
     }
   }
-  const icao = new Map<string, WebIcaoCsca[]>();
-  for (const entry of entries) {
-    if (frameworkOf(entry) !== 'icao') continue;
-    try {
-      for (const [country, cscas] of await createWebIcaoTrust([entry]))
-        icao.set(country, [...(icao.get(country) ?? []), ...cscas]);
-    } catch {
-      // Skipped, as foreignTrustOf skips it.
-    }
-  }
-  return { dcc: createWebDccTrust(entries), shc, icao };
+  return { dcc: createWebDccTrust(entries), shc, icao: lazyWebIcaoTrust(entries) };
 }
 
 const frameworkOf = (entry: unknown): unknown =>

@@ -25,8 +25,14 @@ export interface WebIcaoCsca extends IcaoCertificate, IcaoIssuerFacts {
   crlProblem?: string;
 }
 
-/** Trusted CSCAs by issuing state (several per state during a key rollover). */
-export type WebIcaoTrust = ReadonlyMap<string, readonly WebIcaoCsca[]>;
+/**
+ * Trusted CSCAs by issuing state (several per state during a key rollover). A trust that reads its
+ * certificates per state on first use has `prepare`, which a verification awaits before `get`.
+ */
+export interface WebIcaoTrust {
+  get(country: string): readonly WebIcaoCsca[] | undefined;
+  prepare?(country: string): Promise<void>;
+}
 
 /** Standard base64 (validated by the entry schema) as bytes, as node reads it. */
 function base64Bytes(text: string): Uint8Array {
@@ -67,11 +73,52 @@ async function prepareCsca(entry: IcaoTrustEntry): Promise<WebIcaoCsca> {
  * @example
  * const trust = await createWebIcaoTrust(bundle.trustList.entries);
  */
-export async function createWebIcaoTrust(entries: readonly unknown[]): Promise<WebIcaoTrust> {
+export async function createWebIcaoTrust(
+  entries: readonly unknown[],
+): Promise<ReadonlyMap<string, readonly WebIcaoCsca[]>> {
   const trust = new Map<string, WebIcaoCsca[]>();
   for (const entry of entries) {
     const parsed = icaoTrustEntryOf(entry);
     if (parsed !== undefined) addCsca(trust, await prepareCsca(parsed));
   }
   return trust;
+}
+
+/**
+ * The CSCAs of a trust list's ICAO entries as the verifier service takes them (`foreignTrustOf`: one
+ * entry at a time, an entry that does not prepare skipped), read per issuing state when a seal first
+ * names it: a master list holds hundreds of CSCAs, and the officer's page should not read them all
+ * each time it loads its offline data.
+ */
+export function lazyWebIcaoTrust(entries: readonly unknown[]): WebIcaoTrust {
+  const listed = new Map<string, IcaoTrustEntry[]>();
+  for (const entry of entries) {
+    let parsed: IcaoTrustEntry | undefined;
+    try {
+      parsed = icaoTrustEntryOf(entry);
+    } catch {
+      continue;
+    }
+    if (parsed !== undefined) listed.set(parsed.country, [...(listed.get(parsed.country) ?? []), parsed]);
+  }
+  const read = new Map<string, Promise<void>>();
+  const ready = new Map<string, WebIcaoCsca[]>();
+  return {
+    get: (country) => ready.get(country),
+    prepare: (country) => {
+      let done = read.get(country);
+      if (done === undefined) {
+        done = (async () => {
+          const cscas: WebIcaoCsca[] = [];
+          for (const entry of listed.get(country) ?? []) {
+            const csca = await prepareCsca(entry).catch(() => undefined);
+            if (csca !== undefined) cscas.push(csca);
+          }
+          ready.set(country, cscas);
+        })();
+        read.set(country, done);
+      }
+      return done;
+    },
+  };
 }

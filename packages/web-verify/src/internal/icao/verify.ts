@@ -73,6 +73,7 @@ export async function verifyIcaoVdsNcWeb(
   }
   const plain = typeof input === 'string';
   const signature = await sealSignature(seal, plain, signer);
+  await trust.prepare?.(seal.data.hdr.is);
   const cscas = trust.get(seal.data.hdr.is) ?? [];
   const csca = await issuingCsca(signer, cscas);
   return finishIcaoReport(
