@@ -43,6 +43,24 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * cbor-x's default build probes `new Function('')` when it loads, which a Content-Security-Policy
+ * without 'unsafe-eval' reports as a violation; its no-eval build decodes the same without it. Resolved
+ * from the importer's folder (where pnpm put cbor-x), whatever the build's working directory.
+ */
+const cborWithoutEval = {
+  name: 'cbor-x-without-eval',
+  setup(b) {
+    b.onResolve({ filter: /^cbor-x$/ }, async (args) => {
+      const found = await b.resolve('cbor-x/decode-no-eval', {
+        resolveDir: args.resolveDir,
+        kind: args.kind,
+      });
+      return found.errors.length > 0 ? { errors: found.errors } : { path: found.path };
+    });
+  },
+};
+
 /** Bundle options for the browser platform; a Node built-in anywhere in the graph fails the build. */
 export function browserBundleOptions(overrides = {}) {
   return {
@@ -56,7 +74,7 @@ export function browserBundleOptions(overrides = {}) {
     metafile: true,
     // The QR dictionaries are built with `Buffer.from(text, 'utf8')` at load: see buffer-shim.mjs.
     inject: [resolve(here, 'buffer-shim.mjs')],
-    plugins: [purePackagesOnly, zodEnglishOnly],
+    plugins: [purePackagesOnly, zodEnglishOnly, cborWithoutEval],
     logLevel: 'warning',
     ...overrides,
   };
