@@ -15,10 +15,13 @@ const repo = resolve(web, '../../..');
 const webVerify = join(repo, 'packages/web-verify');
 const webVerifyBundle = join(webVerify, 'dist/web-verify.js');
 
-/** The packages the page bundles, or loads as the web-verify bundle. */
-const packageSources = ['web-verify', 'web-ui', 'credentials', 'rules', 'schema'].map((p) =>
-  join(repo, 'packages', p, 'src'),
-);
+/** The packages the page bundles, or loads as the web-verify bundle (its scripts decide the bundle too). */
+const packageSources = [
+  ...['web-verify', 'web-ui', 'credentials', 'rules', 'schema', 'formats', 'trust'].map((p) =>
+    join(repo, 'packages', p, 'src'),
+  ),
+  join(webVerify, 'scripts'),
+];
 
 /** The web-verify bundle, made by that package's own build when missing or older than its sources. */
 function webVerifyScript(): string {

@@ -20,7 +20,10 @@ export const walletPage: PageBuild = {
   sources: [
     join(web, 'src'),
     join(web, 'build.ts'),
-    ...['web-verify', 'web-ui', 'credentials', 'schema'].map((p) => join(repo, 'packages', p, 'src')),
+    ...['web-verify', 'web-ui', 'credentials', 'schema', 'formats', 'trust'].map((p) =>
+      join(repo, 'packages', p, 'src'),
+    ),
+    join(repo, 'packages/web-verify/scripts'),
   ],
   async write(out, buildId) {
     const define = { PASSAGE_BUILD: JSON.stringify(buildId) };
