@@ -1,26 +1,14 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtPage, loggedText, problemDocument } from '@passage/service-kit';
+import { builtPage, loggedText, pageSecurityHeaders, problemDocument } from '@passage/service-kit';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 
 /** The wallet page's folder: `build.ts`, its sources and the built `dist/` (not committed). */
 const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../web');
 
-/**
- * The page runs only its own scripts (and the QR decoder's wasm), and talks to any https issuer, or
- * to one on this machine over http (the local demo). Nothing is framed: the QR cannot be overlaid.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+/** Besides its own origin the page talks to any https issuer, or to one on this machine over http (the demo). */
+const ISSUERS = ['https:', 'http://127.0.0.1:*', 'http://localhost:*'];
 
 /** What the wallet app needs. */
 export interface WalletAppDeps {
@@ -43,12 +31,7 @@ export function createWalletApp(deps: WalletAppDeps): Express {
     );
     next();
   });
-  app.use((_req, res, next) => {
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    next();
-  });
+  app.use(pageSecurityHeaders(ISSUERS));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

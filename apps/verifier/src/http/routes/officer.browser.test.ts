@@ -122,6 +122,7 @@ describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
   /** The colour the service gave each foreign certificate while it could be reached. */
   const online: Record<string, string | null> = {};
   let requested: string[];
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     const { data, ...texts } = await setUp(new Date());
@@ -131,6 +132,9 @@ describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     ({ browser, page, requested } = await openPhonePage());
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     mkdirSync(shots, { recursive: true });
   });
 
@@ -218,6 +222,10 @@ describe.skipIf(!hasChromium)('the officer page in Chromium', () => {
     expect(await verifyText(page, qr.dcc)).toBe('green');
     expect(await page.textContent('#result')).toContain('Somchai');
     await page.screenshot({ path: join(shots, '5-offline-dcc.png'), fullPage: true });
+  });
+
+  it('broke none of its own Content-Security-Policy, offline verification included', () => {
+    expect(consoleErrors.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
   });
 
   it('fetched nothing from anywhere but the verifier (no CDN)', () => {

@@ -79,6 +79,10 @@ describe('/officer/', () => {
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.text).toContain('<script type="module" src="./app.js">');
     expect(res.headers['cache-control']).toBe('no-cache');
+    // Its own scripts and the decoder's wasm only, no eval, never framed.
+    expect(res.headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['content-security-policy']).not.toMatch(/'unsafe-eval'/);
   });
 
   it('redirects /officer to /officer/ so relative assets resolve', async () => {

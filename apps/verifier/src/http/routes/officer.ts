@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtPage } from '@passage/service-kit';
+import { builtPage, pageSecurityHeaders } from '@passage/service-kit';
 import express, { type Router } from 'express';
 import type { VerifierData } from '../../data.js';
 import { sendProblem } from '../problem.js';
@@ -43,6 +43,9 @@ export function officerRoutes(data: VerifierData, options: OfficerRoutesOptions 
     res.json({ keys: data.operatorKeys() });
   });
 
+  // The page talks only to this verifier, and verifies offline without eval (the DCC schema is
+  // compiled ahead of time); whatever a scanned certificate holds is shown as text.
+  router.use('/officer', pageSecurityHeaders());
   router.use(
     '/officer',
     ...builtPage({
