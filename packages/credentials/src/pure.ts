@@ -16,7 +16,13 @@ export { jwsFromEnvelope } from './issue/envelope.js';
 export { SUPPORTED_ALGORITHMS } from './jws/algorithms.js';
 export type { DecodedJws } from './jws/compact.js';
 export { MAX_JSON_DEPTH, withinJsonDepth } from './jws/json-depth.js';
-export { compactJwsSegments, looksLikeCompactJws, MAX_JWS_LENGTH, parseJwsObject } from './jws/segments.js';
+export {
+  compactJwsSegments,
+  jwsObjectOf,
+  looksLikeCompactJws,
+  MAX_JWS_LENGTH,
+  parseJwsObject,
+} from './jws/segments.js';
 export { decodeBase45, encodeBase45 } from './qr/base45.js';
 export { qrDeflateOptions } from './qr/deflate-window.js';
 export { DICTIONARY_V1, DICTIONARY_V2 } from './qr/dictionary.js';

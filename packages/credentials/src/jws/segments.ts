@@ -47,6 +47,17 @@ export function parseJwsObject(json: string, what: 'header' | 'payload'): Record
   } catch (cause) {
     throw new CredentialError('DECODING_FAILED', `the JWS ${what} is not JSON`, { cause });
   }
+  return jwsObjectOf(value, what);
+}
+
+/**
+ * A parsed JWS header or payload, checked to be a JSON object no deeper than {@link MAX_JSON_DEPTH}
+ * levels (reports echo it, and JSON.stringify overflows on a few thousand). For readers that parse the
+ * JSON themselves, such as SMART Health Cards' inflated payloads.
+ *
+ * @throws CredentialError `DECODING_FAILED` otherwise.
+ */
+export function jwsObjectOf(value: unknown, what: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new CredentialError('DECODING_FAILED', `the JWS ${what} is not a JSON object`);
   }

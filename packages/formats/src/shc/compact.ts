@@ -1,7 +1,7 @@
 // Splitting and reading a card's compact JWS, with the byte-level work (base64url, UTF-8, inflating)
 // handed to a codec: the Node verifier's uses native buffers and zlib, a browser's its own. The checks
 // that decide codes, and their order, are these for both.
-import { CredentialError, MAX_JSON_DEPTH, withinJsonDepth } from '@passage/credentials/pure';
+import { CredentialError, jwsObjectOf } from '@passage/credentials/pure';
 import { MAX_SHC_JWS_LENGTH } from './chunks.js';
 
 /** The most a card's payload may inflate to: far above any real card, far below a zip bomb. */
@@ -45,17 +45,8 @@ function jsonObject<B extends Uint8Array>(
   } catch (cause) {
     throw new CredentialError('DECODING_FAILED', `the JWS ${what} is not UTF-8 JSON`, { cause });
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new CredentialError('DECODING_FAILED', `the JWS ${what} is not a JSON object`);
-  }
-  // The FHIR bundle is echoed in the report: JSON.stringify overflows on a few thousand levels.
-  if (!withinJsonDepth(value)) {
-    throw new CredentialError(
-      'DECODING_FAILED',
-      `the JWS ${what} nests deeper than ${MAX_JSON_DEPTH} levels`,
-    );
-  }
-  return value as Record<string, unknown>;
+  // The FHIR bundle is echoed in the report: the shared check bounds its depth.
+  return jwsObjectOf(value, what);
 }
 
 // An issuer signs every card with the same few headers ({"zip":"DEF","alg":"ES256","kid":…}): each is
