@@ -1,6 +1,6 @@
+import { detectFormat } from '@passage/formats';
 import { describe, expect, it } from 'vitest';
 import { dccEntryFor, icaoSeals, shcQr } from './foreign-fixtures.js';
-import { detectFormat } from './foreign-formats.js';
 import { parseTrustFileData } from './trust-source.js';
 
 describe('detectFormat', () => {

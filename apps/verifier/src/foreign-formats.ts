@@ -1,8 +1,6 @@
 import type { VerificationReport } from '@passage/credentials';
-import { type DetectedFormat, verifyDcc, verifyIcaoVdsNc, verifyShc } from '@passage/formats';
+import { type DetectedFormat, foreignInputOf, verifyDcc, verifyIcaoVdsNc, verifyShc } from '@passage/formats';
 import type { ForeignTrust } from '@passage/trust';
-
-export { type DetectedFormat, detectFormat } from '@passage/formats';
 
 /** The clock and leeway a foreign verification runs with. */
 export interface ForeignVerifyOptions {
@@ -21,25 +19,13 @@ export function verifyForeign(
   options: ForeignVerifyOptions,
 ): VerificationReport {
   const { trust, now, clockToleranceSec } = options;
-  const texts = (Array.isArray(input) ? input : [input]).map((chunk) => String(chunk).trim());
-  switch (format) {
+  const given = foreignInputOf(format, input);
+  switch (given.format) {
     case 'dcc':
-      return verifyDcc(texts[0] ?? '', { trust: trust.dcc, now, clockToleranceSec });
+      return verifyDcc(given.text, { trust: trust.dcc, now, clockToleranceSec });
     case 'shc':
-      return verifyShc(texts.length === 1 ? (texts[0] ?? '') : texts, {
-        trust: trust.shc,
-        now,
-        clockToleranceSec,
-      });
-    case 'icao-vds-nc': {
-      const seal = Array.isArray(input) ? input[0] : input;
-      return verifyIcaoVdsNc(
-        typeof seal === 'string' || (typeof seal === 'object' && seal !== null) ? seal : '',
-        {
-          trust: trust.icao,
-          now,
-        },
-      );
-    }
+      return verifyShc(given.text, { trust: trust.shc, now, clockToleranceSec });
+    case 'icao-vds-nc':
+      return verifyIcaoVdsNc(given.seal, { trust: trust.icao, now });
   }
 }

@@ -6,6 +6,7 @@ import {
   type VerificationReport,
   verifyCredentialResolving,
 } from '@passage/credentials';
+import { detectFormat } from '@passage/formats';
 import { type EntryQuestion, type EntryVerdict, entryVerdict, type RuleSet } from '@passage/rules';
 import {
   type SubjectView,
@@ -17,7 +18,7 @@ import {
 import type { ForeignTrust } from '@passage/trust';
 import type { Resolvable } from 'did-resolver';
 import type { DataSources } from './data.js';
-import { detectFormat, verifyForeign } from './foreign-formats.js';
+import { verifyForeign } from './foreign-formats.js';
 import { NO_FOREIGN_TRUST } from './trust-source.js';
 
 /**

@@ -28,3 +28,28 @@ export function detectFormat(input: unknown): DetectedFormat {
   }
   return isIcaoVdsNc(input) ? 'icao-vds-nc' : 'passage';
 }
+
+/** What a foreign format's verifier takes of the scanned input. */
+export type ForeignInput =
+  | { format: 'dcc'; text: string }
+  | { format: 'shc'; text: string | string[] }
+  | { format: 'icao-vds-nc'; seal: string | object };
+
+/**
+ * The argument each foreign verifier takes, from input {@link detectFormat} told to be of its format:
+ * a DCC's text and an SHC's text (or the chunks of a legacy card) trimmed, a seal as given (object or
+ * JSON text). The verifier service and the browser verifier both pass input on this way.
+ */
+export function foreignInputOf(format: Exclude<DetectedFormat, 'passage'>, input: unknown): ForeignInput {
+  const items = Array.isArray(input) ? input : [input];
+  if (format === 'icao-vds-nc') {
+    const seal: unknown = items[0];
+    return {
+      format,
+      seal: typeof seal === 'string' || (typeof seal === 'object' && seal !== null) ? seal : '',
+    };
+  }
+  const texts = items.map((chunk) => String(chunk).trim());
+  if (format === 'dcc') return { format, text: texts[0] ?? '' };
+  return { format, text: texts.length === 1 ? (texts[0] ?? '') : texts };
+}

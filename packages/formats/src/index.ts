@@ -34,7 +34,7 @@ export {
 } from './dcc/issue-payload.js';
 export { type Es256Signer, keyObjectSigner } from './dcc/issue-signer.js';
 export { dccCountryCode } from './dcc/issue-value-sets.js';
-export { type DetectedFormat, detectFormat } from './detect.js';
+export { type DetectedFormat, detectFormat, type ForeignInput, foreignInputOf } from './detect.js';
 export {
   type IcaoTrust,
   type IcaoTrustEntry,

@@ -1,5 +1,5 @@
 import type { VerificationReport } from '@passage/credentials/pure';
-import type { DetectedFormat, ShcIssuerOf } from '@passage/formats/pure';
+import { type DetectedFormat, foreignInputOf, type ShcIssuerOf } from '@passage/formats/pure';
 import { createWebDccTrust, type WebDccTrust } from './dcc/trust.js';
 import { verifyDccWeb } from './dcc/verify.js';
 import { lazyWebIcaoTrust, verifyIcaoVdsNcWeb, type WebIcaoTrust } from './icao/index.js';
@@ -52,22 +52,13 @@ export async function verifyForeignWeb(
   options: WebForeignOptions,
 ): Promise<VerificationReport> {
   const { trust, now, clockToleranceSec } = options;
-  const texts = (Array.isArray(input) ? input : [input]).map((chunk) => String(chunk).trim());
-  switch (format) {
+  const given = foreignInputOf(format, input);
+  switch (given.format) {
     case 'dcc':
-      return verifyDccWeb(texts[0] ?? '', { trust: trust.dcc, now, clockToleranceSec });
+      return verifyDccWeb(given.text, { trust: trust.dcc, now, clockToleranceSec });
     case 'shc':
-      return verifyShcWeb(texts.length === 1 ? (texts[0] ?? '') : texts, {
-        trust: trust.shc,
-        now,
-        clockToleranceSec,
-      });
-    case 'icao-vds-nc': {
-      const seal = Array.isArray(input) ? input[0] : input;
-      return verifyIcaoVdsNcWeb(
-        typeof seal === 'string' || (typeof seal === 'object' && seal !== null) ? seal : '',
-        { trust: trust.icao, now },
-      );
-    }
+      return verifyShcWeb(given.text, { trust: trust.shc, now, clockToleranceSec });
+    case 'icao-vds-nc':
+      return verifyIcaoVdsNcWeb(given.seal, { trust: trust.icao, now });
   }
 }
