@@ -11,7 +11,13 @@ export {
 } from './decode-core.js';
 export { DCC_LIMITS } from './limits.js';
 export { DCC_PREFIX, isDccText } from './prefix.js';
-export { type DccClock, dccDecodingReport, dccReport, dccSignerContext } from './report.js';
+export {
+  type DccClock,
+  dccDecodingReport,
+  dccReport,
+  dccSignerContext,
+  startDccVerification,
+} from './report.js';
 export { DCC_ALGORITHMS } from './sig-structure.js';
 export {
   type DccSignerFacts,

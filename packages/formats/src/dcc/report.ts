@@ -2,12 +2,15 @@
 // (verify.ts) and the browser's, so both build the same report from the same facts.
 import {
   type Check,
-  type CredentialError,
+  CredentialError,
+  DEFAULT_CLOCK_TOLERANCE_SEC,
+  isCredentialError,
   ReportBuilder,
   VERIFICATION_CODES,
   type VerificationCode,
   type VerificationReport,
 } from '@passage/credentials/pure';
+import { isoString } from '../internal/iso-date.js';
 import { base64Of } from './base64.js';
 import type { DccClaims } from './cwt.js';
 import type { DecodedDcc } from './decode-core.js';
@@ -66,6 +69,32 @@ export function dccDecodingReport(error: CredentialError, checkedAt: string): Ve
     : 'DECODING_FAILED';
   report.fail('decoding', code, error.message);
   return report.build({ checkedAt }, 'dcc');
+}
+
+/**
+ * The first step of every DCC verification, whatever decompresses and verifies: the clock (a clock
+ * that is not a date is INVALID_ARGUMENT), and the text decoded with `decode`, or, when it does not
+ * decode, the report saying why. An error that is not a CredentialError is a fault, and is thrown.
+ */
+export function startDccVerification(
+  text: string,
+  now: Date,
+  toleranceSec: number | undefined,
+  decode: (text: string) => DecodedDcc,
+): { clock: DccClock; decoded: DecodedDcc } | { report: VerificationReport } {
+  const ms = now.getTime();
+  if (Number.isNaN(ms)) throw new CredentialError('INVALID_ARGUMENT', 'the validation clock is not a date');
+  const clock = {
+    now: ms,
+    toleranceSec: toleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC,
+    checkedAt: isoString(ms),
+  };
+  try {
+    return { clock, decoded: decode(text) };
+  } catch (error) {
+    if (!isCredentialError(error)) throw error;
+    return { report: dccDecodingReport(error, clock.checkedAt) };
+  }
 }
 
 /** What the signer is checked against: the payload's types, its CWT period and the clock. */

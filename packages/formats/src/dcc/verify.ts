@@ -1,12 +1,6 @@
-import {
-  CredentialError,
-  DEFAULT_CLOCK_TOLERANCE_SEC,
-  isCredentialError,
-  type VerificationReport,
-} from '@passage/credentials/pure';
-import { isoString } from '../internal/iso-date.js';
-import { type DecodedDcc, decodeDcc } from './decode.js';
-import { dccDecodingReport, dccReport, dccSignerContext } from './report.js';
+import type { VerificationReport } from '@passage/credentials/pure';
+import { decodeDcc } from './decode.js';
+import { dccReport, dccSignerContext, startDccVerification } from './report.js';
 import { checkSigner } from './signer-check.js';
 import type { DccTrust } from './trust.js';
 
@@ -33,21 +27,9 @@ export interface VerifyDccOptions {
  * if (report.verified) show(report.record);
  */
 export function verifyDcc(text: string, options: VerifyDccOptions): VerificationReport {
-  const now = options.now ?? new Date();
-  if (Number.isNaN(now.getTime()))
-    throw new CredentialError('INVALID_ARGUMENT', 'the validation clock is not a date');
-  const clock = {
-    now: now.getTime(),
-    toleranceSec: options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC,
-    checkedAt: isoString(now.getTime()),
-  };
-  let decoded: DecodedDcc;
-  try {
-    decoded = decodeDcc(text);
-  } catch (error) {
-    if (!isCredentialError(error)) throw error;
-    return dccDecodingReport(error, clock.checkedAt);
-  }
+  const started = startDccVerification(text, options.now ?? new Date(), options.clockToleranceSec, decodeDcc);
+  if ('report' in started) return started.report;
+  const { clock, decoded } = started;
   const context = dccSignerContext(decoded, clock);
   return dccReport(decoded, context, checkSigner(decoded.cose, options.trust, context), clock);
 }

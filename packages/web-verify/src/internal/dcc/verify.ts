@@ -1,23 +1,17 @@
-import {
-  CredentialError,
-  DEFAULT_CLOCK_TOLERANCE_SEC,
-  decodeBase45,
-  isCredentialError,
-  type VerificationReport,
-} from '@passage/credentials/pure';
+import { decodeBase45, type VerificationReport } from '@passage/credentials/pure';
 import {
   assertZlibStream,
   DCC_ALGORITHMS,
   DCC_LIMITS,
   type DecodedDcc,
   dccBase45Of,
-  dccDecodingReport,
   dccNotInflating,
   dccReport,
   dccSignerContext,
   dccTooLarge,
   decodedDccOf,
   finishSignerCheck,
+  startDccVerification,
   startSignerCheck,
 } from '@passage/formats/pure';
 import { InflateTooLarge, inflateBounded } from '../inflate.js';
@@ -84,20 +78,9 @@ async function verifies(
  * where node uses zlib and node:crypto. Never throws for a bad certificate.
  */
 export async function verifyDccWeb(text: string, options: WebDccOptions): Promise<VerificationReport> {
-  const now = options.now.getTime();
-  if (Number.isNaN(now)) throw new CredentialError('INVALID_ARGUMENT', 'the validation clock is not a date');
-  const clock = {
-    now,
-    toleranceSec: options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC,
-    checkedAt: new Date(now).toISOString(),
-  };
-  let decoded: DecodedDcc;
-  try {
-    decoded = decodeDccWeb(text);
-  } catch (error) {
-    if (!isCredentialError(error)) throw error;
-    return dccDecodingReport(error, clock.checkedAt);
-  }
+  const started = startDccVerification(text, options.now, options.clockToleranceSec, decodeDccWeb);
+  if ('report' in started) return started.report;
+  const { clock, decoded } = started;
   const context = dccSignerContext(decoded, clock);
   if (decoded.cose.kid !== undefined) await options.trust.prepare(decoded.cose.kid);
   const start = startSignerCheck(decoded.cose, options.trust);
