@@ -7,6 +7,7 @@ import {
   isReadablePeriod,
 } from '@passage/formats/pure';
 import { decodeBase64 } from '../base64url.js';
+import { readByKey } from '../read-by-key.js';
 import { readCertificate } from '../x509-certificate.js';
 import { type CryptoKey, CURVES, importAs, keyTypeOf, type SigningKey } from '../x509-keys.js';
 
@@ -63,48 +64,25 @@ async function signerOf(entry: { country: string; kid: string; certificate: stri
  * read per kid, when a DCC names it (`prepare`).
  */
 export function createWebDccTrust(entries: readonly unknown[]): WebDccTrust {
-  const listed = new Map<string, DccTrustEntry[]>();
-  let rejected = 0;
+  const listed: [string, DccTrustEntry][] = [];
+  let invalid = 0;
   for (const input of entries) {
     if (typeof input !== 'object' || input === null || Reflect.get(input, 'framework') !== 'dcc') continue;
     const parsed = dccTrustEntrySchema.safeParse(input);
-    if (!parsed.success) {
-      rejected++;
-      continue;
-    }
-    const list = listed.get(parsed.data.kid);
-    if (list) list.push(parsed.data);
-    else listed.set(parsed.data.kid, [parsed.data]);
+    if (parsed.success) listed.push([parsed.data.kid, parsed.data]);
+    else invalid++;
   }
-  const read = new Map<string, Promise<readonly WebDccSigner[]>>();
-  const ready = new Map<string, readonly WebDccSigner[]>();
-  const prepareKid = (kid: string): Promise<readonly WebDccSigner[]> => {
-    let signers = read.get(kid);
-    if (signers === undefined) {
-      signers = (async () => {
-        const out: WebDccSigner[] = [];
-        for (const entry of listed.get(kid) ?? []) {
-          const signer = await signerOf(entry).catch(() => undefined);
-          if (signer === undefined) rejected++;
-          else out.push(signer);
-        }
-        ready.set(kid, out);
-        return out;
-      })();
-      read.set(kid, signers);
-    }
-    return signers;
-  };
+  const signers = readByKey(listed, signerOf);
   const none: readonly WebDccSigner[] = [];
   return {
-    signersFor: (kid) => ready.get(base64Of(kid)) ?? none,
+    signersFor: (kid) => signers.ready(base64Of(kid)) ?? none,
     prepare: async (kid) => {
-      await prepareKid(base64Of(kid));
+      await signers.prepare(base64Of(kid));
     },
     settle: async () => {
       let size = 0;
-      for (const kid of listed.keys()) size += (await prepareKid(kid)).length;
-      return { size, rejected };
+      for (const kid of signers.keys()) size += (await signers.prepare(kid)).length;
+      return { size, rejected: invalid + signers.skipped };
     },
   };
 }

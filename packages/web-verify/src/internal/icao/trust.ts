@@ -16,6 +16,7 @@ import {
 import { decodeBase64 } from '../base64url.js';
 import { isCredentialError } from '../credentials.js';
 import { crlSignedBy } from '../crl.js';
+import { readByKey } from '../read-by-key.js';
 import { type IcaoCertificate, readIcaoCertificate } from './certificate.js';
 
 /** A CSCA ready for verification in the browser: certificate read once, CRL checked once. */
@@ -91,7 +92,7 @@ export async function createWebIcaoTrust(
  * each time it loads its offline data.
  */
 export function lazyWebIcaoTrust(entries: readonly unknown[]): WebIcaoTrust {
-  const listed = new Map<string, IcaoTrustEntry[]>();
+  const listed: [string, IcaoTrustEntry][] = [];
   for (const entry of entries) {
     let parsed: IcaoTrustEntry | undefined;
     try {
@@ -99,26 +100,13 @@ export function lazyWebIcaoTrust(entries: readonly unknown[]): WebIcaoTrust {
     } catch {
       continue;
     }
-    if (parsed !== undefined) listed.set(parsed.country, [...(listed.get(parsed.country) ?? []), parsed]);
+    if (parsed !== undefined) listed.push([parsed.country, parsed]);
   }
-  const read = new Map<string, Promise<void>>();
-  const ready = new Map<string, WebIcaoCsca[]>();
+  const cscas = readByKey(listed, prepareCsca);
   return {
-    get: (country) => ready.get(country),
-    prepare: (country) => {
-      let done = read.get(country);
-      if (done === undefined) {
-        done = (async () => {
-          const cscas: WebIcaoCsca[] = [];
-          for (const entry of listed.get(country) ?? []) {
-            const csca = await prepareCsca(entry).catch(() => undefined);
-            if (csca !== undefined) cscas.push(csca);
-          }
-          ready.set(country, cscas);
-        })();
-        read.set(country, done);
-      }
-      return done;
+    get: (country) => cscas.ready(country),
+    prepare: async (country) => {
+      await cscas.prepare(country);
     },
   };
 }
