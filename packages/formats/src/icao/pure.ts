@@ -40,6 +40,7 @@ export {
   DOCUMENT_TYPES,
   documentTypesOf,
   isReadablePeriod,
+  keepBarcodeSigner,
   signerNotCertificate,
   signerPeriodUnreadable,
   type ValidityPeriod,

@@ -100,3 +100,22 @@ export function checkPeriods(periods: readonly ValidityPeriod[], now: Date): Che
   }
   return { ok: true };
 }
+
+/** How many barcode signers a verifier keeps parsed (one signer signs many seals). */
+const SIGNER_CACHE_SIZE = 256;
+
+/**
+ * Keeps a barcode signer whose certificate and validity period read, under its `sig.cer` text, in a
+ * cache bounded to the most recent signers; throws DECODING_FAILED for a period that does not read.
+ * The Node and browser verifiers keep their signers alike.
+ */
+export function keepBarcodeSigner<S extends { period: ValidityPeriod }>(
+  cache: Map<string, S>,
+  cer: string,
+  signer: S,
+): S {
+  if (!isReadablePeriod(signer.period)) throw signerPeriodUnreadable();
+  if (cache.size >= SIGNER_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+  cache.set(cer, signer);
+  return signer;
+}

@@ -4,13 +4,7 @@ import { Certificate } from '@peculiar/asn1-x509';
 import { type CertificatePeriod, periodOf } from '../internal/certificate-period.js';
 import type { CheckOutcome } from './algorithms.js';
 import type { IcaoSignerFacts } from './report.js';
-import {
-  checkPeriods,
-  documentTypesOf,
-  isReadablePeriod,
-  signerNotCertificate,
-  signerPeriodUnreadable,
-} from './signer-checks.js';
+import { checkPeriods, documentTypesOf, keepBarcodeSigner, signerNotCertificate } from './signer-checks.js';
 import type { IcaoCsca } from './trust.js';
 
 export { DOCUMENT_TYPE_LIST_OID, DOCUMENT_TYPES, VDS_NC_SIGNER_EKU } from './signer-checks.js';
@@ -46,8 +40,7 @@ export class BarcodeSigner implements IcaoSignerFacts {
   }
 }
 
-// One barcode signer signs many seals: its certificate is parsed, and its chain checked, once.
-const SIGNER_CACHE_SIZE = 256;
+// One barcode signer signs many seals: its certificate is read, and its chain checked, once.
 const signers = new Map<string, BarcodeSigner>();
 
 /** Parses `sig.cer` (base64url DER). Throws DECODING_FAILED for anything that is not a certificate. */
@@ -64,10 +57,7 @@ export function parseBarcodeSigner(cer: string): BarcodeSigner {
   } catch (cause) {
     throw signerNotCertificate(cause);
   }
-  if (!isReadablePeriod(signer.period)) throw signerPeriodUnreadable();
-  if (signers.size >= SIGNER_CACHE_SIZE) signers.delete(signers.keys().next().value ?? '');
-  signers.set(cer, signer);
-  return signer;
+  return keepBarcodeSigner(signers, cer, signer);
 }
 
 function issued(signer: BarcodeSigner, csca: IcaoCsca): boolean {

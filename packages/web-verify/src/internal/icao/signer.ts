@@ -3,9 +3,8 @@
 import {
   documentTypesOf,
   type IcaoSignerFacts,
-  isReadablePeriod,
+  keepBarcodeSigner,
   signerNotCertificate,
-  signerPeriodUnreadable,
 } from '@passage/formats/pure';
 import { decodeBase64url } from '../base64url.js';
 import { issuedBy } from '../x509-chain.js';
@@ -19,7 +18,6 @@ export interface WebBarcodeSigner extends IcaoCertificate, IcaoSignerFacts {
 }
 
 // One barcode signer signs many seals: its certificate is read, and its chain checked, once.
-const SIGNER_CACHE_SIZE = 256;
 const signers = new Map<string, WebBarcodeSigner>();
 
 /** `sig.cer` (base64url, maybe padded) as node's base64url decoder reads it: padding ends the text. */
@@ -40,10 +38,7 @@ export async function readBarcodeSigner(cer: string): Promise<WebBarcodeSigner> 
   } catch (cause) {
     throw signerNotCertificate(cause);
   }
-  if (!isReadablePeriod(signer.period)) throw signerPeriodUnreadable();
-  if (signers.size >= SIGNER_CACHE_SIZE) signers.delete(signers.keys().next().value ?? '');
-  signers.set(cer, signer);
-  return signer;
+  return keepBarcodeSigner(signers, cer, signer);
 }
 
 /** The first trusted CSCA (in trust list order) that issued and signed `signer`, if any. */
