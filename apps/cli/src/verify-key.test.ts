@@ -83,33 +83,36 @@ describe('passage sign', () => {
     credentialSubject: { id: 'did:example:123' },
   };
 
-  it.each(['P-256', 'Ed25519'] as const)(
-    'signs with a %s key that passage verify --key then accepts',
-    async (curve) => {
-      const { privateKey, publicKey } = curve === 'P-256' ? pair() : generateKeyPairSync('ed25519');
-      const { dir, cliIo, out } = run();
-      const keyFile = join(dir, 'vm.json');
-      const id = `${issuer}#key-1`;
-      writeFileSync(
-        keyFile,
-        JSON.stringify({
-          id,
-          type: 'JsonWebKey',
-          controller: issuer,
-          publicKeyJwk: publicKey.export({ format: 'jwk' }),
-          secretKeyJwk: privateKey.export({ format: 'jwk' }),
-        }),
-      );
-      const input = join(dir, 'credential.json');
-      writeFileSync(input, JSON.stringify(credential));
-      expect(await runCli(['sign', '--key', keyFile, input], cliIo)).toBe(0);
-      const jws = out.stdout.trim();
-      const header = JSON.parse(Buffer.from(jws.split('.')[0] ?? '', 'base64url').toString());
-      expect(header).toMatchObject({ kid: id, typ: 'vc+jwt', alg: curve === 'P-256' ? 'ES256' : 'EdDSA' });
-      const checked = run();
-      expect(await runCli(['verify', '--offline', '--key', keyFile, jws], checked.cliIo)).toBe(0);
-    },
-  );
+  it.each([
+    ['P-256', 'ES256'],
+    ['P-384', 'ES384'],
+    ['P-521', 'ES512'],
+    ['Ed25519', 'EdDSA'],
+  ] as const)('signs with a %s key (%s) that passage verify --key then accepts', async (curve, alg) => {
+    const { privateKey, publicKey } =
+      curve === 'Ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: curve });
+    const { dir, cliIo, out } = run();
+    const keyFile = join(dir, 'vm.json');
+    const id = `${issuer}#key-1`;
+    writeFileSync(
+      keyFile,
+      JSON.stringify({
+        id,
+        type: 'JsonWebKey',
+        controller: issuer,
+        publicKeyJwk: publicKey.export({ format: 'jwk' }),
+        secretKeyJwk: privateKey.export({ format: 'jwk' }),
+      }),
+    );
+    const input = join(dir, 'credential.json');
+    writeFileSync(input, JSON.stringify(credential));
+    expect(await runCli(['sign', '--key', keyFile, input], cliIo)).toBe(0);
+    const jws = out.stdout.trim();
+    const header = JSON.parse(Buffer.from(jws.split('.')[0] ?? '', 'base64url').toString());
+    expect(header).toMatchObject({ kid: id, typ: 'vc+jwt', alg });
+    const checked = run();
+    expect(await runCli(['verify', '--offline', '--key', keyFile, jws], checked.cliIo)).toBe(0);
+  });
 
   it.each([
     ['a credential that breaks the data model', { ...credential, credentialSubject: {} }],

@@ -24,9 +24,10 @@ export {
 export { type EnvelopedCredential, envelopedCredential, jwsFromEnvelope } from './issue/envelope.js';
 export { issueCredential, type SecuringFormat } from './issue/issue.js';
 export { CredentialProviderVcJose, VC_JOSE_FORMAT } from './issue/vc-jose-provider.js';
+export { algorithmOfKey, ECDSA } from './jws/algorithms.js';
 export { type DecodedJws, decodeCompactJws } from './jws/compact.js';
 export { MAX_JSON_DEPTH, withinJsonDepth } from './jws/json-depth.js';
-export { SUPPORTED_ALGORITHMS } from './jws/signature.js';
+export { type JoseAlgorithm, SUPPORTED_ALGORITHMS } from './jws/signature.js';
 export { algorithmFor, type PassageAlgorithm, type PassageKeyType } from './keys/key-material.js';
 export { NodeCryptoKms, PASSAGE_KMS } from './keys/node-crypto-kms.js';
 export { createMemoryStores } from './keys/stores.js';

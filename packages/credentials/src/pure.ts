@@ -13,7 +13,14 @@ export {
   type VerificationCode,
 } from './errors.js';
 export { jwsFromEnvelope } from './issue/envelope.js';
-export { SUPPORTED_ALGORITHMS } from './jws/algorithms.js';
+export {
+  algorithmOfKey,
+  ECDSA,
+  type EcdsaAlgorithm,
+  ED25519_SIGNATURE_LENGTH,
+  type JoseAlgorithm,
+  SUPPORTED_ALGORITHMS,
+} from './jws/algorithms.js';
 export type { DecodedJws } from './jws/compact.js';
 export { MAX_JSON_DEPTH, withinJsonDepth } from './jws/json-depth.js';
 export {

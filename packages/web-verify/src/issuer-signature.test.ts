@@ -5,10 +5,17 @@ import { verifyIssuerSignature } from './issuer-signature.js';
 const did = 'did:web:issuer.example:authorities:moh';
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-function keys(kind: 'ES256' | 'EdDSA') {
-  return kind === 'ES256'
-    ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
-    : generateKeyPairSync('ed25519');
+type Alg = 'ES256' | 'ES384' | 'ES512' | 'EdDSA';
+const CURVES = {
+  ES256: ['P-256', 'sha256'],
+  ES384: ['P-384', 'sha384'],
+  ES512: ['P-521', 'sha512'],
+} as const;
+
+function keys(kind: Alg) {
+  return kind === 'EdDSA'
+    ? generateKeyPairSync('ed25519')
+    : generateKeyPairSync('ec', { namedCurve: CURVES[kind][0] });
 }
 
 function documentFor(publicKey: KeyObject, id = '#key-1') {
@@ -20,17 +27,17 @@ function documentFor(publicKey: KeyObject, id = '#key-1') {
   };
 }
 
-function jwsBy(privateKey: KeyObject, alg: 'ES256' | 'EdDSA', kid = `${did}#key-1`) {
+function jwsBy(privateKey: KeyObject, alg: Alg, kid = `${did}#key-1`) {
   const input = `${b64({ alg, kid, typ: 'vc+jwt' })}.${b64({ issuer: did, credentialSubject: { id: 'did:jwk:x' } })}`;
   const signature =
-    alg === 'ES256'
-      ? sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' })
-      : sign(null, Buffer.from(input), privateKey);
+    alg === 'EdDSA'
+      ? sign(null, Buffer.from(input), privateKey)
+      : sign(CURVES[alg][1], Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' });
   return `${input}.${signature.toString('base64url')}`;
 }
 
 describe('verifyIssuerSignature (the wallet checks what it receives)', () => {
-  it.each(['ES256', 'EdDSA'] as const)(
+  it.each(['ES256', 'ES384', 'ES512', 'EdDSA'] as const)(
     'accepts a %s credential signed by the method its kid names',
     async (alg) => {
       const { privateKey, publicKey } = keys(alg);
@@ -56,6 +63,7 @@ describe('verifyIssuerSignature (the wallet checks what it receives)', () => {
     ['a kid of another DID', (k: KeyObject) => jwsBy(k, 'ES256', 'did:web:evil.example#key-1')],
     ['a kid the document does not list', (k: KeyObject) => jwsBy(k, 'ES256', `${did}#key-2`)],
     ['an alg the key does not sign with', (k: KeyObject) => jwsBy(k, 'EdDSA')],
+    ["another curve's alg", (k: KeyObject) => jwsBy(k, 'ES384')],
   ])('KEY_NOT_FOUND for %s', async (_name, make) => {
     const { privateKey, publicKey } = keys('ES256');
     const jws = make(privateKey);

@@ -1,11 +1,12 @@
 import { createPrivateKey, type JsonWebKey, sign } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { algorithmOfKey, ECDSA } from '@passage/credentials';
 import { checkCredentialModel } from '@passage/schema';
 import { CliError, EXIT } from '../errors.js';
 import { type CliIo, parseJson, readInput } from '../io.js';
 
 export const signUsage =
-  'passage sign --key FILE [--kid KID] [CREDENTIAL.json | -]   (prints the vc+jwt of a VC 2.0 credential signed with a P-256 or Ed25519 private JWK)';
+  'passage sign --key FILE [--kid KID] [CREDENTIAL.json | -]   (prints the vc+jwt of a VC 2.0 credential signed with a P-256, P-384, P-521 or Ed25519 private JWK)';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -45,14 +46,13 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   if ('vc' in credential || 'vp' in credential || 'proof' in credential) {
     throw new CliError('INPUT_INVALID', 'the credential must carry no vc, vp or proof member');
   }
-  const alg =
-    jwk.kty === 'EC' && jwk.crv === 'P-256'
-      ? 'ES256'
-      : jwk.kty === 'OKP' && jwk.crv === 'Ed25519'
-        ? 'EdDSA'
-        : undefined;
-  if (alg === undefined)
-    throw new CliError('INPUT_INVALID', 'only P-256 (ES256) and Ed25519 (EdDSA) keys sign');
+  const alg = algorithmOfKey(jwk.kty, jwk.crv);
+  if (alg === undefined) {
+    throw new CliError(
+      'INPUT_INVALID',
+      'only P-256 (ES256), P-384 (ES384), P-521 (ES512) and Ed25519 (EdDSA) keys sign',
+    );
+  }
   let key: ReturnType<typeof createPrivateKey>;
   try {
     key = createPrivateKey({ key: jwk, format: 'jwk' });
@@ -64,7 +64,7 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const signature =
     alg === 'EdDSA'
       ? sign(null, Buffer.from(input), key)
-      : sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
+      : sign(ECDSA[alg].hash, Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
   io.stdout(`${input}.${signature.toString('base64url')}\n`);
   return EXIT.ok;
 }

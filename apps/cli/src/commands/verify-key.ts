@@ -73,7 +73,7 @@ export function trustForKey(input: unknown, keyText: string): TrustStore | undef
   try {
     return storeFor(issuer, kid, publicKeyJwk);
   } catch {
-    throw new CliError('INPUT_INVALID', '--key is not a P-256 or Ed25519 public key');
+    throw new CliError('INPUT_INVALID', '--key is not a P-256, P-384, P-521 or Ed25519 public key');
   }
 }
 

@@ -1,4 +1,4 @@
-import type { PassageAlgorithm } from '../keys/key-material.js';
+import type { JoseAlgorithm } from '../jws/algorithms.js';
 import type { StatusLookup } from '../status/cache.js';
 import type { TrustStore } from '../trust/trust-store.js';
 
@@ -6,8 +6,8 @@ import type { TrustStore } from '../trust/trust-store.js';
 export interface VerifyOptions {
   /** The issuers this verifier trusts, with their keys. */
   trust: TrustStore;
-  /** Algorithms accepted in the JWS header. Default: ES256 and EdDSA. */
-  algorithms?: readonly PassageAlgorithm[];
+  /** Algorithms accepted in the JWS header. Default: all of `SUPPORTED_ALGORITHMS` (ES256, ES384, ES512, EdDSA). */
+  algorithms?: readonly JoseAlgorithm[];
   /** The instant to validate against. Default: now. */
   now?: Date;
   /** Leeway for clock skew between issuer and verifier, in seconds. Default: 60. */
