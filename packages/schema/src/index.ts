@@ -81,3 +81,10 @@ export {
   type ModelCheckOptions,
   type ModelIssue,
 } from './vcdm2.js';
+export {
+  checkEnvelope,
+  checkPresentationModel,
+  type DataUrl,
+  type EnvelopeType,
+  parseDataUrl,
+} from './vcdm2-presentation.js';

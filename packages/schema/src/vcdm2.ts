@@ -66,8 +66,8 @@ const KNOWN_TYPES = new Set([
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 
-/** Collects issues with paths under one prefix. */
-class Issues {
+/** Collects issues with paths under one prefix (shared with the presentation checks). */
+export class Issues {
   readonly list: ModelIssue[] = [];
   add(path: string, message: string): void {
     if (this.list.length < 50) this.list.push({ path, message });
@@ -75,7 +75,7 @@ class Issues {
 }
 
 /** `@context`: an array whose first item is the VC 2.0 URL, then URLs and/or context objects. */
-function checkContext(contexts: unknown, issues: Issues): Json[] | undefined {
+export function checkContext(contexts: unknown, issues: Issues): Json[] | undefined {
   if (!Array.isArray(contexts) || contexts.length === 0) {
     issues.add('@context', 'must be an array');
     return undefined;
@@ -91,7 +91,7 @@ function checkContext(contexts: unknown, issues: Issues): Json[] | undefined {
 }
 
 /** Whether every `type` term resolves to a URL under the contexts given (JSON-LD term definitions). */
-function checkTypeTerms(
+export function checkTypeTerms(
   types: readonly string[],
   contexts: unknown[],
   inline: Json[],
@@ -126,7 +126,12 @@ function checkTypeTerms(
 }
 
 /** `type`: one or more strings (array for a credential). */
-function typesOf(value: unknown, path: string, issues: Issues, arrayOnly: boolean): string[] | undefined {
+export function typesOf(
+  value: unknown,
+  path: string,
+  issues: Issues,
+  arrayOnly: boolean,
+): string[] | undefined {
   const list = arrayOnly ? value : asList(value);
   if (!Array.isArray(list) || list.length === 0 || !list.every((t) => typeof t === 'string' && t !== '')) {
     issues.add(path, arrayOnly ? 'must be an array of strings' : 'must be a string or an array of strings');
@@ -136,7 +141,7 @@ function typesOf(value: unknown, path: string, issues: Issues, arrayOnly: boolea
 }
 
 /** An optional `id`: one URL. */
-function checkId(value: unknown, path: string, issues: Issues): void {
+export function checkId(value: unknown, path: string, issues: Issues): void {
   if (value !== undefined && !isAbsoluteUrl(value)) issues.add(path, 'must be one URL');
 }
 

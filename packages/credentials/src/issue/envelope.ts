@@ -1,4 +1,4 @@
-import { VC_V2_CONTEXT_URL } from '@passage/schema';
+import { checkEnvelope, VC_V2_CONTEXT_URL } from '@passage/schema';
 import type { VerifiableCredential } from '@veramo/core-types';
 
 const DATA_URL_PREFIX = 'data:application/vc+jwt,';
@@ -23,13 +23,16 @@ export function envelopedCredential(jws: string): VerifiableCredential {
   return enveloped as unknown as VerifiableCredential;
 }
 
-/** The compact JWS inside an enveloped credential or a `data:application/vc+jwt,` URL, if that is what it is. */
+/**
+ * The compact JWS inside an enveloped credential or a `data:application/vc+jwt,` URL, if that is what
+ * it is. An enveloped credential must be one as VC Data Model 2.0 §4.13.1 has it: `@context` naming
+ * the base context, `type` exactly `EnvelopedVerifiableCredential`, `id` the data: URL.
+ */
 export function jwsFromEnvelope(value: unknown): string | undefined {
   if (typeof value === 'string')
     return value.startsWith(DATA_URL_PREFIX) ? value.slice(DATA_URL_PREFIX.length) : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
-  const { id, type } = value as { id?: unknown; type?: unknown };
-  const types = Array.isArray(type) ? type : [type];
-  if (!types.includes('EnvelopedVerifiableCredential') || typeof id !== 'string') return undefined;
+  if (checkEnvelope(value, 'EnvelopedVerifiableCredential').length > 0) return undefined;
+  const { id } = value as { id: string };
   return id.startsWith(DATA_URL_PREFIX) ? id.slice(DATA_URL_PREFIX.length) : undefined;
 }
