@@ -128,3 +128,89 @@ describe('passage sign', () => {
     expect(out.stderr).toContain('INPUT_INVALID');
   });
 });
+
+// VC-JOSE-COSE presentations: `passage sign` secures one as a vp+jwt, `passage verify --key` checks the
+// holder's signature with the key given and each enveloped credential it carries.
+describe('passage sign and verify a presentation (vp+jwt)', () => {
+  const holder = 'https://holder.example/vc-jose-cose';
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-384' });
+  const vm = {
+    id: `${holder}#key-1`,
+    type: 'JsonWebKey',
+    controller: holder,
+    publicKeyJwk: publicKey.export({ format: 'jwk' }),
+    secretKeyJwk: privateKey.export({ format: 'jwk' }),
+  };
+  const selfIssued = {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    type: ['VerifiableCredential'],
+    issuer: holder,
+    validFrom: '2010-01-01T19:23:24Z',
+    credentialSubject: { id: 'did:example:123', name: 'Alice' },
+  };
+  const presentationOf = (verifiableCredential: unknown[]) => ({
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    type: ['VerifiablePresentation'],
+    holder,
+    verifiableCredential,
+  });
+
+  async function sign(document: unknown): Promise<{ code: number; text: string; stderr: string }> {
+    const { dir, cliIo, out } = run();
+    writeFileSync(join(dir, 'vm.json'), JSON.stringify(vm));
+    writeFileSync(join(dir, 'doc.json'), JSON.stringify(document));
+    const code = await runCli(['sign', '--key', join(dir, 'vm.json'), join(dir, 'doc.json')], cliIo);
+    return { code, text: out.stdout.trim(), stderr: out.stderr };
+  }
+
+  async function verify(text: string): Promise<{ code: number; report: Record<string, unknown> }> {
+    const { dir, cliIo, out } = run();
+    writeFileSync(join(dir, 'vm.json'), JSON.stringify({ ...vm, secretKeyJwk: undefined }));
+    const code = await runCli(['verify', '--offline', '--key', join(dir, 'vm.json'), text], cliIo);
+    return { code, report: JSON.parse(out.stdout) };
+  }
+
+  it('signs a presentation as a vp+jwt that verify --key accepts, its credential checked too', async () => {
+    const credential = await sign(selfIssued);
+    const enveloped = {
+      '@context': 'https://www.w3.org/ns/credentials/v2',
+      type: 'EnvelopedVerifiableCredential',
+      id: `data:application/vc+jwt,${credential.text}`,
+    };
+    const presentation = await sign(presentationOf([enveloped]));
+    expect(presentation.code).toBe(0);
+    const header = JSON.parse(Buffer.from(presentation.text.split('.')[0] ?? '', 'base64url').toString());
+    expect(header).toMatchObject({ alg: 'ES384', typ: 'vp+jwt', cty: 'vp', kid: vm.id });
+    const { code, report } = await verify(presentation.text);
+    expect([code, report.verified, report.holder]).toEqual([0, true, holder]);
+    expect((report.credentials as Array<{ verified: boolean }>).map((c) => c.verified)).toEqual([true]);
+    const asDataUrl = await verify(`data:application/vp+jwt,${presentation.text}`);
+    expect(asDataUrl.code).toBe(0);
+  });
+
+  it('exit 1 for a presentation whose credential is not enveloped or does not verify', async () => {
+    const presentation = await sign(presentationOf([]));
+    const bad = presentation.text.replace(/\.[^.]+\./, (payload) => {
+      const value = JSON.parse(Buffer.from(payload.slice(1, -1), 'base64url').toString());
+      value.verifiableCredential = [
+        {
+          '@context': 'https://www.w3.org/ns/credentials/v2',
+          type: 'EnvelopedVerifiableCredential',
+          id: 'not-a-credential',
+        },
+      ];
+      return `.${Buffer.from(JSON.stringify(value)).toString('base64url')}.`;
+    });
+    const { code, report } = await verify(bad);
+    expect(code).toBe(1);
+    expect((report.errors as Array<{ code: string }>).map((e) => e.code)).toEqual(
+      expect.arrayContaining(['SIGNATURE_INVALID', 'SCHEMA_INVALID']),
+    );
+  });
+
+  it('exit 2 with INPUT_INVALID when asked to sign a presentation of an unsecured credential', async () => {
+    const signed = await sign(presentationOf([selfIssued]));
+    expect(signed.code).toBe(2);
+    expect(signed.stderr).toContain('INPUT_INVALID');
+  });
+});

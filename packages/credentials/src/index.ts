@@ -31,6 +31,13 @@ export { type JoseAlgorithm, SUPPORTED_ALGORITHMS } from './jws/signature.js';
 export { algorithmFor, type PassageAlgorithm, type PassageKeyType } from './keys/key-material.js';
 export { NodeCryptoKms, PASSAGE_KMS } from './keys/node-crypto-kms.js';
 export { createMemoryStores } from './keys/stores.js';
+export { locatePresentationJws, looksLikePresentation } from './presentation/locate.js';
+export type { PresentationChecks, PresentationReport } from './presentation/report.js';
+export {
+  MAX_PRESENTED_CREDENTIALS,
+  type PresentationOptions,
+  verifyPresentation,
+} from './presentation/verify-presentation.js';
 export {
   decodeQrText,
   encodeQrText,

@@ -1,12 +1,12 @@
 import { createPrivateKey, type JsonWebKey, sign } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { algorithmOfKey, ECDSA } from '@passage/credentials';
-import { checkCredentialModel } from '@passage/schema';
+import { checkCredentialModel, checkPresentationModel } from '@passage/schema';
 import { CliError, EXIT } from '../errors.js';
 import { type CliIo, parseJson, readInput } from '../io.js';
 
 export const signUsage =
-  'passage sign --key FILE [--kid KID] [CREDENTIAL.json | -]   (prints the vc+jwt of a VC 2.0 credential signed with a P-256, P-384, P-521 or Ed25519 private JWK)';
+  'passage sign --key FILE [--kid KID] [CREDENTIAL.json | PRESENTATION.json | -]   (prints the vc+jwt of a VC 2.0 credential, or the vp+jwt of a presentation, signed with a P-256, P-384, P-521 or Ed25519 private JWK)';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -24,10 +24,15 @@ function privateJwkOf(text: string): { jwk: JsonWebKey; id?: string } {
   throw new CliError('INPUT_INVALID', '--key holds no private JWK');
 }
 
+const isPresentation = (value: unknown) =>
+  isObject(value) &&
+  (Array.isArray(value.type) ? value.type : [value.type]).includes('VerifiablePresentation');
+
 /**
- * `passage sign`: secures a VC Data Model 2.0 credential as a `vc+jwt` (VC-JOSE-COSE) with a key given
- * out of band, for other systems and conformance suites; authorities issue through the issuer instead.
- * The credential must meet the data model and carry no `vc`/`vp` claims.
+ * `passage sign`: secures a VC Data Model 2.0 credential as a `vc+jwt`, or a presentation as a
+ * `vp+jwt` (VC-JOSE-COSE), with a key given out of band, for holders, other systems and conformance
+ * suites; authorities issue through the issuer instead. The document must meet the data model (a
+ * presentation's credentials each enveloped, so secured) and carry no `vc`/`vp` claims.
  */
 export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -38,13 +43,15 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   if (values.key === undefined) throw new CliError('USAGE', signUsage);
   const { jwk, id } = privateJwkOf(await readInput(io, values.key));
   const credential = parseJson(await readInput(io, positionals[0] ?? '-'), 'the credential');
-  const issues = checkCredentialModel(credential);
+  const presentation = isPresentation(credential);
+  const what = presentation ? 'presentation' : 'credential';
+  const issues = presentation ? checkPresentationModel(credential) : checkCredentialModel(credential);
   if (!isObject(credential) || issues.length > 0) {
-    const paths = issues.map((i) => i.path || '(root)').join(', ');
-    throw new CliError('INPUT_INVALID', `the credential breaks the VC Data Model 2.0 at ${paths}`);
+    const paths = [...new Set(issues.map((i) => i.path || '(root)'))].join(', ');
+    throw new CliError('INPUT_INVALID', `the ${what} breaks the VC Data Model 2.0 at ${paths}`);
   }
   if ('vc' in credential || 'vp' in credential || 'proof' in credential) {
-    throw new CliError('INPUT_INVALID', 'the credential must carry no vc, vp or proof member');
+    throw new CliError('INPUT_INVALID', `the ${what} must carry no vc, vp or proof member`);
   }
   const alg = algorithmOfKey(jwk.kty, jwk.crv);
   if (alg === undefined) {
@@ -60,7 +67,8 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
     throw new CliError('INPUT_INVALID', '--key is not a usable private key');
   }
   const kid = values.kid ?? id ?? (typeof jwk.kid === 'string' ? jwk.kid : undefined);
-  const input = `${b64({ alg, ...(kid ? { kid } : {}), typ: 'vc+jwt', cty: 'vc' })}.${b64(credential)}`;
+  const media = presentation ? { typ: 'vp+jwt', cty: 'vp' } : { typ: 'vc+jwt', cty: 'vc' };
+  const input = `${b64({ alg, ...(kid ? { kid } : {}), ...media })}.${b64(credential)}`;
   const signature =
     alg === 'EdDSA'
       ? sign(null, Buffer.from(input), key)

@@ -5,6 +5,8 @@ import {
   decodeQrText,
   isPassageQrText,
   jwsFromEnvelope,
+  locatePresentationJws,
+  looksLikePresentation,
   methodIdOf,
   type TrustStore,
 } from '@passage/credentials';
@@ -37,6 +39,13 @@ export function publicJwkOf(text: string, kid: string | undefined): JsonWebKey {
 
 /** The compact JWS inside what `passage verify` was given, when it is a Passage JWS at all. */
 function jwsOf(input: unknown): string | undefined {
+  if (looksLikePresentation(input)) {
+    try {
+      return locatePresentationJws(input).jws;
+    } catch {
+      return undefined;
+    }
+  }
   if (typeof input !== 'string') return jwsFromEnvelope(input);
   const text = input.trim();
   if (isPassageQrText(text)) {
@@ -50,9 +59,10 @@ function jwsOf(input: unknown): string | undefined {
 }
 
 /**
- * A trust store holding one key, given out of band (`--key`), for the issuer the credential names:
- * the key is the trust anchor, as a conformance suite hands a verifier its key. Undefined when the
- * input is not a JWS whose issuer can be read (the verifier then reports why).
+ * A trust store holding one key, given out of band (`--key`), for the issuer the credential names
+ * (the holder, for a presentation): the key is the trust anchor, as a conformance suite hands a
+ * verifier its key. Undefined when the input is not a JWS whose signer can be read (the verifier then
+ * reports why).
  */
 export function trustForKey(input: unknown, keyText: string): TrustStore | undefined {
   const jws = jwsOf(input);
@@ -64,7 +74,7 @@ export function trustForKey(input: unknown, keyText: string): TrustStore | undef
   } catch {
     return undefined;
   }
-  const issuerValue = payload.issuer ?? payload.iss;
+  const issuerValue = payload.issuer ?? payload.holder ?? payload.iss;
   const issuer =
     typeof issuerValue === 'string' ? issuerValue : isObject(issuerValue) ? issuerValue.id : undefined;
   if (typeof issuer !== 'string') return undefined;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { looksLikePresentation, verifyPresentation } from '@passage/credentials';
 import {
   loadVerifierConfig,
   openVerifierData,
@@ -10,7 +11,7 @@ import { type CliIo, printJson, readInput } from '../io.js';
 import { trustForKey } from './verify-key.js';
 
 export const verifyUsage =
-  'passage verify [--key FILE] [--bundle FILE] [--operator-key FILE] [--trust-list URL|FILE] [--rules URL|FILE] [--trust FILE] [--offline] [--economy CODE [--arrival DATE]] [--at ISO-8601] [TEXT... | -]   (TEXT: Passage QR or JWS, HC1:…, shc:/… (several for a multi-part card, or one per line on stdin), a VDS-NC seal JSON)';
+  'passage verify [--key FILE] [--bundle FILE] [--operator-key FILE] [--trust-list URL|FILE] [--rules URL|FILE] [--trust FILE] [--offline] [--economy CODE [--arrival DATE]] [--at ISO-8601] [TEXT... | -]   (TEXT: Passage QR or JWS, HC1:…, shc:/… (several for a multi-part card, or one per line on stdin), a VDS-NC seal JSON, or a vp+jwt presentation)';
 
 /** The verifier configuration with this invocation's options laid over the environment's. */
 function configWith(values: Record<string, string | boolean | undefined>, io: CliIo): VerifierConfig {
@@ -63,28 +64,48 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   const input = await inputOf(positionals, io);
   // --key: that one key is the trust anchor for the credential's issuer, in place of the trust list.
   const keyTrust = values.key === undefined ? undefined : trustForKey(input, await readInput(io, values.key));
-  const report = await verifyForOfficer(input, {
-    trust: keyTrust ?? data.trust(),
-    foreign: data.foreign(),
-    now,
-    clockToleranceSec: config.clockToleranceSec,
-    statusLists: data.statusLists,
-    resolver: data.resolver,
-    sources: data.sources(),
-    ...(values.economy
-      ? {
-          entry: {
-            economy: values.economy,
-            ruleSet: data.rules(),
-            ...(values.arrival ? { arrivalDate: values.arrival } : {}),
-          },
-        }
-      : {}),
-  });
+  const officer = (credential: unknown) =>
+    verifyForOfficer(credential, {
+      trust: keyTrust ?? data.trust(),
+      foreign: data.foreign(),
+      now,
+      clockToleranceSec: config.clockToleranceSec,
+      statusLists: data.statusLists,
+      resolver: data.resolver,
+      sources: data.sources(),
+      ...(values.economy
+        ? {
+            entry: {
+              economy: values.economy,
+              ruleSet: data.rules(),
+              ...(values.arrival ? { arrivalDate: values.arrival } : {}),
+            },
+          }
+        : {}),
+    });
+  const meets = (answer: Awaited<ReturnType<typeof officer>>) =>
+    answer.entry === undefined || answer.entry.outcome === 'meets';
+  if (looksLikePresentation(input)) {
+    // A presentation: the holder's proof, then each credential it carries as the officer's path takes it.
+    const answers: Array<Awaited<ReturnType<typeof officer>>> = [];
+    const report = await verifyPresentation(input, {
+      trust: keyTrust ?? data.trust(),
+      now,
+      clockToleranceSec: config.clockToleranceSec,
+      verifyCredential: async (credential) => {
+        const answer = await officer(credential);
+        answers.push(answer);
+        return answer;
+      },
+    });
+    data.close();
+    printJson(io, report);
+    return report.verified && answers.every(meets) ? EXIT.ok : EXIT.notVerified;
+  }
+  const report = await officer(input);
   data.close();
   printJson(io, report);
-  const meets = report.entry === undefined || report.entry.outcome === 'meets';
-  return report.verified && meets ? EXIT.ok : EXIT.notVerified;
+  return report.verified && meets(report) ? EXIT.ok : EXIT.notVerified;
 }
 
 /**

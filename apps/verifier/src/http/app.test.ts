@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { createTrustStore, encodeQrText } from '@passage/credentials';
 import { exampleVaccinationInput } from '@passage/schema';
 import { pino } from 'pino';
@@ -188,6 +189,103 @@ describe('POST /credentials/verify (VC-API)', () => {
   it('400 when verifiableCredential is missing', async () => {
     const res = await request(app).post('/credentials/verify').send({ options: {} });
     expect(res.status).toBe(400);
+  });
+});
+
+describe('POST /credentials/verify with an enveloped credential (VC Data Model 2.0 §4.13.1)', () => {
+  const envelope = () => ({
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    type: 'EnvelopedVerifiableCredential',
+    id: `data:application/vc+jwt,${jws}`,
+  });
+
+  it('200 for a well-formed envelope', async () => {
+    const res = await request(app).post('/credentials/verify').send({ verifiableCredential: envelope() });
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    ['no base context', { '@context': [] }],
+    ['another context', { '@context': 'https://www.w3.org/ns/credentials/examples/v2' }],
+    ['no data: URL', { id: 'eyJhbGciOiJFUzI1NiJ9.e30.AAAA' }],
+    ['another type', { type: 'VerifiableCredential' }],
+  ])('422 for an envelope with %s', async (_name, change) => {
+    const res = await request(app)
+      .post('/credentials/verify')
+      .send({ verifiableCredential: { ...envelope(), ...change } });
+    expect(res.status).toBe(422);
+  });
+});
+
+describe('POST /presentations/verify (VC-API, vp+jwt)', () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const holder = `did:jwk:${Buffer.from(JSON.stringify(publicKey.export({ format: 'jwk' }))).toString('base64url')}`;
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const vpJwt = (payload: Record<string, unknown>) => {
+    const input = `${b64({ alg: 'EdDSA', kid: `${holder}#0`, typ: 'vp+jwt' })}.${b64({
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiablePresentation'],
+      holder,
+      verifiableCredential: [
+        {
+          '@context': 'https://www.w3.org/ns/credentials/v2',
+          type: 'EnvelopedVerifiableCredential',
+          id: `data:application/vc+jwt,${jws}`,
+        },
+      ],
+      ...payload,
+    })}`;
+    return `${input}.${sign(null, Buffer.from(input), privateKey).toString('base64url')}`;
+  };
+
+  it('200 when the holder signed it and its credential verifies, with the challenge and domain asked', async () => {
+    const res = await request(app)
+      .post('/presentations/verify')
+      .send({
+        verifiablePresentation: vpJwt({ nonce: 'n-1', aud: 'border.example' }),
+        options: { challenge: 'n-1', domain: 'border.example', economy: 'THA' },
+      });
+    expect([res.status, res.body.verified, res.body.holder]).toEqual([200, true, holder]);
+    expect(res.body.credentials[0].view.holder.name).toBe(exampleVaccinationInput.person.name);
+    expect(res.body.credentials[0].entry.economy).toBe('THA');
+  });
+
+  it('422 for a replayed challenge, and as an enveloped presentation it reads the same', async () => {
+    const vp = vpJwt({ nonce: 'n-1' });
+    const replayed = await request(app)
+      .post('/presentations/verify')
+      .send({ verifiablePresentation: vp, options: { challenge: 'n-2' } });
+    expect([replayed.status, replayed.body.errors[0].code]).toEqual([422, 'CHALLENGE_MISMATCH']);
+    const enveloped = await request(app)
+      .post('/presentations/verify')
+      .send({
+        verifiablePresentation: {
+          '@context': ['https://www.w3.org/ns/credentials/v2'],
+          type: 'EnvelopedVerifiablePresentation',
+          id: `data:application/vp+jwt,${vp}`,
+        },
+      });
+    expect(enveloped.status).toBe(200);
+  });
+
+  it('422 when a credential in it fails, 400 without a presentation', async () => {
+    const [h, p] = jws.split('.');
+    const forged = vpJwt({
+      verifiableCredential: [
+        {
+          '@context': 'https://www.w3.org/ns/credentials/v2',
+          type: 'EnvelopedVerifiableCredential',
+          id: `data:application/vc+jwt,${h}.${p}.${'A'.repeat(86)}`,
+        },
+      ],
+    });
+    const res = await request(app).post('/presentations/verify').send({ verifiablePresentation: forged });
+    expect([res.status, res.body.checks.credentials]).toEqual([
+      422,
+      { ok: false, code: 'SIGNATURE_INVALID' },
+    ]);
+    const missing = await request(app).post('/presentations/verify').send({ options: {} });
+    expect([missing.status, missing.body.code]).toEqual([400, 'MALFORMED_INPUT']);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import type { StatusListCache } from '@passage/credentials';
+import { type StatusListCache, verifyPresentation } from '@passage/credentials';
 import { aheadErrors, loggedText, sendJson, serveAhead } from '@passage/service-kit';
 import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
@@ -14,6 +14,7 @@ import { requestLog } from './request-log.js';
 import {
   quickVerifyRequest,
   type VerifyRequest,
+  vcApiPresentationRequestSchema,
   vcApiVerifyRequestSchema,
   verifyRequestSchema,
 } from './requests.js';
@@ -117,6 +118,26 @@ export function createVerifierHttp(deps: VerifierAppDeps): VerifierHttp {
     const answer = await run(body.verifiableCredential, body.options ?? {});
     res.locals.verdict = verdictLog(answer);
     sendJson(res, answer.verified ? 200 : 422, answer);
+  });
+
+  // A holder's presentation: its proof and binding, then each credential as /credentials/verify takes it.
+  app.post('/presentations/verify', async (req, res) => {
+    const body = parseBody(vcApiPresentationRequestSchema, req);
+    const ask = body.options ?? {};
+    const report = await verifyPresentation(body.verifiablePresentation, {
+      trust: data.trust(),
+      now: ask.at ? new Date(ask.at) : (deps.now?.() ?? new Date()),
+      clockToleranceSec: deps.clockToleranceSec ?? 60,
+      ...(ask.challenge === undefined ? {} : { challenge: ask.challenge }),
+      ...(ask.domain === undefined ? {} : { domain: ask.domain }),
+      verifyCredential: (credential) => run(credential, ask),
+    });
+    res.locals.verdict = {
+      verified: report.verified,
+      format: 'vp+jwt',
+      credentials: report.credentials.length,
+    };
+    sendJson(res, report.verified ? 200 : 422, report);
   });
 
   app.get('/v1/sources', (_req, res) => {

@@ -33,16 +33,32 @@ export const verifyRequestSchema = z
   });
 
 /** `POST /credentials/verify` in the W3C VC-API shape. */
+/** The VC-API `options` Passage reads: the validation clock, and the economy whose entry rules apply. */
+const vcApiOptionFields = {
+  at: at.optional(),
+  economy: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  arrivalDate: z.union([z.iso.date(), at]).optional(),
+};
+
 export const vcApiVerifyRequestSchema = z.object({
   verifiableCredential: credentialInput,
+  options: z.object(vcApiOptionFields).loose().optional(),
+});
+
+/**
+ * `POST /presentations/verify` in the W3C VC-API shape: a `vp+jwt` (compact, as a data: URL, or an
+ * `EnvelopedVerifiablePresentation`), with the challenge and domain the verifier gave the holder.
+ */
+export const vcApiPresentationRequestSchema = z.object({
+  verifiablePresentation: credentialInput,
   options: z
     .object({
-      at: at.optional(),
-      economy: z
-        .string()
-        .regex(/^[A-Z]{3}$/)
-        .optional(),
-      arrivalDate: z.union([z.iso.date(), at]).optional(),
+      ...vcApiOptionFields,
+      challenge: z.string().min(1).max(1024).optional(),
+      domain: z.string().min(1).max(1024).optional(),
     })
     .loose()
     .optional(),

@@ -14,7 +14,8 @@ export interface SecuredCredential {
   issuedAt?: number;
 }
 
-const asObject = (value: unknown): Record<string, unknown> | undefined =>
+/** `value` when it is a JSON object (not an array), else undefined. */
+export const asObject = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;
@@ -26,7 +27,8 @@ function instant(value: unknown, what: string): number | undefined {
   return ms;
 }
 
-function seconds(value: unknown, what: string): number | undefined {
+/** A JWT NumericDate claim in epoch milliseconds; DECODING_FAILED when it is not one. */
+export function seconds(value: unknown, what: string): number | undefined {
   if (value === undefined) return undefined;
   // Beyond the range no Date exists: the report's dates (toISOString) would throw on it.
   if (!isNumericDate(value)) throw new CredentialError('DECODING_FAILED', `${what} is not a NumericDate`);

@@ -4,7 +4,7 @@ import { checkTrustEntry } from '../trust/entry-check.js';
 import type { PassageTrustEntry } from '../trust/trust-file.js';
 import type { SecuredCredential } from './claims.js';
 import type { KeyChoice } from './key-choice.js';
-import type { ReportBuilder } from './report-builder.js';
+import type { CheckWriter, ReportBuilder } from './report-builder.js';
 import type { SchemaOutcome } from './schema-check.js';
 
 // The checks of a credential verification that decide codes, written to a report: the Node verifier
@@ -21,7 +21,7 @@ export interface VerificationOutcome {
  * Writes why decoding failed to `report`: the error's code, with argument and not-checked errors of
  * the decoders read as DECODING_FAILED. Anything but a `CredentialError` is a bug and is rethrown.
  */
-export function reportDecodingError(error: unknown, report: ReportBuilder): void {
+export function reportDecodingError(error: unknown, report: CheckWriter<'decoding'>): void {
   if (!isCredentialError(error)) throw error;
   const code =
     error.code === 'INVALID_ARGUMENT' || error.code === 'NOT_CHECKED' ? 'DECODING_FAILED' : error.code;
@@ -35,7 +35,7 @@ export function reportDecodingError(error: unknown, report: ReportBuilder): void
 export function allowedAlgorithmOf(
   header: Record<string, unknown>,
   allowed: readonly string[],
-  report: ReportBuilder,
+  report: CheckWriter<'signature'>,
 ): string | undefined {
   const { alg } = header;
   if (typeof alg === 'string' && allowed.includes(alg)) return alg;
@@ -50,7 +50,7 @@ export function allowedAlgorithmOf(
 export function signatureCandidates<K extends { alg: string }>(
   found: KeyChoice<K>,
   alg: string,
-  report: ReportBuilder,
+  report: CheckWriter<'signature'>,
 ): K[] | undefined {
   if ('code' in found) {
     report.fail('signature', found.code, found.message);
@@ -63,7 +63,7 @@ export function signatureCandidates<K extends { alg: string }>(
 }
 
 /** Writes the signature check: passed when one candidate key verified it, SIGNATURE_INVALID when none did. */
-export function reportSignature(valid: boolean, report: ReportBuilder): void {
+export function reportSignature(valid: boolean, report: CheckWriter<'signature'>): void {
   if (valid) report.pass('signature');
   else report.fail('signature', 'SIGNATURE_INVALID', 'signature verification failed');
 }
@@ -91,15 +91,16 @@ export function checkIssuer(
 
 /** The validity window at `now`, with `toleranceMs` of leeway for clock skew. */
 export function checkValidity(
-  secured: SecuredCredential,
+  secured: Pick<SecuredCredential, 'validFrom' | 'validUntil'>,
   now: number,
   toleranceMs: number,
-  report: ReportBuilder,
+  report: CheckWriter<'validity'>,
+  what = 'the credential',
 ): void {
   if (secured.validFrom !== undefined && now + toleranceMs < secured.validFrom) {
-    report.fail('validity', 'NOT_YET_VALID', 'the credential is not valid yet');
+    report.fail('validity', 'NOT_YET_VALID', `${what} is not valid yet`);
   } else if (secured.validUntil !== undefined && now - toleranceMs > secured.validUntil) {
-    report.fail('validity', 'EXPIRED', 'the credential has expired');
+    report.fail('validity', 'EXPIRED', `${what} has expired`);
   } else {
     report.pass('validity');
   }

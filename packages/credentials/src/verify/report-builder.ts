@@ -9,6 +9,15 @@ import type {
 
 const NOT_CHECKED: Check = { ok: false, code: 'NOT_CHECKED' };
 
+/**
+ * What a shared check step writes its outcome to: any report builder whose checks include `K` (a
+ * credential's {@link ReportBuilder}, a presentation's).
+ */
+export interface CheckWriter<K extends string> {
+  pass(check: K): void;
+  fail(check: K, code: VerificationCode, message: string): void;
+}
+
 /** Collects check outcomes in order and turns them into a report. Unset checks read NOT_CHECKED. */
 export class ReportBuilder {
   readonly checks: VerificationChecks = {

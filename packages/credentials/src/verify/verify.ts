@@ -1,9 +1,9 @@
 import type { Resolvable } from 'did-resolver';
 import type { DecodedJws } from '../jws/compact.js';
-import { SUPPORTED_ALGORITHMS, signatureIsValid } from '../jws/signature.js';
+import { SUPPORTED_ALGORITHMS, signatureIsValid, type VerificationKey } from '../jws/signature.js';
 import type { VerificationReport } from '../report.js';
 import type { StatusListCache } from '../status/cache.js';
-import { type SecuredCredential, securedCredentialOf } from './claims.js';
+import { securedCredentialOf } from './claims.js';
 import {
   allowedAlgorithmOf,
   checkIssuer,
@@ -15,9 +15,10 @@ import {
   type VerificationOutcome,
 } from './credential-checks.js';
 import { extractDecodedJws } from './input.js';
+import type { KeyChoice } from './key-choice.js';
 import { keyForSignature } from './keys.js';
 import { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from './options.js';
-import { ReportBuilder } from './report-builder.js';
+import { type CheckWriter, ReportBuilder } from './report-builder.js';
 import { withResolvedKeys } from './resolve-keys.js';
 import { checkSchema } from './schema-check.js';
 import { checkStatus, statusListUrlsOf } from './status-check.js';
@@ -36,16 +37,24 @@ function decode(input: unknown, report: ReportBuilder) {
   }
 }
 
-function checkSignature(
+const asChosen = (found: KeyChoice<VerificationKey>) => found;
+
+/**
+ * Checks the signature of `decoded` with the keys of `signer` (a credential's issuer, a
+ * presentation's holder): the trust store's when `trusted`, a did:jwk's own otherwise. `choose` may
+ * answer differently where no key was chosen.
+ */
+export function checkSignatureOf(
   decoded: DecodedJws,
-  secured: SecuredCredential,
+  signer: string,
   trusted: boolean,
   options: VerifyOptions,
-  report: ReportBuilder,
-) {
+  report: CheckWriter<'signature'>,
+  choose: (found: KeyChoice<VerificationKey>) => KeyChoice<VerificationKey> = asChosen,
+): void {
   const alg = allowedAlgorithmOf(decoded.header, options.algorithms ?? SUPPORTED_ALGORITHMS, report);
   if (alg === undefined) return;
-  const found = keyForSignature(options.trust, secured.issuer, decoded.header.kid, trusted);
+  const found = choose(keyForSignature(options.trust, signer, decoded.header.kid, trusted));
   const candidates = signatureCandidates(found, alg, report);
   if (candidates)
     reportSignature(
@@ -84,7 +93,8 @@ function verifyDecoded(
   const { envelope, secured } = decoded;
   const entry = options.trust.findIssuer(secured.issuer);
   const schema = checkSchema(secured, now);
-  if (!signatureChecked) checkSignature(decoded.decoded, secured, entry !== undefined, options, report);
+  if (!signatureChecked)
+    checkSignatureOf(decoded.decoded, secured.issuer, entry !== undefined, options, report);
   checkIssuer(entry, secured, schema.credentialType, now, report);
   checkValidity(secured, now, (options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC) * 1000, report);
   const status = checkStatus(
@@ -122,7 +132,7 @@ export async function verifyCredentialResolving(
   const checked: VerifyOptions = status ? { ...options, trust, status } : { ...options, trust };
   const trusted = trust.findIssuer(issuer) !== undefined;
   // The signature first: URLs in a credential its trusted issuer did not sign are never fetched.
-  checkSignature(decoded.decoded, decoded.secured, trusted, checked, report);
+  checkSignatureOf(decoded.decoded, issuer, trusted, checked, report);
   if (statusLists && trusted && report.checks.signature.ok) {
     await statusLists.prefetch(statusListUrlsOf(credential), trust);
   }

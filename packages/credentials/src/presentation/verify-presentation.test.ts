@@ -1,0 +1,230 @@
+import { generateKeyPairSync, type JsonWebKey } from 'node:crypto';
+import { CompactSign, importJWK } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { createTrustStore } from '../trust/trust-store.js';
+import { MAX_PRESENTED_CREDENTIALS, verifyPresentation } from './verify-presentation.js';
+
+// Presentations are signed here with jose, an independent JOSE implementation.
+const now = new Date('2025-06-01T00:00:00Z');
+const nowSec = now.getTime() / 1000;
+const V2 = 'https://www.w3.org/ns/credentials/v2';
+
+const issuer = 'https://issuer.example/authority';
+const issuerKid = `${issuer}#key-1`;
+const issuerPair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const holderPair = generateKeyPairSync('ec', { namedCurve: 'P-384' });
+const holderJwk = holderPair.publicKey.export({ format: 'jwk' });
+const holder = `did:jwk:${Buffer.from(JSON.stringify(holderJwk)).toString('base64url')}`;
+
+const trust = createTrustStore({
+  entries: [
+    {
+      framework: 'passage',
+      did: issuer,
+      name: 'Example authority',
+      economy: 'XXX',
+      types: ['VaccinationCertificate', 'BusinessTravelCard'],
+      keys: [{ kid: issuerKid, publicKeyJwk: issuerPair.publicKey.export({ format: 'jwk' }) as never }],
+    },
+  ],
+});
+
+async function signJws(alg: string, key: JsonWebKey, header: object, payload: object): Promise<string> {
+  const imported = await importJWK(key as Parameters<typeof importJWK>[0], alg);
+  return new CompactSign(Buffer.from(JSON.stringify(payload)))
+    .setProtectedHeader({ alg, ...header })
+    .sign(imported);
+}
+
+async function credentialJwt(by = issuer, key = issuerPair.privateKey.export({ format: 'jwk' })) {
+  return signJws(
+    'ES256',
+    key,
+    { kid: `${by}#key-1`, typ: 'vc+jwt', cty: 'vc' },
+    {
+      '@context': [V2],
+      type: ['VerifiableCredential'],
+      issuer: by,
+      validFrom: '2025-01-01T00:00:00Z',
+      credentialSubject: { id: holder, name: 'Alice' },
+    },
+  );
+}
+
+const enveloped = (jws: string) => ({
+  '@context': V2,
+  type: 'EnvelopedVerifiableCredential',
+  id: `data:application/vc+jwt,${jws}`,
+});
+
+async function presentationJwt(options: { payload?: object; header?: object; credentials?: unknown[] } = {}) {
+  const credentials = options.credentials ?? [enveloped(await credentialJwt())];
+  return signJws(
+    'ES384',
+    holderPair.privateKey.export({ format: 'jwk' }),
+    { kid: `${holder}#0`, typ: 'vp+jwt', cty: 'vp', ...options.header },
+    {
+      '@context': [V2],
+      type: ['VerifiablePresentation'],
+      holder,
+      verifiableCredential: credentials,
+      iat: nowSec - 60,
+      exp: nowSec + 600,
+      nonce: 'challenge-1',
+      aud: 'verifier.example',
+      ...options.payload,
+    },
+  );
+}
+
+const codes = (report: { errors: { code: string }[] }) => report.errors.map((e) => e.code);
+
+describe('verifyPresentation (vp+jwt)', () => {
+  it('verifies a did:jwk holder presenting an enveloped credential of a trusted issuer', async () => {
+    const report = await verifyPresentation(await presentationJwt(), { trust, now });
+    expect(codes(report)).toEqual([]);
+    expect(report).toMatchObject({ verified: true, securing: 'vp+jwt', envelope: 'jws', holder });
+    expect(report.credentials).toHaveLength(1);
+    expect(report.credentials[0]).toMatchObject({ verified: true, issuer: { did: issuer } });
+  });
+
+  it('reads a data: URL and an EnvelopedVerifiablePresentation alike', async () => {
+    const vp = await presentationJwt();
+    for (const input of [
+      `data:application/vp+jwt,${vp}`,
+      { '@context': [V2], type: 'EnvelopedVerifiablePresentation', id: `data:application/vp+jwt,${vp}` },
+    ]) {
+      const report = await verifyPresentation(input, { trust, now });
+      expect([report.verified, report.envelope]).toEqual([true, 'enveloped']);
+    }
+  });
+
+  it.each([
+    [
+      'an envelope without the base context',
+      { '@context': [], type: 'EnvelopedVerifiablePresentation' },
+      'SCHEMA_INVALID',
+    ],
+    ['an envelope of another type', { '@context': V2, type: ['VerifiablePresentation'] }, 'SCHEMA_INVALID'],
+    ['a plain string', 'not a presentation', 'MALFORMED_INPUT'],
+    ['a number', 42, 'MALFORMED_INPUT'],
+  ])('refuses %s', async (_name, value, code) => {
+    const vp = await presentationJwt();
+    const input = typeof value === 'object' ? { id: `data:application/vp+jwt,${vp}`, ...value } : value;
+    const report = await verifyPresentation(input, { trust, now });
+    expect([report.verified, report.checks.decoding]).toEqual([false, { ok: false, code }]);
+  });
+
+  it('refuses another media type, vc or vp claims and an iss that is not the holder', async () => {
+    const asCredential = await presentationJwt({ header: { typ: 'vc+jwt' } });
+    expect(codes(await verifyPresentation(asCredential, { trust, now }))).toEqual(['UNSUPPORTED_FORMAT']);
+    const dataUrl = `data:application/vc+jwt,${await presentationJwt()}`;
+    expect(codes(await verifyPresentation(dataUrl, { trust, now }))).toEqual(['UNSUPPORTED_FORMAT']);
+    const withVp = await presentationJwt({ payload: { vp: {} } });
+    expect(codes(await verifyPresentation(withVp, { trust, now }))).toEqual(['DECODING_FAILED']);
+    const otherIss = await presentationJwt({ payload: { iss: 'did:example:mallory' } });
+    expect(codes(await verifyPresentation(otherIss, { trust, now }))).toEqual(['DECODING_FAILED']);
+  });
+
+  it('refuses a changed signature, a holder key nobody gave, and an expired presentation', async () => {
+    const vp = await presentationJwt();
+    const changed = `${vp.slice(0, -4)}${vp.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+    expect(codes(await verifyPresentation(changed, { trust, now }))).toEqual(['SIGNATURE_INVALID']);
+    const webHolder = await presentationJwt({ payload: { holder: 'did:web:holder.example' } });
+    expect(codes(await verifyPresentation(webHolder, { trust, now }))).toEqual(['KEY_NOT_FOUND']);
+    const later = new Date(now.getTime() + 3_600_000);
+    const expired = await verifyPresentation(vp, { trust, now: later });
+    expect(codes(expired)).toEqual(['EXPIRED']);
+  });
+
+  it('checks the challenge and domain it was asked for', async () => {
+    const vp = await presentationJwt();
+    expect(
+      (await verifyPresentation(vp, { trust, now, challenge: 'challenge-1', domain: 'verifier.example' }))
+        .verified,
+    ).toBe(true);
+    expect(codes(await verifyPresentation(vp, { trust, now, challenge: 'replayed' }))).toEqual([
+      'CHALLENGE_MISMATCH',
+    ]);
+    expect(codes(await verifyPresentation(vp, { trust, now, domain: 'other.example' }))).toEqual([
+      'DOMAIN_MISMATCH',
+    ]);
+  });
+
+  it('refuses credentials that are not enveloped, or that do not verify on their own', async () => {
+    const plain = {
+      '@context': [V2],
+      type: ['VerifiableCredential'],
+      issuer,
+      credentialSubject: { name: 'Alice' },
+    };
+    const unsecured = await verifyPresentation(await presentationJwt({ credentials: [plain] }), {
+      trust,
+      now,
+    });
+    expect(unsecured.verified).toBe(false);
+    expect(unsecured.checks.schema).toEqual({ ok: false, code: 'SCHEMA_INVALID' });
+    expect(unsecured.checks.credentials.ok).toBe(false);
+
+    const stranger = 'https://stranger.example';
+    const strangerKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
+      format: 'jwk',
+    });
+    const untrusted = await presentationJwt({
+      credentials: [enveloped(await credentialJwt()), enveloped(await credentialJwt(stranger, strangerKey))],
+    });
+    const report = await verifyPresentation(untrusted, { trust, now });
+    expect(report.checks.signature.ok).toBe(true);
+    expect(report.checks.credentials).toEqual({ ok: false, code: 'ISSUER_NOT_TRUSTED' });
+    expect(report.credentials.map((c) => c.verified)).toEqual([true, false]);
+
+    const cose = {
+      '@context': V2,
+      type: 'EnvelopedVerifiableCredential',
+      id: 'data:application/vc+cose;base64,0oRDoQEmoFgcAAAA',
+    };
+    const unsupported = await verifyPresentation(await presentationJwt({ credentials: [cose] }), {
+      trust,
+      now,
+    });
+    expect(unsupported.checks.credentials).toEqual({ ok: false, code: 'UNSUPPORTED_FORMAT' });
+  });
+
+  it(`verifies no more than ${MAX_PRESENTED_CREDENTIALS} credentials`, async () => {
+    const one = enveloped(await credentialJwt());
+    const many = await presentationJwt({
+      credentials: Array.from({ length: MAX_PRESENTED_CREDENTIALS + 1 }, () => one),
+    });
+    const report = await verifyPresentation(many, { trust, now });
+    expect(report.checks.credentials).toEqual({ ok: false, code: 'INPUT_TOO_LARGE' });
+    expect(report.credentials).toEqual([]);
+  });
+
+  it('checks a holder key given out of band (the trust store) as well as a did:jwk', async () => {
+    const person = 'https://holder.example/alice';
+    const given = createTrustStore({
+      entries: [
+        {
+          framework: 'passage',
+          did: person,
+          name: 'the key given',
+          economy: 'XXX',
+          types: ['VaccinationCertificate', 'BusinessTravelCard'],
+          keys: [{ kid: `${person}#k`, publicKeyJwk: holderJwk as never }],
+        },
+      ],
+    });
+    const vp = await signJws(
+      'ES384',
+      holderPair.privateKey.export({ format: 'jwk' }),
+      { kid: '#k', typ: 'vp+jwt' },
+      {
+        '@context': [V2],
+        type: 'VerifiablePresentation',
+        holder: person,
+      },
+    );
+    const report = await verifyPresentation(vp, { trust: given, now });
+    expect([report.verified, report.credentials]).toEqual([true, []]);
+  });
+});

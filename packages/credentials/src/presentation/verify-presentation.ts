@@ -1,0 +1,157 @@
+import { checkPresentationModel } from '@passage/schema';
+import { type DecodedJws, decodeCompactJws } from '../jws/compact.js';
+import type { VerificationKey } from '../jws/signature.js';
+import type { VerificationReport } from '../report.js';
+import { checkValidity, reportDecodingError } from '../verify/credential-checks.js';
+import type { KeyChoice } from '../verify/key-choice.js';
+import { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from '../verify/options.js';
+import { checkSignatureOf, verifyCredentialDetailed } from '../verify/verify.js';
+import { PresentationReportBuilder } from './builder.js';
+import { type PresentationClaims, presentationClaimsOf } from './claims.js';
+import { locatePresentationJws } from './locate.js';
+import type { PresentationReport } from './report.js';
+
+/** The most credentials one presentation may carry: each is verified, so this bounds the work. */
+export const MAX_PRESENTED_CREDENTIALS = 32;
+
+/** The security settings of a presentation's verification. */
+export interface PresentationOptions extends VerifyOptions {
+  /** The challenge the verifier gave the holder: the presentation's `nonce` must be it. */
+  challenge?: string;
+  /** The verifier's domain: the presentation's `aud` must name it. */
+  domain?: string;
+  /**
+   * How each credential the presentation carries is verified. Default: `verifyCredentialDetailed` with
+   * these options (offline: keys from the trust store, status from `status`).
+   */
+  verifyCredential?: (credential: unknown) => VerificationReport | Promise<VerificationReport>;
+}
+
+type Writer = PresentationReportBuilder;
+
+// A holder is a traveller, not an issuer: its key comes with the presentation (did:jwk) or out of band.
+const holderKeys = (found: KeyChoice<VerificationKey>): KeyChoice<VerificationKey> =>
+  'code' in found && found.code === 'NOT_CHECKED'
+    ? { code: 'KEY_NOT_FOUND', message: "the holder's key is neither given nor read from a did:jwk" }
+    : found;
+
+function checkHolderSignature(
+  decoded: DecodedJws,
+  claims: PresentationClaims,
+  options: PresentationOptions,
+  report: Writer,
+) {
+  const { holder } = claims;
+  if (holder === undefined) {
+    report.fail('signature', 'KEY_NOT_FOUND', 'the presentation names no holder whose key could check it');
+    return;
+  }
+  const trusted = options.trust.findIssuer(holder) !== undefined;
+  checkSignatureOf(decoded, holder, trusted, options, report, holderKeys);
+}
+
+function audiences(aud: unknown): unknown[] {
+  return Array.isArray(aud) ? aud : [aud];
+}
+
+function checkTimesAndBinding(
+  claims: PresentationClaims,
+  now: number,
+  options: PresentationOptions,
+  report: Writer,
+) {
+  const toleranceMs = (options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC) * 1000;
+  checkValidity(claims, now, toleranceMs, report, 'the presentation');
+  if (!report.checks.validity.ok) return;
+  const { presentation } = claims;
+  if (options.challenge !== undefined && presentation.nonce !== options.challenge) {
+    report.fail('validity', 'CHALLENGE_MISMATCH', 'the presentation does not answer the challenge given');
+  } else if (options.domain !== undefined && !audiences(presentation.aud).includes(options.domain)) {
+    report.fail('validity', 'DOMAIN_MISMATCH', 'the presentation is not meant for this domain');
+  }
+}
+
+function checkModel(claims: PresentationClaims, report: Writer) {
+  const issues = checkPresentationModel(claims.presentation);
+  if (issues.length === 0) report.pass('schema');
+  else {
+    const paths = [...new Set(issues.map((i) => i.path || '(root)'))].join(', ');
+    report.fail('schema', 'SCHEMA_INVALID', `the presentation breaks the VC Data Model 2.0 at ${paths}`);
+  }
+}
+
+async function checkCredentials(
+  claims: PresentationClaims,
+  options: PresentationOptions,
+  report: Writer,
+): Promise<VerificationReport[]> {
+  const value = claims.presentation.verifiableCredential;
+  const entries: unknown[] = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  if (entries.length > MAX_PRESENTED_CREDENTIALS) {
+    report.fail(
+      'credentials',
+      'INPUT_TOO_LARGE',
+      `a presentation carries at most ${MAX_PRESENTED_CREDENTIALS} credentials`,
+    );
+    return [];
+  }
+  const verifyOne =
+    options.verifyCredential ?? ((entry: unknown) => verifyCredentialDetailed(entry, options).report);
+  const reports: VerificationReport[] = [];
+  for (const entry of entries) reports.push(await verifyOne(entry));
+  const failed = reports.findIndex((r) => !r.verified);
+  if (failed < 0) report.pass('credentials');
+  else {
+    const code = reports[failed]?.errors[0]?.code ?? 'DECODING_FAILED';
+    report.fail(
+      'credentials',
+      code,
+      `credential ${failed + 1} of ${reports.length} does not verify (${code})`,
+    );
+  }
+  return reports;
+}
+
+/**
+ * Verifies a Verifiable Presentation secured with JOSE (VC-JOSE-COSE §3.1.2, `typ: vp+jwt`), given
+ * as the compact JWS, a `data:application/vp+jwt,` URL or an `EnvelopedVerifiablePresentation`: the
+ * holder's signature, the JWT's validity window (and the challenge and domain asked for), the
+ * presentation's data model, and every credential it carries, each an enveloped credential that must
+ * verify on its own. Never throws for a bad presentation, and never touches the network.
+ *
+ * @example
+ * const report = await verifyPresentation(vpJwt, { trust, now: new Date(), challenge });
+ * if (!report.verified) console.log(report.errors.map((e) => e.code));
+ */
+export async function verifyPresentation(
+  input: unknown,
+  options: PresentationOptions,
+): Promise<PresentationReport> {
+  const report = new PresentationReportBuilder();
+  const now = (options.now ?? new Date()).getTime();
+  const checkedAt = new Date(now).toISOString();
+  let envelope: 'jws' | 'enveloped';
+  let decoded: DecodedJws;
+  let claims: PresentationClaims;
+  try {
+    const located = locatePresentationJws(input);
+    envelope = located.envelope;
+    decoded = decodeCompactJws(located.jws);
+    claims = presentationClaimsOf(decoded);
+    report.pass('decoding');
+  } catch (error) {
+    reportDecodingError(error, report);
+    return report.build({ credentials: [], checkedAt });
+  }
+  checkHolderSignature(decoded, claims, options, report);
+  checkTimesAndBinding(claims, now, options, report);
+  checkModel(claims, report);
+  const credentials = await checkCredentials(claims, options, report);
+  return report.build({
+    envelope,
+    presentation: claims.presentation,
+    ...(claims.holder === undefined ? {} : { holder: claims.holder }),
+    credentials,
+    checkedAt,
+  });
+}
