@@ -114,6 +114,29 @@ describe('passage sign', () => {
     expect(await runCli(['verify', '--offline', '--key', keyFile, jws], checked.cliIo)).toBe(0);
   });
 
+  it.each(['P-256', 'Ed25519'] as const)(
+    'with --cose secures the credential as application/vc+cose, which verify --key accepts (%s)',
+    async (curve) => {
+      const { privateKey, publicKey } =
+        curve === 'Ed25519'
+          ? generateKeyPairSync('ed25519')
+          : generateKeyPairSync('ec', { namedCurve: curve });
+      const { dir, cliIo, out } = run();
+      const keyFile = join(dir, 'vm.json');
+      const vm = { id: `${issuer}#key-1`, type: 'JsonWebKey', controller: issuer };
+      writeFileSync(keyFile, JSON.stringify({ ...vm, secretKeyJwk: privateKey.export({ format: 'jwk' }) }));
+      writeFileSync(join(dir, 'credential.json'), JSON.stringify(credential));
+      expect(await runCli(['sign', '--cose', '--key', keyFile, join(dir, 'credential.json')], cliIo)).toBe(0);
+      const cose = out.stdout.trim();
+      expect(cose.startsWith('0oR')).toBe(true);
+      const publicFile = join(dir, 'public.json');
+      writeFileSync(publicFile, JSON.stringify({ ...vm, publicKeyJwk: publicKey.export({ format: 'jwk' }) }));
+      const checked = run();
+      expect(await runCli(['verify', '--offline', '--key', publicFile, cose], checked.cliIo)).toBe(0);
+      expect(JSON.parse(checked.out.stdout)).toMatchObject({ verified: true, securing: 'vc+cose' });
+    },
+  );
+
   it.each([
     ['a credential that breaks the data model', { ...credential, credentialSubject: {} }],
     ['a vc member', { ...credential, vc: {} }],

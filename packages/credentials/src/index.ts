@@ -4,6 +4,12 @@ export {
   type PassageAgentHandle,
   type PassageStores,
 } from './agent.js';
+export {
+  COSE_ALGORITHM_IDS,
+  decodeCoseCredential,
+  encodeCoseCredential,
+  VC_COSE_MEDIA_TYPE,
+} from './cose/cose-credential.js';
 export { createAuthorityDid, createJwkDid } from './did/create.js';
 export { didWebFor, didWebToUrl } from './did/did-web.js';
 export { type DidDocument, didDocumentFor, publicKeysOf } from './did/document.js';
@@ -105,6 +111,7 @@ export {
   trustFileSchema,
 } from './trust/trust-file.js';
 export { createTrustStore, type TrustStore, trustEntryFor } from './trust/trust-store.js';
+export { extractDecodedJws as decodeVerifiableInput } from './verify/input.js';
 export { methodIdOf } from './verify/key-choice.js';
 export { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from './verify/options.js';
 export { ReportBuilder } from './verify/report-builder.js';

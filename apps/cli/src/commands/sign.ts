@@ -1,12 +1,12 @@
 import { createPrivateKey, type JsonWebKey, sign } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { algorithmOfKey, ECDSA } from '@passage/credentials';
+import { algorithmOfKey, ECDSA, encodeCoseCredential } from '@passage/credentials';
 import { checkCredentialModel, checkPresentationModel } from '@passage/schema';
 import { CliError, EXIT } from '../errors.js';
 import { type CliIo, parseJson, readInput } from '../io.js';
 
 export const signUsage =
-  'passage sign --key FILE [--kid KID] [CREDENTIAL.json | PRESENTATION.json | -]   (prints the vc+jwt of a VC 2.0 credential, or the vp+jwt of a presentation, signed with a P-256, P-384, P-521 or Ed25519 private JWK)';
+  'passage sign --key FILE [--kid KID] [--cose] [CREDENTIAL.json | PRESENTATION.json | -]   (prints the vc+jwt of a VC 2.0 credential (with --cose its application/vc+cose, in base64), or the vp+jwt of a presentation, signed with a P-256, P-384, P-521 or Ed25519 private JWK)';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -38,12 +38,14 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { key: { type: 'string' }, kid: { type: 'string' } },
+    options: { key: { type: 'string' }, kid: { type: 'string' }, cose: { type: 'boolean' } },
   });
   if (values.key === undefined) throw new CliError('USAGE', signUsage);
   const { jwk, id } = privateJwkOf(await readInput(io, values.key));
   const credential = parseJson(await readInput(io, positionals[0] ?? '-'), 'the credential');
   const presentation = isPresentation(credential);
+  if (presentation && values.cose)
+    throw new CliError('USAGE', 'presentations are secured with JOSE (vp+jwt) only');
   const what = presentation ? 'presentation' : 'credential';
   const issues = presentation ? checkPresentationModel(credential) : checkCredentialModel(credential);
   if (!isObject(credential) || issues.length > 0) {
@@ -67,12 +69,14 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
     throw new CliError('INPUT_INVALID', '--key is not a usable private key');
   }
   const kid = values.kid ?? id ?? (typeof jwk.kid === 'string' ? jwk.kid : undefined);
+  const signed = (data: Uint8Array) =>
+    alg === 'EdDSA' ? sign(null, data, key) : sign(ECDSA[alg].hash, data, { key, dsaEncoding: 'ieee-p1363' });
+  if (values.cose) {
+    io.stdout(`${encodeCoseCredential(credential, alg, kid, signed)}\n`);
+    return EXIT.ok;
+  }
   const media = presentation ? { typ: 'vp+jwt', cty: 'vp' } : { typ: 'vc+jwt', cty: 'vc' };
   const input = `${b64({ alg, ...(kid ? { kid } : {}), ...media })}.${b64(credential)}`;
-  const signature =
-    alg === 'EdDSA'
-      ? sign(null, Buffer.from(input), key)
-      : sign(ECDSA[alg].hash, Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
-  io.stdout(`${input}.${signature.toString('base64url')}\n`);
+  io.stdout(`${input}.${signed(Buffer.from(input)).toString('base64url')}\n`);
   return EXIT.ok;
 }

@@ -2,9 +2,7 @@ import type { JsonWebKey } from 'node:crypto';
 import {
   createTrustStore,
   decodeCompactJws,
-  decodeQrText,
-  isPassageQrText,
-  jwsFromEnvelope,
+  decodeVerifiableInput,
   locatePresentationJws,
   looksLikePresentation,
   methodIdOf,
@@ -37,25 +35,15 @@ export function publicJwkOf(text: string, kid: string | undefined): JsonWebKey {
   return method.publicKeyJwk as JsonWebKey;
 }
 
-/** The compact JWS inside what `passage verify` was given, when it is a Passage JWS at all. */
-function jwsOf(input: unknown): string | undefined {
-  if (looksLikePresentation(input)) {
-    try {
-      return locatePresentationJws(input).jws;
-    } catch {
-      return undefined;
-    }
+/** The decoded JWS (or COSE message) inside what `passage verify` was given, when it is one at all. */
+function decodedOf(input: unknown): { header: Json; payload: Json } | undefined {
+  try {
+    return looksLikePresentation(input)
+      ? decodeCompactJws(locatePresentationJws(input).jws)
+      : decodeVerifiableInput(input).decoded;
+  } catch {
+    return undefined;
   }
-  if (typeof input !== 'string') return jwsFromEnvelope(input);
-  const text = input.trim();
-  if (isPassageQrText(text)) {
-    try {
-      return decodeQrText(text);
-    } catch {
-      return undefined;
-    }
-  }
-  return jwsFromEnvelope(text) ?? text;
 }
 
 /**
@@ -65,15 +53,9 @@ function jwsOf(input: unknown): string | undefined {
  * reports why).
  */
 export function trustForKey(input: unknown, keyText: string): TrustStore | undefined {
-  const jws = jwsOf(input);
-  if (jws === undefined) return undefined;
-  let header: Json;
-  let payload: Json;
-  try {
-    ({ header, payload } = decodeCompactJws(jws));
-  } catch {
-    return undefined;
-  }
+  const decoded = decodedOf(input);
+  if (decoded === undefined) return undefined;
+  const { header, payload } = decoded;
   const issuerValue = payload.issuer ?? payload.holder ?? payload.iss;
   const issuer =
     typeof issuerValue === 'string' ? issuerValue : isObject(issuerValue) ? issuerValue.id : undefined;

@@ -13,6 +13,14 @@ export interface DecodedJws {
 }
 
 /**
+ * A decoded JWS, or a credential secured otherwise (COSE) read into the same shape: its signing
+ * input is then the bytes the signature covers (a COSE `Sig_structure`).
+ */
+export interface DecodedSecured extends Omit<DecodedJws, 'signingInput'> {
+  signingInput: string | Uint8Array;
+}
+
+/**
  * Splits and decodes a compact JWS without verifying it. Throws DECODING_FAILED (or INPUT_TOO_LARGE,
  * beyond `maxLength`) for anything that is not three base64url segments holding a JSON header and a
  * JSON payload. Status lists pass a larger bound than credentials.

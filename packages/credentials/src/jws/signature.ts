@@ -1,7 +1,7 @@
 import { createPublicKey, verify as cryptoVerify, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { CredentialError } from '../errors.js';
 import { algorithmOfKey, ECDSA, ED25519_SIGNATURE_LENGTH, type JoseAlgorithm } from './algorithms.js';
-import type { DecodedJws } from './compact.js';
+import type { DecodedSecured } from './compact.js';
 
 export { type JoseAlgorithm, SUPPORTED_ALGORITHMS } from './algorithms.js';
 
@@ -33,8 +33,12 @@ export function verificationKeyFromJwk(jwk: JsonWebKey): VerificationKey {
  * Checks a decoded JWS's signature with node:crypto. ECDSA signatures are raw r||s as JWS writes
  * them (64, 96 or 132 bytes); one of another length is invalid, never an error.
  */
-export function signatureIsValid(jws: DecodedJws, key: VerificationKey): boolean {
-  const data = Buffer.from(jws.signingInput, 'ascii');
+export function signatureIsValid(
+  jws: Pick<DecodedSecured, 'signingInput' | 'signature'>,
+  key: VerificationKey,
+): boolean {
+  const { signingInput } = jws;
+  const data = typeof signingInput === 'string' ? Buffer.from(signingInput, 'ascii') : signingInput;
   if (key.alg === 'EdDSA') {
     return (
       jws.signature.length === ED25519_SIGNATURE_LENGTH && cryptoVerify(null, data, key.key, jws.signature)

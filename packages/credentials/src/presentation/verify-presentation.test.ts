@@ -178,12 +178,12 @@ describe('verifyPresentation (vp+jwt)', () => {
     expect(report.checks.credentials).toEqual({ ok: false, code: 'ISSUER_NOT_TRUSTED' });
     expect(report.credentials.map((c) => c.verified)).toEqual([true, false]);
 
-    const cose = {
+    const sdJwt = {
       '@context': V2,
       type: 'EnvelopedVerifiableCredential',
-      id: 'data:application/vc+cose;base64,0oRDoQEmoFgcAAAA',
+      id: 'data:application/vc+sd-jwt,eyJhbGciOiJFUzI1NiJ9.e30.AAAA~',
     };
-    const unsupported = await verifyPresentation(await presentationJwt({ credentials: [cose] }), {
+    const unsupported = await verifyPresentation(await presentationJwt({ credentials: [sdJwt] }), {
       trust,
       now,
     });

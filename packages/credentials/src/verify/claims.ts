@@ -50,10 +50,10 @@ export function securedCredentialOf(jws: Pick<DecodedJws, 'header' | 'payload'>)
     throw new CredentialError('DECODING_FAILED', 'critical header parameters are not understood');
   const nbf = seconds(payload.nbf, 'nbf');
   const exp = seconds(payload.exp, 'exp');
-  if (header.typ === 'vc+jwt') {
-    // VC-JOSE-COSE §3.1.1: a vc+jwt is the credential itself; `vc` and `vp` claims MUST NOT appear.
+  if (header.typ === 'vc+jwt' || header.typ === 'vc+cose') {
+    // VC-JOSE-COSE §3.1.1, §3.3.1: the payload is the credential itself; `vc` and `vp` claims MUST NOT appear.
     if (payload.vc !== undefined || payload.vp !== undefined)
-      throw new CredentialError('DECODING_FAILED', 'a vc+jwt must not carry vc or vp claims');
+      throw new CredentialError('DECODING_FAILED', `a ${header.typ} must not carry vc or vp claims`);
     // `iat` says when it was signed; some issuers write it as a date-time string (the W3C suites do).
     const iat = typeof payload.iat === 'string' ? instant(payload.iat, 'iat') : seconds(payload.iat, 'iat');
     const issuerValue = payload.issuer;
@@ -64,7 +64,7 @@ export function securedCredentialOf(jws: Pick<DecodedJws, 'header' | 'payload'>)
       throw new CredentialError('DECODING_FAILED', 'the iss claim contradicts the credential issuer');
     }
     return withInstants(
-      { securing: 'vc+jwt', credential: payload, issuer },
+      { securing: header.typ, credential: payload, issuer },
       later(instant(payload.validFrom, 'validFrom'), nbf),
       earlier(instant(payload.validUntil, 'validUntil'), exp),
       iat,

@@ -26,16 +26,18 @@ const fail = (message: string, credentialType?: CredentialType): SchemaOutcome =
 });
 
 /**
- * Checks the credential's data model (VC 2.0 for vc+jwt, 1.1 for JWT) and, for Passage types, the
+ * Checks the credential's data model (VC 2.0 for vc+jwt and vc+cose, 1.1 for JWT) and, for Passage types, the
  * subject against its schema (compiled; zod decides what the compiled check leaves) and meaning rules as of the credential's issuance.
  */
 export function checkSchema(secured: SecuredCredential, now: number): SchemaOutcome {
   const { credential } = secured;
   const contexts = credential['@context'];
-  const expected = secured.securing === 'vc+jwt' ? VC_V2_CONTEXT_URL : VC_V1_CONTEXT_URL;
+  // VC 2.0 for vc+jwt and vc+cose alike; VC 1.1 for a JWT with a `vc` claim.
+  const v2 = secured.securing !== 'jwt';
+  const expected = v2 ? VC_V2_CONTEXT_URL : VC_V1_CONTEXT_URL;
   if (!Array.isArray(contexts) || contexts[0] !== expected)
     return fail(`the first @context must be ${expected}`);
-  if (secured.securing === 'vc+jwt') {
+  if (v2) {
     // The VC Data Model 2.0's own rules (identifiers, types, issuer, subjects, dates, typed members).
     const issues = checkCredentialModel(credential);
     if (issues.length > 0) {

@@ -1,5 +1,5 @@
 import type { Resolvable } from 'did-resolver';
-import type { DecodedJws } from '../jws/compact.js';
+import type { DecodedSecured } from '../jws/compact.js';
 import { SUPPORTED_ALGORITHMS, signatureIsValid, type VerificationKey } from '../jws/signature.js';
 import type { VerificationReport } from '../report.js';
 import type { StatusListCache } from '../status/cache.js';
@@ -45,7 +45,7 @@ const asChosen = (found: KeyChoice<VerificationKey>) => found;
  * answer differently where no key was chosen.
  */
 export function checkSignatureOf(
-  decoded: DecodedJws,
+  decoded: DecodedSecured,
   signer: string,
   trusted: boolean,
   options: VerifyOptions,
