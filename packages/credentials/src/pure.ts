@@ -5,6 +5,8 @@
  * signatures and decompression differ per platform. `@passage/web-verify` tests that nothing here
  * reaches a Node built-in.
  */
+
+export { isSelfCertifyingDid, publicJwkOfDid, type SelfCertifiedJwk } from './did/self-certifying.js';
 export {
   CredentialError,
   type CredentialErrorCode,

@@ -32,7 +32,10 @@ type Writer = PresentationReportBuilder;
 // A holder is a traveller, not an issuer: its key comes with the presentation (did:jwk) or out of band.
 const holderKeys = (found: KeyChoice<VerificationKey>): KeyChoice<VerificationKey> =>
   'code' in found && found.code === 'NOT_CHECKED'
-    ? { code: 'KEY_NOT_FOUND', message: "the holder's key is neither given nor read from a did:jwk" }
+    ? {
+        code: 'KEY_NOT_FOUND',
+        message: "the holder's key is neither given nor read from a did:jwk or did:key",
+      }
     : found;
 
 function checkHolderSignature(

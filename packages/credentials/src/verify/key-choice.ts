@@ -1,3 +1,4 @@
+import { isSelfCertifyingDid } from '../did/self-certifying.js';
 import type { VerificationCode } from '../errors.js';
 
 // Which keys may have signed a credential or status list: the same answer in the Node verifier
@@ -49,9 +50,11 @@ export function chooseKeys<K>(
     const key = trust.keyFor(String(methodId));
     return key ? { keys: [key] } : { code: 'KEY_NOT_FOUND', message: 'the trusted issuer lists no such key' };
   }
-  if (issuer.startsWith('did:jwk:')) {
+  if (isSelfCertifyingDid(issuer)) {
     const key = selfCertifiedKey(issuer);
-    return key ? { keys: [key] } : { code: 'KEY_NOT_FOUND', message: 'the did:jwk holds no usable key' };
+    return key
+      ? { keys: [key] }
+      : { code: 'KEY_NOT_FOUND', message: 'the did:jwk or did:key names no usable key' };
   }
   return { code: 'NOT_CHECKED', message: 'the signature of an untrusted issuer is not checked' };
 }

@@ -1,4 +1,5 @@
 import type { JsonWebKey } from 'node:crypto';
+import { publicJwkOfDid } from '../did/self-certifying.js';
 import { type VerificationKey, verificationKeyFromJwk } from '../jws/signature.js';
 import type { TrustStore } from '../trust/trust-store.js';
 import { chooseKeys, type KeyChoice } from './key-choice.js';
@@ -7,17 +8,16 @@ const selfCertifying = new Map<string, VerificationKey>();
 const SELF_CERTIFYING_CACHE_LIMIT = 1_000;
 
 /**
- * The key of a did:jwk, read from the DID itself: no network, so it is safe for untrusted issuers
- * (their signature can be checked even though the verdict stays ISSUER_NOT_TRUSTED).
+ * The key of a did:jwk or did:key, read from the DID itself: no network, so it is safe for untrusted
+ * issuers (their signature can be checked even though the verdict stays ISSUER_NOT_TRUSTED).
  */
-function didJwkKey(did: string): VerificationKey | undefined {
+function selfCertifiedKey(did: string): VerificationKey | undefined {
   const cached = selfCertifying.get(did);
   if (cached) return cached;
+  const jwk = publicJwkOfDid(did);
+  if (jwk === undefined) return undefined;
   try {
-    const jwk = JSON.parse(
-      Buffer.from(did.slice('did:jwk:'.length), 'base64url').toString('utf8'),
-    ) as JsonWebKey;
-    const key = verificationKeyFromJwk(jwk);
+    const key = verificationKeyFromJwk(jwk as JsonWebKey);
     if (selfCertifying.size >= SELF_CERTIFYING_CACHE_LIMIT) selfCertifying.clear();
     selfCertifying.set(did, key);
     return key;
@@ -33,5 +33,5 @@ export function keyForSignature(
   kid: unknown,
   trusted: boolean,
 ): KeyChoice<VerificationKey> {
-  return chooseKeys(trust, issuer, kid, trusted, didJwkKey);
+  return chooseKeys(trust, issuer, kid, trusted, selfCertifiedKey);
 }

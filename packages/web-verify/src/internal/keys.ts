@@ -1,27 +1,19 @@
-import { decodeBase64url, fromUtf8 } from './base64url.js';
-import { chooseKeys, type KeyChoice } from './credentials.js';
+import { chooseKeys, type KeyChoice, publicJwkOfDid } from './credentials.js';
 import type { WebTrustStore } from './trust-store.js';
 import { importPublicJwk, type PublicJwkLike, type WebKey } from './web-crypto.js';
 
 /**
- * The key of a did:jwk, read from the DID itself: no network, so it is safe for untrusted issuers
- * (their signature is checked though the verdict stays ISSUER_NOT_TRUSTED).
+ * The key of a did:jwk or did:key, read from the DID itself: no network, so it is safe for untrusted
+ * issuers (their signature is checked though the verdict stays ISSUER_NOT_TRUSTED).
  */
 export async function didJwkKey(did: string): Promise<WebKey | undefined> {
-  const bytes = decodeBase64url(did.slice('did:jwk:'.length));
-  if (bytes === undefined) return undefined;
-  try {
-    const jwk: unknown = JSON.parse(fromUtf8(bytes));
-    if (typeof jwk !== 'object' || jwk === null) return undefined;
-    return await importPublicJwk(jwk as PublicJwkLike);
-  } catch {
-    return undefined;
-  }
+  const jwk = publicJwkOfDid(did);
+  return jwk === undefined ? undefined : importPublicJwk(jwk as unknown as PublicJwkLike);
 }
 
 /**
  * The keys to check a signature with, or why there are none: `chooseKeys` of `@passage/credentials`
- * (`NOT_CHECKED`: an untrusted did:web is never fetched). did:jwk keys are looked up by
+ * (`NOT_CHECKED`: an untrusted did:web is never fetched). did:jwk and did:key keys are looked up by
  * {@link didJwkKey} beforehand, since importing one is asynchronous.
  */
 export function keyForSignature(

@@ -4,6 +4,7 @@ import {
   checkSchema,
   checkValidity,
   finishReport,
+  isSelfCertifyingDid,
   ReportBuilder,
   reportDecodingError,
   reportSignature,
@@ -47,7 +48,7 @@ async function checkSignature(
   const { issuer } = decoded.secured;
   const alg = allowedAlgorithmOf(header, SUPPORTED_ALGORITHMS, report);
   if (alg === undefined) return;
-  const selfCertified = !trusted && issuer.startsWith('did:jwk:') ? await didJwkKey(issuer) : undefined;
+  const selfCertified = !trusted && isSelfCertifyingDid(issuer) ? await didJwkKey(issuer) : undefined;
   const candidates = signatureCandidates(
     keyForSignature(trust, issuer, header.kid, trusted, selfCertified),
     alg,
