@@ -268,6 +268,30 @@ describe('POST /presentations/verify (VC-API, vp+jwt)', () => {
     expect(enveloped.status).toBe(200);
   });
 
+  it.each([
+    ['an empty object', {}, 422],
+    [
+      'an envelope of a credential',
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: 'EnvelopedVerifiableCredential',
+        id: 'data:application/vc+jwt,a.b.c',
+      },
+      422,
+    ],
+    ['text that is no JWS', 'hello', 422],
+    ['a number', 5, 400],
+    [
+      'a presentation nested 5,000 deep',
+      `${'eyJ0eXAiOiJ2cCtqd3QiLCJhbGciOiJFUzI1NiJ9'}.${Buffer.from(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`).toString('base64url')}.AAAA`,
+      422,
+    ],
+  ])('answers %s with a coded %i, never a 500', async (_name, value, status) => {
+    const res = await request(app).post('/presentations/verify').send({ verifiablePresentation: value });
+    expect(res.status).toBe(status);
+    expect(res.body.code ?? res.body.errors?.[0]?.code).toEqual(expect.any(String));
+  });
+
   it('422 when a credential in it fails, 400 without a presentation', async () => {
     const [h, p] = jws.split('.');
     const forged = vpJwt({

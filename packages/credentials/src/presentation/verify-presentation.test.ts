@@ -228,3 +228,45 @@ describe('verifyPresentation (vp+jwt)', () => {
     expect([report.verified, report.credentials]).toEqual([true, []]);
   });
 });
+
+describe('verifyPresentation on hostile input', () => {
+  it('answers a report, never throws, and never verifies a changed presentation', async () => {
+    const valid = await presentationJwt();
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~{}"';
+    for (let i = 0; i < 300; i++) {
+      const chars = [...valid];
+      for (let j = 0; j <= i % 3; j++)
+        chars[next() % chars.length] = alphabet[next() % alphabet.length] ?? 'A';
+      const text = chars.join('');
+      const input =
+        i % 4 === 0
+          ? { '@context': V2, type: 'EnvelopedVerifiablePresentation', id: `data:application/vp+jwt,${text}` }
+          : text;
+      const report = await verifyPresentation(input, { trust, now });
+      expect(() => JSON.stringify(report)).not.toThrow();
+      if (report.verified) expect(text).toBe(valid);
+      for (const error of report.errors) expect(typeof error.code).toBe('string');
+    }
+    for (const value of [
+      null,
+      undefined,
+      [],
+      {},
+      '',
+      'a.b.c',
+      'data:',
+      'data:application/vp+jwt,',
+      1e300,
+      { id: 5 },
+    ]) {
+      const report = await verifyPresentation(value, { trust, now });
+      expect(report.verified).toBe(false);
+      expect(report.checks.decoding.ok).toBe(false);
+    }
+  });
+});
