@@ -178,11 +178,17 @@ describe('passage sign and verify a presentation (vp+jwt)', () => {
     verifiableCredential,
   });
 
-  async function sign(document: unknown): Promise<{ code: number; text: string; stderr: string }> {
+  async function sign(
+    document: unknown,
+    ...flags: string[]
+  ): Promise<{ code: number; text: string; stderr: string }> {
     const { dir, cliIo, out } = run();
     writeFileSync(join(dir, 'vm.json'), JSON.stringify(vm));
     writeFileSync(join(dir, 'doc.json'), JSON.stringify(document));
-    const code = await runCli(['sign', '--key', join(dir, 'vm.json'), join(dir, 'doc.json')], cliIo);
+    const code = await runCli(
+      ['sign', ...flags, '--key', join(dir, 'vm.json'), join(dir, 'doc.json')],
+      cliIo,
+    );
     return { code, text: out.stdout.trim(), stderr: out.stderr };
   }
 
@@ -209,6 +215,20 @@ describe('passage sign and verify a presentation (vp+jwt)', () => {
     expect((report.credentials as Array<{ verified: boolean }>).map((c) => c.verified)).toEqual([true]);
     const asDataUrl = await verify(`data:application/vp+jwt,${presentation.text}`);
     expect(asDataUrl.code).toBe(0);
+  });
+
+  it('with --cose secures the presentation and its credential as application/vp+cose and vc+cose', async () => {
+    const credential = await sign(selfIssued, '--cose');
+    const enveloped = {
+      '@context': 'https://www.w3.org/ns/credentials/v2',
+      type: 'EnvelopedVerifiableCredential',
+      id: `data:application/vc+cose;base64,${credential.text}`,
+    };
+    const presentation = await sign(presentationOf([enveloped]), '--cose');
+    expect(presentation.code).toBe(0);
+    const { code, report } = await verify(presentation.text);
+    expect([code, report.verified, report.securing]).toEqual([0, true, 'vp+cose']);
+    expect((report.credentials as Array<{ securing: string }>).map((c) => c.securing)).toEqual(['vc+cose']);
   });
 
   it('exit 1 for a presentation whose credential is not enveloped or does not verify', async () => {

@@ -6,9 +6,13 @@ export {
 } from './agent.js';
 export {
   COSE_ALGORITHM_IDS,
+  type CoseKind,
   decodeCoseCredential,
+  decodeCoseSecured,
   encodeCoseCredential,
+  encodeCoseSecured,
   VC_COSE_MEDIA_TYPE,
+  VP_COSE_MEDIA_TYPE,
 } from './cose/cose-credential.js';
 export { createAuthorityDid, createJwkDid } from './did/create.js';
 export { didWebFor, didWebToUrl } from './did/did-web.js';
@@ -37,7 +41,11 @@ export { type JoseAlgorithm, SUPPORTED_ALGORITHMS } from './jws/signature.js';
 export { algorithmFor, type PassageAlgorithm, type PassageKeyType } from './keys/key-material.js';
 export { NodeCryptoKms, PASSAGE_KMS } from './keys/node-crypto-kms.js';
 export { createMemoryStores } from './keys/stores.js';
-export { locatePresentationJws, looksLikePresentation } from './presentation/locate.js';
+export {
+  decodePresentation,
+  looksLikePresentation,
+  type PresentationEnvelope,
+} from './presentation/locate.js';
 export type { PresentationChecks, PresentationReport } from './presentation/report.js';
 export {
   MAX_PRESENTED_CREDENTIALS,

@@ -1,12 +1,12 @@
 import { createPrivateKey, type JsonWebKey, sign } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { algorithmOfKey, ECDSA, encodeCoseCredential } from '@passage/credentials';
+import { algorithmOfKey, ECDSA, encodeCoseSecured } from '@passage/credentials';
 import { checkCredentialModel, checkPresentationModel } from '@passage/schema';
 import { CliError, EXIT } from '../errors.js';
 import { type CliIo, parseJson, readInput } from '../io.js';
 
 export const signUsage =
-  'passage sign --key FILE [--kid KID] [--cose] [CREDENTIAL.json | PRESENTATION.json | -]   (prints the vc+jwt of a VC 2.0 credential (with --cose its application/vc+cose, in base64), or the vp+jwt of a presentation, signed with a P-256, P-384, P-521 or Ed25519 private JWK)';
+  'passage sign --key FILE [--kid KID] [--cose] [CREDENTIAL.json | PRESENTATION.json | -]   (prints the vc+jwt of a VC 2.0 credential or the vp+jwt of a presentation (with --cose, its application/vc+cose or application/vp+cose, in base64), signed with a P-256, P-384, P-521 or Ed25519 private JWK)';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -44,8 +44,6 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const { jwk, id } = privateJwkOf(await readInput(io, values.key));
   const credential = parseJson(await readInput(io, positionals[0] ?? '-'), 'the credential');
   const presentation = isPresentation(credential);
-  if (presentation && values.cose)
-    throw new CliError('USAGE', 'presentations are secured with JOSE (vp+jwt) only');
   const what = presentation ? 'presentation' : 'credential';
   const issues = presentation ? checkPresentationModel(credential) : checkCredentialModel(credential);
   if (!isObject(credential) || issues.length > 0) {
@@ -72,7 +70,7 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const signed = (data: Uint8Array) =>
     alg === 'EdDSA' ? sign(null, data, key) : sign(ECDSA[alg].hash, data, { key, dsaEncoding: 'ieee-p1363' });
   if (values.cose) {
-    io.stdout(`${encodeCoseCredential(credential, alg, kid, signed)}\n`);
+    io.stdout(`${encodeCoseSecured(credential, presentation ? 'vp' : 'vc', alg, kid, signed)}\n`);
     return EXIT.ok;
   }
   const media = presentation ? { typ: 'vp+jwt', cty: 'vp' } : { typ: 'vc+jwt', cty: 'vc' };

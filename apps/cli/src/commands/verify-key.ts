@@ -1,9 +1,8 @@
 import type { JsonWebKey } from 'node:crypto';
 import {
   createTrustStore,
-  decodeCompactJws,
+  decodePresentation,
   decodeVerifiableInput,
-  locatePresentationJws,
   looksLikePresentation,
   methodIdOf,
   type TrustStore,
@@ -39,7 +38,7 @@ export function publicJwkOf(text: string, kid: string | undefined): JsonWebKey {
 function decodedOf(input: unknown): { header: Json; payload: Json } | undefined {
   try {
     return looksLikePresentation(input)
-      ? decodeCompactJws(locatePresentationJws(input).jws)
+      ? decodePresentation(input).decoded
       : decodeVerifiableInput(input).decoded;
   } catch {
     return undefined;

@@ -12,7 +12,14 @@ const MAX_COSE_BYTES = 64 * 1024;
 const COSE_SIGN1_TAG = 18;
 const HEADER = { alg: 1, crit: 2, contentType: 3, kid: 4, typ: 16 } as const;
 export const VC_COSE_MEDIA_TYPE = 'application/vc+cose';
-export const VC_CONTENT_TYPE = 'application/vc';
+export const VP_COSE_MEDIA_TYPE = 'application/vp+cose';
+
+/** What a COSE_Sign1 secures: a credential (§3.3.1) or a presentation (§3.3.2), by its media types. */
+export type CoseKind = 'vc' | 'vp';
+const MEDIA: Readonly<Record<CoseKind, { typ: string; cty: string; securing: 'vc+cose' | 'vp+cose' }>> = {
+  vc: { typ: VC_COSE_MEDIA_TYPE, cty: 'application/vc', securing: 'vc+cose' },
+  vp: { typ: VP_COSE_MEDIA_TYPE, cty: 'application/vp', securing: 'vp+cose' },
+};
 
 /** COSE algorithm ids (RFC 9053, RFC 9864) of the JOSE algorithms Passage verifies. */
 export const COSE_ALGORITHM_IDS: Readonly<Record<JoseAlgorithm, number>> = {
@@ -77,16 +84,16 @@ function textOf(kid: unknown): string | undefined {
   }
 }
 
-/**
- * Reads base64 text of a COSE_Sign1 securing a credential (VC-JOSE-COSE §3.3) into the shape a JWS
- * decodes to: a JOSE-like header (`alg` by its JOSE name, `kid`, `typ: vc+cose`), the credential as
- * payload, and the COSE `Sig_structure` as the bytes the signature covers.
- *
- * @throws CredentialError `INVALID_COSE` for what is not a COSE_Sign1 in base64, `UNSUPPORTED_FORMAT`
- *   for another `typ` or content type, `DECODING_FAILED` for critical headers or a payload that is
- *   not a JSON object.
- */
-export function decodeCoseCredential(text: string): DecodedSecured {
+/** A COSE_Sign1 split into its parts, its protected header decoded. */
+interface CoseParts {
+  header: Map<unknown, unknown>;
+  unprotected: Map<unknown, unknown>;
+  protectedBytes: Uint8Array;
+  payload: Uint8Array;
+  signature: Uint8Array;
+}
+
+function coseParts(text: string): CoseParts {
   const bytes = base64Bytes(text.trim());
   if (bytes.length > MAX_COSE_BYTES)
     throw new CredentialError('INPUT_TOO_LARGE', 'the COSE message is too large');
@@ -108,24 +115,43 @@ export function decodeCoseCredential(text: string): DecodedSecured {
     throw new CredentialError('DECODING_FAILED', 'the COSE payload is detached');
   const header = decodeCbor(protectedBytes, 'the COSE protected header');
   if (!(header instanceof Map)) throw invalid('the COSE protected header is not a map');
+  return { header, unprotected, protectedBytes, payload, signature };
+}
+
+/** The `typ` a COSE message's protected header names, or undefined (never throws): to tell credentials from presentations. */
+export function coseMediaTypeOf(text: string): unknown {
+  try {
+    return coseParts(text).header.get(HEADER.typ);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads base64 text of a COSE_Sign1 securing a credential (`kind` vc, VC-JOSE-COSE §3.3.1) or a
+ * presentation (vp, §3.3.2) into the shape a JWS decodes to: a JOSE-like header (`alg` by its JOSE
+ * name, `kid`, `typ` vc+cose or vp+cose), the document as payload, and the COSE `Sig_structure` as
+ * the bytes the signature covers.
+ *
+ * @throws CredentialError `INVALID_COSE` for what is not a COSE_Sign1 in base64, `UNSUPPORTED_FORMAT`
+ *   for another `typ` or content type, `DECODING_FAILED` for critical headers or a payload that is
+ *   not a JSON object.
+ */
+export function decodeCoseSecured(text: string, kind: CoseKind): DecodedSecured {
+  const { header, unprotected, protectedBytes, payload, signature } = coseParts(text);
   if (header.has(HEADER.crit))
     throw new CredentialError('DECODING_FAILED', 'critical header parameters are not understood');
+  const media = MEDIA[kind];
   const typ = header.get(HEADER.typ);
   const contentType = header.get(HEADER.contentType);
-  if (
-    (typ !== undefined && typ !== VC_COSE_MEDIA_TYPE) ||
-    (contentType !== undefined && contentType !== VC_CONTENT_TYPE)
-  ) {
-    throw new CredentialError(
-      'UNSUPPORTED_FORMAT',
-      'the COSE message is not an application/vc+cose credential',
-    );
+  if ((typ !== undefined && typ !== media.typ) || (contentType !== undefined && contentType !== media.cty)) {
+    throw new CredentialError('UNSUPPORTED_FORMAT', `the COSE message is not ${media.typ}`);
   }
   const algId = header.get(HEADER.alg);
   const kid = textOf(header.get(HEADER.kid) ?? unprotected.get(HEADER.kid));
-  let credential: unknown;
+  let document: unknown;
   try {
-    credential = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
+    document = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
   } catch (cause) {
     throw new CredentialError('DECODING_FAILED', 'the COSE payload is not JSON', { cause });
   }
@@ -134,32 +160,50 @@ export function decodeCoseCredential(text: string): DecodedSecured {
       // Only the protected alg counts; an unknown one is named so that ALGORITHM_NOT_ALLOWED says why.
       alg: (typeof algId === 'number' && JOSE_OF_COSE.get(algId)) || `COSE ${String(algId)}`,
       ...(kid === undefined ? {} : { kid }),
-      typ: 'vc+cose',
+      typ: media.securing,
     },
-    payload: jwsObjectOf(credential, 'payload'),
+    payload: jwsObjectOf(document, 'payload'),
     signingInput: coseSigStructure(protectedBytes, payload),
     signature: Buffer.from(signature),
   };
 }
 
+/** {@link decodeCoseSecured} of a credential (`application/vc+cose`). */
+export function decodeCoseCredential(text: string): DecodedSecured {
+  return decodeCoseSecured(text, 'vc');
+}
+
 /**
- * Secures a credential with COSE as VC-JOSE-COSE §3.3 has it: a tagged COSE_Sign1 whose protected
- * header names the algorithm, `kid` (when given), `cty` application/vc and `typ` application/vc+cose,
- * answered as base64 without padding. `sign` signs the Sig_structure (ECDSA as raw r||s).
+ * Secures a credential (`kind` vc) or a presentation (vp) with COSE as VC-JOSE-COSE §3.3 has it: a
+ * tagged COSE_Sign1 whose protected header names the algorithm, `kid` (when given), `cty`
+ * application/vc or application/vp and `typ` application/vc+cose or application/vp+cose, answered as
+ * base64 without padding. `sign` signs the Sig_structure (ECDSA as raw r||s).
  */
+export function encodeCoseSecured(
+  document: Record<string, unknown>,
+  kind: CoseKind,
+  alg: JoseAlgorithm,
+  kid: string | undefined,
+  sign: (data: Uint8Array) => Uint8Array,
+): string {
+  const media = MEDIA[kind];
+  const header = new Map<number, unknown>([[HEADER.alg, COSE_ALGORITHM_IDS[alg]]]);
+  header.set(HEADER.contentType, media.cty);
+  if (kid !== undefined) header.set(HEADER.kid, new TextEncoder().encode(kid));
+  header.set(HEADER.typ, media.typ);
+  const protectedBytes = encoder.encode(header);
+  const payload = new TextEncoder().encode(JSON.stringify(document));
+  const signature = sign(coseSigStructure(protectedBytes, payload));
+  const message = encoder.encode(new Tag([protectedBytes, new Map(), payload, signature], COSE_SIGN1_TAG));
+  return Buffer.from(message).toString('base64').replace(/=+$/, '');
+}
+
+/** {@link encodeCoseSecured} of a credential (`application/vc+cose`). */
 export function encodeCoseCredential(
   credential: Record<string, unknown>,
   alg: JoseAlgorithm,
   kid: string | undefined,
   sign: (data: Uint8Array) => Uint8Array,
 ): string {
-  const header = new Map<number, unknown>([[HEADER.alg, COSE_ALGORITHM_IDS[alg]]]);
-  header.set(HEADER.contentType, VC_CONTENT_TYPE);
-  if (kid !== undefined) header.set(HEADER.kid, new TextEncoder().encode(kid));
-  header.set(HEADER.typ, VC_COSE_MEDIA_TYPE);
-  const protectedBytes = encoder.encode(header);
-  const payload = new TextEncoder().encode(JSON.stringify(credential));
-  const signature = sign(coseSigStructure(protectedBytes, payload));
-  const message = encoder.encode(new Tag([protectedBytes, new Map(), payload, signature], COSE_SIGN1_TAG));
-  return Buffer.from(message).toString('base64').replace(/=+$/, '');
+  return encodeCoseSecured(credential, 'vc', alg, kid, sign);
 }

@@ -25,8 +25,8 @@ export class PresentationReportBuilder implements CheckWriter<keyof Presentation
     if (code !== 'NOT_CHECKED') this.errors.push({ code, message });
   }
 
-  build(fields: Omit<PresentationReport, 'verified' | 'checks' | 'errors' | 'securing'>): PresentationReport {
+  build(fields: Omit<PresentationReport, 'verified' | 'checks' | 'errors'>): PresentationReport {
     const verified = Object.values(this.checks).every((c: Check) => c.ok);
-    return { verified, securing: 'vp+jwt', ...fields, checks: this.checks, errors: this.errors };
+    return { verified, ...fields, checks: this.checks, errors: this.errors };
   }
 }

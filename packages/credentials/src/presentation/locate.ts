@@ -1,22 +1,46 @@
 import { checkEnvelope, parseDataUrl } from '@passage/schema';
+import {
+  coseMediaTypeOf,
+  decodeCoseSecured,
+  looksLikeCoseText,
+  VP_COSE_MEDIA_TYPE,
+} from '../cose/cose-credential.js';
 import { CredentialError } from '../errors.js';
+import { type DecodedSecured, decodeCompactJws } from '../jws/compact.js';
 import { looksLikeCompactJws } from '../jws/segments.js';
 
-const MEDIA_TYPE = 'application/vp+jwt';
+const JWT_MEDIA_TYPE = 'application/vp+jwt';
 
-/**
- * The compact `vp+jwt` in what a verifier was given: the JWS itself, a `data:application/vp+jwt,` URL,
- * or an `EnvelopedVerifiablePresentation` (VC Data Model 2.0 §4.13.2) holding one.
- *
- * @throws CredentialError `MALFORMED_INPUT` for what is none of them, `UNSUPPORTED_FORMAT` for a
- *   presentation secured another way, `SCHEMA_INVALID` for an envelope that breaks the data model.
- */
-export function locatePresentationJws(input: unknown): { envelope: 'jws' | 'enveloped'; jws: string } {
+/** How a presentation reached the verifier: as it is (a JWS, a COSE message in base64) or enveloped. */
+export type PresentationEnvelope = 'jws' | 'cose' | 'enveloped';
+
+/** The secured presentation in a verifier's input, still as text, and how it is secured. */
+type Located = { envelope: PresentationEnvelope; securing: 'vp+jwt' | 'vp+cose'; text: string };
+
+function fromDataUrl(value: string): Located {
+  const url = parseDataUrl(value);
+  if (!url) throw new CredentialError('MALFORMED_INPUT', 'the data: URL is malformed');
+  if (url.mediaType === JWT_MEDIA_TYPE && !url.base64) {
+    if (!looksLikeCompactJws(url.data))
+      throw new CredentialError('DECODING_FAILED', 'the vp+jwt is not a compact JWS');
+    return { envelope: 'enveloped', securing: 'vp+jwt', text: url.data };
+  }
+  if (url.mediaType === VP_COSE_MEDIA_TYPE && url.base64) {
+    return { envelope: 'enveloped', securing: 'vp+cose', text: url.data };
+  }
+  throw new CredentialError(
+    'UNSUPPORTED_FORMAT',
+    'only application/vp+jwt and application/vp+cose (base64) presentations are supported',
+  );
+}
+
+function locate(input: unknown): Located {
   if (typeof input === 'string') {
     const text = input.trim();
-    if (text.startsWith('data:')) return { envelope: 'enveloped', jws: fromDataUrl(text) };
-    if (looksLikeCompactJws(text)) return { envelope: 'jws', jws: text };
-    throw new CredentialError('MALFORMED_INPUT', 'the input is not a vp+jwt or an enveloped presentation');
+    if (text.startsWith('data:')) return fromDataUrl(text);
+    if (looksLikeCompactJws(text)) return { envelope: 'jws', securing: 'vp+jwt', text };
+    if (looksLikeCoseText(text)) return { envelope: 'cose', securing: 'vp+cose', text };
+    throw new CredentialError('MALFORMED_INPUT', 'the input is not a secured or an enveloped presentation');
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new CredentialError('MALFORMED_INPUT', 'the input must be a string or an enveloped presentation');
@@ -29,23 +53,34 @@ export function locatePresentationJws(input: unknown): { envelope: 'jws' | 'enve
       `the enveloped presentation breaks the data model at ${paths}`,
     );
   }
-  return { envelope: 'enveloped', jws: fromDataUrl((input as { id: string }).id) };
-}
-
-function fromDataUrl(text: string): string {
-  const url = parseDataUrl(text);
-  if (!url) throw new CredentialError('MALFORMED_INPUT', 'the data: URL is malformed');
-  if (url.mediaType !== MEDIA_TYPE || url.base64) {
-    throw new CredentialError('UNSUPPORTED_FORMAT', 'only application/vp+jwt presentations are supported');
-  }
-  if (!looksLikeCompactJws(url.data))
-    throw new CredentialError('DECODING_FAILED', 'the vp+jwt is not a compact JWS');
-  return url.data;
+  return fromDataUrl((input as { id: string }).id);
 }
 
 /**
- * True when `input` is a presentation rather than a credential: a `data:application/vp+jwt,` URL, an
- * `EnvelopedVerifiablePresentation`, or a compact JWS whose header says `typ: vp+jwt`.
+ * The presentation in what a verifier was given, decoded (not verified): a `vp+jwt` (the compact
+ * JWS, a `data:application/vp+jwt,` URL) or an `application/vp+cose` (base64, or a
+ * `data:application/vp+cose;base64,` URL), either one also inside an `EnvelopedVerifiablePresentation`
+ * (VC Data Model 2.0 §4.13.2).
+ *
+ * @throws CredentialError `MALFORMED_INPUT` for what is none of them, `UNSUPPORTED_FORMAT` for a
+ *   presentation secured another way, `SCHEMA_INVALID` for an envelope that breaks the data model, and
+ *   the codes of decoding a JWS or a COSE message.
+ */
+export function decodePresentation(input: unknown): {
+  envelope: PresentationEnvelope;
+  decoded: DecodedSecured;
+} {
+  const { envelope, securing, text } = locate(input);
+  return {
+    envelope,
+    decoded: securing === 'vp+jwt' ? decodeCompactJws(text) : decodeCoseSecured(text, 'vp'),
+  };
+}
+
+/**
+ * True when `input` is a presentation rather than a credential: a `data:application/vp+jwt,` or
+ * `data:application/vp+cose;base64,` URL, an `EnvelopedVerifiablePresentation`, a compact JWS whose
+ * header says `typ: vp+jwt`, or a COSE message whose protected header says `application/vp+cose`.
  */
 export function looksLikePresentation(input: unknown): boolean {
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
@@ -54,7 +89,11 @@ export function looksLikePresentation(input: unknown): boolean {
   }
   if (typeof input !== 'string') return false;
   const text = input.trim();
-  if (text.startsWith('data:')) return parseDataUrl(text)?.mediaType === MEDIA_TYPE;
+  if (text.startsWith('data:')) {
+    const mediaType = parseDataUrl(text)?.mediaType;
+    return mediaType === JWT_MEDIA_TYPE || mediaType === VP_COSE_MEDIA_TYPE;
+  }
+  if (looksLikeCoseText(text)) return coseMediaTypeOf(text) === VP_COSE_MEDIA_TYPE;
   if (!looksLikeCompactJws(text)) return false;
   try {
     const header: unknown = JSON.parse(

@@ -2,7 +2,7 @@ import type { Check, VerificationIssue, VerificationReport } from '../report.js'
 
 /** The checks of a presentation, in the order they are read. */
 export interface PresentationChecks {
-  /** The input is a `vp+jwt` (as a compact JWS, a `data:application/vp+jwt,` URL or an enveloped presentation). */
+  /** The input is a `vp+jwt` or `vp+cose` (as it is, in a data: URL, or in an enveloped presentation). */
   decoding: Check;
   /** The holder's signature, with a key given out of band (the trust store) or a did:jwk holder's own. */
   signature: Check;
@@ -20,8 +20,8 @@ export interface PresentationChecks {
  */
 export interface PresentationReport {
   verified: boolean;
-  securing: 'vp+jwt';
-  envelope?: 'jws' | 'enveloped';
+  securing?: 'vp+jwt' | 'vp+cose';
+  envelope?: 'jws' | 'cose' | 'enveloped';
   checks: PresentationChecks;
   errors: VerificationIssue[];
   /** The presentation as decoded, once decoding succeeded. */

@@ -1,6 +1,7 @@
-import { generateKeyPairSync, type JsonWebKey } from 'node:crypto';
+import { generateKeyPairSync, type JsonWebKey, sign } from 'node:crypto';
 import { CompactSign, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { encodeCoseSecured } from '../cose/cose-credential.js';
 import { createTrustStore } from '../trust/trust-store.js';
 import { MAX_PRESENTED_CREDENTIALS, verifyPresentation } from './verify-presentation.js';
 
@@ -226,6 +227,54 @@ describe('verifyPresentation (vp+jwt)', () => {
     );
     const report = await verifyPresentation(vp, { trust: given, now });
     expect([report.verified, report.credentials]).toEqual([true, []]);
+  });
+});
+
+describe('verifyPresentation (application/vp+cose)', () => {
+  const coseOf = async (payload: Record<string, unknown> = {}) =>
+    encodeCoseSecured(
+      {
+        '@context': [V2],
+        type: ['VerifiablePresentation'],
+        holder,
+        verifiableCredential: [enveloped(await credentialJwt())],
+        ...payload,
+      },
+      'vp',
+      'ES384',
+      `${holder}#0`,
+      (data) => sign('sha384', data, { key: holderPair.privateKey, dsaEncoding: 'ieee-p1363' }),
+    );
+
+  it('verifies a presentation secured with COSE, in base64, a data: URL or an envelope', async () => {
+    const text = await coseOf();
+    const dataUrl = `data:application/vp+cose;base64,${text}`;
+    for (const [input, envelope] of [
+      [text, 'cose'],
+      [dataUrl, 'enveloped'],
+      [{ '@context': V2, type: 'EnvelopedVerifiablePresentation', id: dataUrl }, 'enveloped'],
+    ] as const) {
+      const report = await verifyPresentation(input, { trust, now });
+      expect(codes(report)).toEqual([]);
+      expect([report.verified, report.securing, report.envelope]).toEqual([true, 'vp+cose', envelope]);
+      expect(report.credentials.map((c) => c.verified)).toEqual([true]);
+    }
+  });
+
+  it('refuses a changed COSE presentation and a credential secured with COSE read as a presentation', async () => {
+    const bytes = Buffer.from(await coseOf(), 'base64');
+    bytes[bytes.indexOf(Buffer.from('VerifiablePresentation'))] = 'v'.charCodeAt(0);
+    expect(codes(await verifyPresentation(bytes.toString('base64'), { trust, now }))).toContain(
+      'SIGNATURE_INVALID',
+    );
+    const credential = encodeCoseSecured(
+      { '@context': [V2], type: ['VerifiableCredential'], issuer: holder, credentialSubject: { id: holder } },
+      'vc',
+      'ES384',
+      `${holder}#0`,
+      (data) => sign('sha384', data, { key: holderPair.privateKey, dsaEncoding: 'ieee-p1363' }),
+    );
+    expect(codes(await verifyPresentation(credential, { trust, now }))).toEqual(['UNSUPPORTED_FORMAT']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { checkPresentationModel } from '@passage/schema';
-import { type DecodedJws, decodeCompactJws } from '../jws/compact.js';
+import type { DecodedSecured } from '../jws/compact.js';
 import type { VerificationKey } from '../jws/signature.js';
 import type { VerificationReport } from '../report.js';
 import { checkValidity, reportDecodingError } from '../verify/credential-checks.js';
@@ -8,7 +8,7 @@ import { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from '../verify/optio
 import { checkSignatureOf, verifyCredentialDetailed } from '../verify/verify.js';
 import { PresentationReportBuilder } from './builder.js';
 import { type PresentationClaims, presentationClaimsOf } from './claims.js';
-import { locatePresentationJws } from './locate.js';
+import { decodePresentation, type PresentationEnvelope } from './locate.js';
 import type { PresentationReport } from './report.js';
 
 /** The most credentials one presentation may carry: each is verified, so this bounds the work. */
@@ -39,7 +39,7 @@ const holderKeys = (found: KeyChoice<VerificationKey>): KeyChoice<VerificationKe
     : found;
 
 function checkHolderSignature(
-  decoded: DecodedJws,
+  decoded: DecodedSecured,
   claims: PresentationClaims,
   options: PresentationOptions,
   report: Writer,
@@ -116,8 +116,9 @@ async function checkCredentials(
 }
 
 /**
- * Verifies a Verifiable Presentation secured with JOSE (VC-JOSE-COSE §3.1.2, `typ: vp+jwt`), given
- * as the compact JWS, a `data:application/vp+jwt,` URL or an `EnvelopedVerifiablePresentation`: the
+ * Verifies a Verifiable Presentation secured with JOSE (VC-JOSE-COSE §3.1.2, `typ: vp+jwt`) or COSE
+ * (§3.3.2, `application/vp+cose`), given as it is, in a data: URL or in an
+ * `EnvelopedVerifiablePresentation` (see `decodePresentation`): the
  * holder's signature, the JWT's validity window (and the challenge and domain asked for), the
  * presentation's data model, and every credential it carries, each an enveloped credential that must
  * verify on its own. Never throws for a bad presentation, and never touches the network.
@@ -133,13 +134,11 @@ export async function verifyPresentation(
   const report = new PresentationReportBuilder();
   const now = (options.now ?? new Date()).getTime();
   const checkedAt = new Date(now).toISOString();
-  let envelope: 'jws' | 'enveloped';
-  let decoded: DecodedJws;
+  let envelope: PresentationEnvelope;
+  let decoded: DecodedSecured;
   let claims: PresentationClaims;
   try {
-    const located = locatePresentationJws(input);
-    envelope = located.envelope;
-    decoded = decodeCompactJws(located.jws);
+    ({ envelope, decoded } = decodePresentation(input));
     claims = presentationClaimsOf(decoded);
     report.pass('decoding');
   } catch (error) {
@@ -151,6 +150,7 @@ export async function verifyPresentation(
   checkModel(claims, report);
   const credentials = await checkCredentials(claims, options, report);
   return report.build({
+    securing: claims.securing,
     envelope,
     presentation: claims.presentation,
     ...(claims.holder === undefined ? {} : { holder: claims.holder }),
