@@ -137,6 +137,61 @@ describe('passage sign', () => {
     },
   );
 
+  it('with --sd-jwt --disclose makes a vc+sd-jwt whose disclosures the holder may leave out', async () => {
+    const { privateKey, publicKey } = pair();
+    const { dir, cliIo, out } = run();
+    const vm = { id: `${issuer}#key-1`, type: 'JsonWebKey', controller: issuer };
+    writeFileSync(
+      join(dir, 'vm.json'),
+      JSON.stringify({ ...vm, secretKeyJwk: privateKey.export({ format: 'jwk' }) }),
+    );
+    const subject = { id: 'did:example:123', name: 'Alice', phones: ['1', '2'] };
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ ...credential, credentialSubject: subject }));
+    const args = [
+      'sign',
+      '--sd-jwt',
+      '--disclose',
+      'credentialSubject.name',
+      '--disclose',
+      'credentialSubject.phones[1]',
+    ];
+    expect(await runCli([...args, '--key', join(dir, 'vm.json'), join(dir, 'c.json')], cliIo)).toBe(0);
+    const sdJwt = out.stdout.trim();
+    expect(sdJwt.split('~')).toHaveLength(4);
+    writeFileSync(
+      join(dir, 'pub.json'),
+      JSON.stringify({ ...vm, publicKeyJwk: publicKey.export({ format: 'jwk' }) }),
+    );
+    const shown = run();
+    const withoutName = sdJwt
+      .split('~')
+      .filter((part) => !Buffer.from(part, 'base64url').toString().includes('"name"'))
+      .join('~');
+    expect(
+      await runCli(['verify', '--offline', '--key', join(dir, 'pub.json'), withoutName], shown.cliIo),
+    ).toBe(0);
+    const report = JSON.parse(shown.out.stdout);
+    expect([report.securing, report.credential.credentialSubject]).toEqual([
+      'vc+sd-jwt',
+      { id: 'did:example:123', phones: ['1', '2'] },
+    ]);
+    const bad = run();
+    expect(
+      await runCli(
+        [
+          ...args.slice(0, 2),
+          '--disclose',
+          'credentialSubject.nothing',
+          '--key',
+          join(dir, 'vm.json'),
+          join(dir, 'c.json'),
+        ],
+        bad.cliIo,
+      ),
+    ).toBe(2);
+    expect(bad.out.stderr).toContain('INPUT_INVALID');
+  });
+
   it.each([
     ['a credential that breaks the data model', { ...credential, credentialSubject: {} }],
     ['a vc member', { ...credential, vc: {} }],

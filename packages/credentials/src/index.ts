@@ -74,6 +74,11 @@ export type {
   VerificationReport,
 } from './report.js';
 export {
+  decodeSdJwtCredential,
+  encodeSdJwtCredential,
+  VC_SD_JWT_MEDIA_TYPE,
+} from './sd-jwt/sd-jwt.js';
+export {
   emptyStatusList,
   getStatusBit,
   MAX_STATUS_LIST_BYTES,

@@ -24,7 +24,7 @@ export interface VerificationIssue {
 /** How the credential reached the verifier and how it was secured. */
 export type CredentialFormat = 'passage' | 'dcc' | 'shc' | 'icao-vds-nc';
 export type Envelope = 'qr' | 'jws' | 'cose' | 'enveloped';
-export type Securing = 'vc+jwt' | 'vc+cose' | 'jwt';
+export type Securing = 'vc+jwt' | 'vc+sd-jwt' | 'vc+cose' | 'jwt';
 
 /**
  * What the verifier knows of the issuer: a Passage issuer's DID, or a foreign issuer's own identifier

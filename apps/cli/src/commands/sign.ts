@@ -1,12 +1,18 @@
 import { createPrivateKey, type JsonWebKey, sign } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { algorithmOfKey, ECDSA, encodeCoseSecured } from '@passage/credentials';
+import {
+  algorithmOfKey,
+  ECDSA,
+  encodeCoseSecured,
+  encodeSdJwtCredential,
+  isCredentialError,
+} from '@passage/credentials';
 import { checkCredentialModel, checkPresentationModel } from '@passage/schema';
 import { CliError, EXIT } from '../errors.js';
 import { type CliIo, parseJson, readInput } from '../io.js';
 
 export const signUsage =
-  'passage sign --key FILE [--kid KID] [--cose] [CREDENTIAL.json | PRESENTATION.json | -]   (prints the vc+jwt of a VC 2.0 credential or the vp+jwt of a presentation (with --cose, its application/vc+cose or application/vp+cose, in base64), signed with a P-256, P-384, P-521 or Ed25519 private JWK)';
+  'passage sign --key FILE [--kid KID] [--cose | --sd-jwt [--disclose PATH]...] [CREDENTIAL.json | PRESENTATION.json | -]   (prints the vc+jwt of a VC 2.0 credential or the vp+jwt of a presentation (with --cose, its application/vc+cose or application/vp+cose, in base64), signed with a P-256, P-384, P-521 or Ed25519 private JWK)';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -38,9 +44,17 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { key: { type: 'string' }, kid: { type: 'string' }, cose: { type: 'boolean' } },
+    options: {
+      key: { type: 'string' },
+      kid: { type: 'string' },
+      cose: { type: 'boolean' },
+      'sd-jwt': { type: 'boolean' },
+      disclose: { type: 'string', multiple: true },
+    },
   });
-  if (values.key === undefined) throw new CliError('USAGE', signUsage);
+  if (values.key === undefined || (values.cose && values['sd-jwt'])) throw new CliError('USAGE', signUsage);
+  if (values.disclose !== undefined && !values['sd-jwt'])
+    throw new CliError('USAGE', '--disclose needs --sd-jwt');
   const { jwk, id } = privateJwkOf(await readInput(io, values.key));
   const credential = parseJson(await readInput(io, positionals[0] ?? '-'), 'the credential');
   const presentation = isPresentation(credential);
@@ -69,6 +83,18 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const kid = values.kid ?? id ?? (typeof jwk.kid === 'string' ? jwk.kid : undefined);
   const signed = (data: Uint8Array) =>
     alg === 'EdDSA' ? sign(null, data, key) : sign(ECDSA[alg].hash, data, { key, dsaEncoding: 'ieee-p1363' });
+  if (values['sd-jwt']) {
+    if (presentation)
+      throw new CliError('USAGE', 'presentations are secured as vp+jwt or vp+cose, not SD-JWT');
+    try {
+      const header = { alg, ...(kid ? { kid } : {}) };
+      io.stdout(`${encodeSdJwtCredential(credential, values.disclose ?? [], header, signed)}\n`);
+    } catch (error) {
+      if (isCredentialError(error, 'INVALID_ARGUMENT')) throw new CliError('INPUT_INVALID', error.message);
+      throw error;
+    }
+    return EXIT.ok;
+  }
   if (values.cose) {
     io.stdout(`${encodeCoseSecured(credential, presentation ? 'vp' : 'vc', alg, kid, signed)}\n`);
     return EXIT.ok;

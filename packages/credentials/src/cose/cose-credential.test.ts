@@ -2,7 +2,7 @@ import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { Encoder, Tag } from 'cbor-x';
 import { describe, expect, it } from 'vitest';
 import { ECDSA, type JoseAlgorithm, SUPPORTED_ALGORITHMS } from '../jws/algorithms.js';
-import { createTrustStore, type TrustStore } from '../trust/trust-store.js';
+import { trustOfOneKey } from '../test-support.js';
 import { verifyCredential } from '../verify/verify.js';
 import { coseSigStructure, decodeCoseCredential, encodeCoseCredential } from './cose-credential.js';
 
@@ -23,20 +23,7 @@ const pairOf = (alg: JoseAlgorithm) =>
 const signer = (alg: JoseAlgorithm, key: KeyObject) => (data: Uint8Array) =>
   alg === 'EdDSA' ? sign(null, data, key) : sign(ECDSA[alg].hash, data, { key, dsaEncoding: 'ieee-p1363' });
 
-function trustFor(publicKey: KeyObject): TrustStore {
-  return createTrustStore({
-    entries: [
-      {
-        framework: 'passage',
-        did: issuer,
-        name: 'Example',
-        economy: 'XXX',
-        types: ['VaccinationCertificate', 'BusinessTravelCard'],
-        keys: [{ kid, publicKeyJwk: publicKey.export({ format: 'jwk' }) as never }],
-      },
-    ],
-  });
-}
+const trustFor = (publicKey: KeyObject) => trustOfOneKey(issuer, kid, publicKey.export({ format: 'jwk' }));
 
 const encoder = new Encoder({ mapsAsObjects: false, useRecords: false, tagUint8Array: false });
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');

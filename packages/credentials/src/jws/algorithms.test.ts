@@ -1,6 +1,7 @@
 import { generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import { CompactSign, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { trustOfOneKey } from '../test-support.js';
 import { createTrustStore } from '../trust/trust-store.js';
 import { verifyCredential } from '../verify/verify.js';
 import { algorithmOfKey, ECDSA, type JoseAlgorithm, SUPPORTED_ALGORITHMS } from './algorithms.js';
@@ -76,18 +77,7 @@ describe.each(SUPPORTED_ALGORITHMS)('%s', (alg) => {
 
     const issuer = 'https://issuer.example/authority';
     const kid = `${issuer}#key-1`;
-    const trust = createTrustStore({
-      entries: [
-        {
-          framework: 'passage',
-          did: issuer,
-          name: 'Example',
-          economy: 'XXX',
-          types: ['VaccinationCertificate', 'BusinessTravelCard'],
-          keys: [{ kid, publicKeyJwk: publicJwk as never }],
-        },
-      ],
-    });
+    const trust = trustOfOneKey(issuer, kid, publicJwk);
     const jws = await joseSign(alg, privateJwk, { kid, typ: 'vc+jwt' }, credentialOf(issuer));
     expect(verifyCredential(jws, { trust, now }).checks.signature.ok).toBe(true);
     // An algorithm the verifier does not accept is refused before any key is tried.

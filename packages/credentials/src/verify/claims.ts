@@ -50,8 +50,8 @@ export function securedCredentialOf(jws: Pick<DecodedJws, 'header' | 'payload'>)
     throw new CredentialError('DECODING_FAILED', 'critical header parameters are not understood');
   const nbf = seconds(payload.nbf, 'nbf');
   const exp = seconds(payload.exp, 'exp');
-  if (header.typ === 'vc+jwt' || header.typ === 'vc+cose') {
-    // VC-JOSE-COSE §3.1.1, §3.3.1: the payload is the credential itself; `vc` and `vp` claims MUST NOT appear.
+  if (header.typ === 'vc+jwt' || header.typ === 'vc+sd-jwt' || header.typ === 'vc+cose') {
+    // VC-JOSE-COSE §3.1.1, §3.2.1, §3.3.1: the payload is the credential itself; `vc` and `vp` claims MUST NOT appear.
     if (payload.vc !== undefined || payload.vp !== undefined)
       throw new CredentialError('DECODING_FAILED', `a ${header.typ} must not carry vc or vp claims`);
     // `iat` says when it was signed; some issuers write it as a date-time string (the W3C suites do).

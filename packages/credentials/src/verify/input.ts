@@ -5,6 +5,7 @@ import { type DecodedSecured, decodeCompactJws } from '../jws/compact.js';
 import { decodeQrJws } from '../qr/decode.js';
 import { decodeQrText, isPassageQrText } from '../qr/index.js';
 import type { Envelope } from '../report.js';
+import { decodeSdJwtCredential, looksLikeSdJwt, VC_SD_JWT_MEDIA_TYPE } from '../sd-jwt/sd-jwt.js';
 import { locateJws } from './locate.js';
 
 /** What a verifier may be handed: QR text, a compact JWS, a data URL or an enveloped credential. */
@@ -20,39 +21,46 @@ export function extractJws(input: unknown): { envelope: Envelope; jws: string } 
   return found.envelope === 'qr' ? { envelope: 'qr', jws: decodeQrText(found.text) } : found;
 }
 
-/** The base64 text of a credential secured with COSE in `input`, if that is what it is. */
-function coseTextOf(input: unknown): { envelope: Envelope; text: string } | undefined {
-  const dataUrl =
+/** A credential secured with COSE or SD-JWT in `input` (as it is, in a data: URL or an envelope), if that is what it is. */
+function otherSecuredOf(input: unknown): { envelope: Envelope; decoded: () => DecodedSecured } | undefined {
+  const text =
     typeof input === 'string'
       ? input.trim()
       : checkEnvelope(input, 'EnvelopedVerifiableCredential').length === 0
         ? (input as { id: string }).id
         : undefined;
-  if (dataUrl === undefined) return undefined;
-  if (dataUrl.startsWith('data:')) {
-    const url = parseDataUrl(dataUrl);
+  if (text === undefined) return undefined;
+  if (text.startsWith('data:')) {
+    const url = parseDataUrl(text);
+    if (url?.mediaType === VC_SD_JWT_MEDIA_TYPE && !url.base64) {
+      return { envelope: 'enveloped', decoded: () => decodeSdJwtCredential(url.data) };
+    }
     if (url?.mediaType !== VC_COSE_MEDIA_TYPE) return undefined;
     if (!url.base64)
       throw new CredentialError('DECODING_FAILED', 'an application/vc+cose data: URL must be base64');
-    return { envelope: 'enveloped', text: url.data };
+    return { envelope: 'enveloped', decoded: () => decodeCoseCredential(url.data) };
   }
-  return typeof input === 'string' && looksLikeCoseText(dataUrl)
-    ? { envelope: 'cose', text: dataUrl }
+  if (typeof input !== 'string') return undefined;
+  if (looksLikeSdJwt(text)) return { envelope: 'jws', decoded: () => decodeSdJwtCredential(text) };
+  return looksLikeCoseText(text)
+    ? { envelope: 'cose', decoded: () => decodeCoseCredential(text) }
     : undefined;
 }
 
 /**
  * {@link extractJws}, then the JWS decoded: QR text goes from its container to the decoded parts
  * directly, a credential secured with COSE (base64, or in a `data:application/vc+cose;base64,` URL or
- * envelope) through `decodeCoseCredential`, anything else through `decodeCompactJws`. Throws as they do.
+ * envelope) through `decodeCoseCredential`, one secured with SD-JWT (`vc+sd-jwt`, as it is, in a data:
+ * URL or an envelope) through `decodeSdJwtCredential`, anything else through `decodeCompactJws`. Throws
+ * as they do.
  */
 export function extractDecodedJws(input: unknown): { envelope: Envelope; decoded: DecodedSecured } {
   if (typeof input === 'string') {
     const text = input.trim();
     if (text !== '' && isPassageQrText(text)) return { envelope: 'qr', decoded: decodeQrJws(text) };
   }
-  const cose = coseTextOf(input);
-  if (cose) return { envelope: cose.envelope, decoded: decodeCoseCredential(cose.text) };
+  const other = otherSecuredOf(input);
+  if (other) return { envelope: other.envelope, decoded: other.decoded() };
   const { envelope, jws } = extractJws(input);
   return { envelope, decoded: decodeCompactJws(jws) };
 }
