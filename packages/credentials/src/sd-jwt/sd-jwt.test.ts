@@ -132,6 +132,10 @@ describe('credentials secured with SD-JWT (application/vc+sd-jwt)', () => {
         }),
       ),
     ).toEqual(['UNSUPPORTED_FORMAT']);
+    // A `__proto__` member (JSON.parse keeps it as data) would become the prototype of what is revealed.
+    const proto = JSON.parse(`{"__proto__": {"id": "did:example:x"}, "_sd": ["${digest}"]}`);
+    const withProto = sign256(header, { ...credential, credentialSubject: proto }, [disclosure]);
+    expect(codes(verifyCredential(withProto, { trust, now }))).toEqual(['DECODING_FAILED']);
     expect(verifyCredential(sign256(header, subject([digest]), [disclosure]), { trust, now }).verified).toBe(
       true,
     );

@@ -92,6 +92,8 @@ function reveal(
   const object = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, member] of Object.entries(object)) {
+    // JSON.parse keeps a `__proto__` member as data; set on `out` it would become its prototype.
+    if (key === '__proto__') throw decodingFailed('the SD-JWT payload has a __proto__ member');
     if (key !== '_sd') out[key] = reveal(member, disclosures, seen, depth + 1);
   }
   if (object._sd !== undefined) {
