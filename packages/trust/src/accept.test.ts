@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkTrustListAcceptable } from './accept.js';
 import { addIssuer, createTrustList, signTrustList } from './edit.js';
 import { generateOperatorKey } from './operator-key.js';
-import type { TrustList } from './trust-list.js';
+import type { TrustList } from './trust-list-schema.js';
 
 const { privateJwk, publicJwk: operatorKey } = generateOperatorKey();
 const now = new Date('2026-06-01T00:00:00Z');

@@ -2,7 +2,8 @@ import { TrustListError } from './errors.js';
 import { jcsBytes } from './internal/jcs.js';
 import type { OperatorPublicJwk } from './operator-key.js';
 import { verifySignedDocument } from './signed-document.js';
-import { parseTrustList, TRUST_LIST_TYP, type TrustList } from './trust-list.js';
+import { parseTrustList } from './trust-list.js';
+import { TRUST_LIST_TYP, type TrustList } from './trust-list-schema.js';
 
 /** How a candidate list is judged. */
 export interface AcceptOptions {

@@ -7,10 +7,10 @@ import {
   parseTrustList,
   parseTrustListDraft,
   passageEntriesOf,
-  TRUST_LIST_TYP,
   trustListJsonSchema,
   trustStoreFromList,
 } from './trust-list.js';
+import { TRUST_LIST_TYP } from './trust-list-schema.js';
 
 const { privateJwk, publicJwk } = generateOperatorKey('EdDSA');
 const now = new Date('2026-06-01T00:00:00Z');

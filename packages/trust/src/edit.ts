@@ -8,7 +8,7 @@ import {
   type TrustListDraft,
   type TrustListEntryInput,
   trustListSchema,
-} from './trust-list.js';
+} from './trust-list-schema.js';
 
 type Entry = PassageTrustEntry;
 type Status = Entry['status'];

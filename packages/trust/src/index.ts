@@ -47,6 +47,10 @@ export {
   parseTrustList,
   parseTrustListDraft,
   passageEntriesOf,
+  trustListJsonSchema,
+  trustStoreFromList,
+} from './trust-list.js';
+export {
   TRUST_LIST_TYP,
   type TrustList,
   type TrustListDraft,
@@ -55,7 +59,5 @@ export {
   trustEntryIdentity,
   trustListDraftSchema,
   trustListEntrySchema,
-  trustListJsonSchema,
   trustListSchema,
-  trustStoreFromList,
-} from './trust-list.js';
+} from './trust-list-schema.js';

@@ -8,18 +8,6 @@ import {
   trustListSchema,
 } from './trust-list-schema.js';
 
-export {
-  TRUST_LIST_TYP,
-  type TrustList,
-  type TrustListDraft,
-  type TrustListEntry,
-  type TrustListEntryInput,
-  trustEntryIdentity,
-  trustListDraftSchema,
-  trustListEntrySchema,
-  trustListSchema,
-} from './trust-list-schema.js';
-
 /** The published JSON Schema (2020-12) of a signed trust list, generated from the zod schema. */
 export const trustListJsonSchema: Record<string, unknown> = {
   ...z.toJSONSchema(trustListSchema, { target: 'draft-2020-12', io: 'input' }),

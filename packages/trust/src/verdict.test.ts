@@ -12,7 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkTrustListAcceptable } from './accept.js';
 import { addIssuer, createTrustList, setIssuerStatus, signTrustList } from './edit.js';
 import { generateOperatorKey } from './operator-key.js';
-import { type TrustListDraft, trustStoreFromList } from './trust-list.js';
+import { trustStoreFromList } from './trust-list.js';
+import type { TrustListDraft } from './trust-list-schema.js';
 
 // From the operator's list to the officer's verdict: the list that verifies is the one that decides.
 const operator = generateOperatorKey();

@@ -10,13 +10,6 @@ export {
   type ShcChunk,
 } from './numeric.js';
 export { type ShcRecordOutcome, shcRecord } from './record.js';
-export {
-  prepareShcTrust,
-  type ShcCrl,
-  type ShcIssuer,
-  type ShcTrust,
-  type ShcTrustEntry,
-  shcCrlSchema,
-  shcTrustEntrySchema,
-} from './trust.js';
+export { prepareShcTrust, type ShcIssuer, type ShcTrust } from './trust.js';
+export { type ShcCrl, type ShcTrustEntry, shcCrlSchema, shcTrustEntrySchema } from './trust-list.js';
 export { type ShcVerifyOptions, verifyShc } from './verify.js';

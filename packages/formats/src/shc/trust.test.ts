@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { isCredentialError } from '@passage/credentials';
 import { describe, expect, it } from 'vitest';
-import { indexShcCrl, prepareShcTrust } from './trust.js';
+import { prepareShcTrust } from './trust.js';
+import { indexShcCrl } from './trust-list.js';
 
 const ISS = 'https://issuer.example';
 const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });

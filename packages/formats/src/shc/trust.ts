@@ -2,30 +2,14 @@
 // (./trust-list.ts) with the keys imported by node:crypto.
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import {
-  indexShcCrl,
   parseShcTrustEntry,
-  type ShcCrl,
   type ShcIssuerOf,
   type ShcKeyOf,
-  type ShcRevocationList,
   type ShcTrustEntry,
   shcCardKeysOf,
-  shcCrlSchema,
   shcIssuerOf,
-  shcJwkSchema,
   shcKeyImportFailed,
-  shcTrustEntrySchema,
 } from './trust-list.js';
-
-export {
-  indexShcCrl,
-  type ShcCrl,
-  type ShcRevocationList,
-  type ShcTrustEntry,
-  shcCrlSchema,
-  shcJwkSchema,
-  shcTrustEntrySchema,
-};
 
 /** One verification key, imported once. */
 export type ShcKey = ShcKeyOf<KeyObject>;

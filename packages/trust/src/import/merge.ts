@@ -5,7 +5,7 @@ import {
   type TrustListEntry,
   trustEntryIdentity,
   trustListEntrySchema,
-} from '../trust-list.js';
+} from '../trust-list-schema.js';
 
 /** How many entries an import added and how many it replaced (same issuer, newer material). */
 export interface MergeOutcome {
