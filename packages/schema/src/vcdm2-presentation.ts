@@ -1,13 +1,5 @@
 import { VC_V2_CONTEXT_URL } from './context.js';
-import {
-  checkContext,
-  checkId,
-  checkTypeTerms,
-  Issues,
-  isAbsoluteUrl,
-  type ModelIssue,
-  typesOf,
-} from './vcdm2.js';
+import { checkHead, Issues, isAbsoluteUrl, type ModelIssue } from './vcdm2.js';
 
 type Json = Record<string, unknown>;
 
@@ -72,15 +64,7 @@ function checkHolder(value: unknown, issues: Issues): void {
 export function checkPresentationModel(value: unknown): ModelIssue[] {
   const issues = new Issues();
   if (!isObject(value)) return [{ path: '', message: 'must be a JSON object' }];
-  const inline = checkContext(value['@context'], issues);
-  checkId(value.id, 'id', issues);
-  if (value.type === undefined) issues.add('type', 'is required');
-  const types = value.type === undefined ? undefined : typesOf(value.type, 'type', issues, false);
-  if (types && !types.includes('VerifiablePresentation'))
-    issues.add('type', 'must include VerifiablePresentation');
-  if (types && inline && Array.isArray(value['@context'])) {
-    checkTypeTerms(types, value['@context'], inline, 'type', issues);
-  }
+  checkHead(value, 'VerifiablePresentation', issues);
   checkHolder(value.holder, issues);
   const credentials = value.verifiableCredential;
   if (credentials !== undefined) {

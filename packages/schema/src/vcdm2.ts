@@ -75,7 +75,7 @@ export class Issues {
 }
 
 /** `@context`: an array whose first item is the VC 2.0 URL, then URLs and/or context objects. */
-export function checkContext(contexts: unknown, issues: Issues): Json[] | undefined {
+function checkContext(contexts: unknown, issues: Issues): Json[] | undefined {
   if (!Array.isArray(contexts) || contexts.length === 0) {
     issues.add('@context', 'must be an array');
     return undefined;
@@ -91,7 +91,7 @@ export function checkContext(contexts: unknown, issues: Issues): Json[] | undefi
 }
 
 /** Whether every `type` term resolves to a URL under the contexts given (JSON-LD term definitions). */
-export function checkTypeTerms(
+function checkTypeTerms(
   types: readonly string[],
   contexts: unknown[],
   inline: Json[],
@@ -141,7 +141,7 @@ export function typesOf(
 }
 
 /** An optional `id`: one URL. */
-export function checkId(value: unknown, path: string, issues: Issues): void {
+function checkId(value: unknown, path: string, issues: Issues): void {
   if (value !== undefined && !isAbsoluteUrl(value)) issues.add(path, 'must be one URL');
 }
 
@@ -205,6 +205,27 @@ function checkIssuer(value: unknown, issues: Issues): void {
   }
 }
 
+/**
+ * What credentials and presentations share (VC Data Model 2.0 §4.3–4.5): `@context`, an optional `id`,
+ * and a `type` that includes `required` (an array for a credential, one string or an array for a
+ * presentation), its terms mapped when `@vocab` is off.
+ */
+export function checkHead(
+  value: Json,
+  required: 'VerifiableCredential' | 'VerifiablePresentation',
+  issues: Issues,
+): void {
+  const inline = checkContext(value['@context'], issues);
+  checkId(value.id, 'id', issues);
+  if (value.type === undefined) issues.add('type', 'is required');
+  const arrayOnly = required === 'VerifiableCredential';
+  const types = value.type === undefined ? undefined : typesOf(value.type, 'type', issues, arrayOnly);
+  if (types && !types.includes(required)) issues.add('type', `must include ${required}`);
+  if (types && inline && Array.isArray(value['@context'])) {
+    checkTypeTerms(types, value['@context'], inline, 'type', issues);
+  }
+}
+
 /** What {@link checkCredentialModel} may leave out. */
 export interface ModelCheckOptions {
   /** True when `issuer` may be absent (an issuer fills it in). Default: false. */
@@ -221,15 +242,7 @@ export interface ModelCheckOptions {
 export function checkCredentialModel(value: unknown, options: ModelCheckOptions = {}): ModelIssue[] {
   const issues = new Issues();
   if (!isObject(value)) return [{ path: '', message: 'must be a JSON object' }];
-  const inline = checkContext(value['@context'], issues);
-  checkId(value.id, 'id', issues);
-  if (value.type === undefined) issues.add('type', 'is required');
-  const types = value.type === undefined ? undefined : typesOf(value.type, 'type', issues, true);
-  if (types && !types.includes('VerifiableCredential'))
-    issues.add('type', 'must include VerifiableCredential');
-  if (types && inline && Array.isArray(value['@context'])) {
-    checkTypeTerms(types, value['@context'], inline, 'type', issues);
-  }
+  checkHead(value, 'VerifiableCredential', issues);
   if (value.issuer !== undefined || !options.issuerOptional) checkIssuer(value.issuer, issues);
   checkSubjects(value.credentialSubject, issues);
   for (const member of ['validFrom', 'validUntil'] as const) {
