@@ -7,7 +7,8 @@ import type {
   VerificationReport,
 } from '../report.js';
 
-const NOT_CHECKED: Check = { ok: false, code: 'NOT_CHECKED' };
+/** The outcome of a check that has not run (yet). */
+export const NOT_CHECKED: Check = { ok: false, code: 'NOT_CHECKED' };
 
 /**
  * What a shared check step writes its outcome to: any report builder whose checks include `K` (a
@@ -18,32 +19,47 @@ export interface CheckWriter<K extends string> {
   fail(check: K, code: VerificationCode, message: string): void;
 }
 
-/** Collects check outcomes in order and turns them into a report. Unset checks read NOT_CHECKED. */
-export class ReportBuilder {
-  readonly checks: VerificationChecks = {
-    decoding: NOT_CHECKED,
-    signature: NOT_CHECKED,
-    issuerTrusted: NOT_CHECKED,
-    validity: NOT_CHECKED,
-    status: NOT_CHECKED,
-    schema: NOT_CHECKED,
-  };
+/**
+ * Collects check outcomes in order: each check's latest outcome, and every failure's code and message
+ * (NOT_CHECKED is an outcome, not an error). Unset checks keep what `checks` starts with.
+ */
+export class CheckCollector<C extends { [K in keyof C]: Check }> implements CheckWriter<keyof C & string> {
   readonly errors: VerificationIssue[] = [];
 
-  pass(check: keyof VerificationChecks): void {
-    this.checks[check] = { ok: true };
+  constructor(readonly checks: C) {}
+
+  pass(check: keyof C & string): void {
+    (this.checks as Record<string, Check>)[check] = { ok: true };
   }
 
-  fail(check: keyof VerificationChecks, code: VerificationCode, message: string): void {
-    this.checks[check] = { ok: false, code };
+  fail(check: keyof C & string, code: VerificationCode, message: string): void {
+    (this.checks as Record<string, Check>)[check] = { ok: false, code };
     if (code !== 'NOT_CHECKED') this.errors.push({ code, message });
+  }
+
+  /** True when every check passed. */
+  protected allPassed(): boolean {
+    return Object.values<Check>(this.checks).every((c) => c.ok);
+  }
+}
+
+/** Collects a credential's check outcomes and turns them into a report. Unset checks read NOT_CHECKED. */
+export class ReportBuilder extends CheckCollector<VerificationChecks> {
+  constructor() {
+    super({
+      decoding: NOT_CHECKED,
+      signature: NOT_CHECKED,
+      issuerTrusted: NOT_CHECKED,
+      validity: NOT_CHECKED,
+      status: NOT_CHECKED,
+      schema: NOT_CHECKED,
+    });
   }
 
   build(
     fields: Omit<VerificationReport, 'verified' | 'checks' | 'errors' | 'format'>,
     format: CredentialFormat = 'passage',
   ): VerificationReport {
-    const verified = Object.values(this.checks).every((c: Check) => c.ok);
-    return { verified, format, ...fields, checks: this.checks, errors: this.errors };
+    return { verified: this.allPassed(), format, ...fields, checks: this.checks, errors: this.errors };
   }
 }
