@@ -1,8 +1,9 @@
 // Helpers the package's own tests share; not exported from the package.
 import type { JsonWebKey } from 'node:crypto';
+import { UNSPECIFIED_ECONOMY } from '@passage/schema';
 import { createTrustStore, type TrustStore } from './trust/trust-store.js';
 
-/** A trust store trusting one issuer (an economy of its own, every type) with one key under `kid`. */
+/** A trust store trusting one issuer (of no economy in particular, for every type) with one key under `kid`. */
 export function trustOfOneKey(issuer: string, kid: string, publicKeyJwk: JsonWebKey): TrustStore {
   return createTrustStore({
     entries: [
@@ -10,7 +11,7 @@ export function trustOfOneKey(issuer: string, kid: string, publicKeyJwk: JsonWeb
         framework: 'passage',
         did: issuer,
         name: 'Example',
-        economy: 'XXX',
+        economy: UNSPECIFIED_ECONOMY,
         types: ['VaccinationCertificate', 'BusinessTravelCard'],
         keys: [{ kid, publicKeyJwk: publicKeyJwk as never }],
       },

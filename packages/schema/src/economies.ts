@@ -4,6 +4,12 @@ import { z } from 'zod';
  * The 21 APEC member economies, with the ISO 3166-1 codes and the names APEC itself uses
  * ("Chinese Taipei", "Hong Kong, China", …). The order is APEC's alphabetical order.
  */
+/**
+ * ICAO Doc 9303's code for an unspecified state: the economy of a trust entry whose holder belongs to
+ * none a trust list names (a key handed over out of band, test keys).
+ */
+export const UNSPECIFIED_ECONOMY = 'XXX';
+
 export const APEC_ECONOMIES = [
   { alpha2: 'AU', alpha3: 'AUS', name: 'Australia' },
   { alpha2: 'BN', alpha3: 'BRN', name: 'Brunei Darussalam' },

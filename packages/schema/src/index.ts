@@ -38,6 +38,7 @@ export {
   type ApecEconomy,
   apecAlpha3Schema,
   findApecEconomy,
+  UNSPECIFIED_ECONOMY,
 } from './economies.js';
 export { exampleTravelCardInput, exampleVaccinationInput, recentVaccinationInput } from './examples.js';
 export { credentialJsonSchema, credentialSchemaPath, credentialTypeForSchemaFile } from './json-schema.js';

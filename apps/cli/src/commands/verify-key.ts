@@ -7,12 +7,9 @@ import {
   methodIdOf,
   type TrustStore,
 } from '@passage/credentials';
-import { CREDENTIAL_TYPES } from '@passage/schema';
+import { CREDENTIAL_TYPES, UNSPECIFIED_ECONOMY } from '@passage/schema';
 import { CliError } from '../errors.js';
 import { parseJson } from '../io.js';
-
-/** The key's holder belongs to no economy a trust list names: ICAO Doc 9303's code for "unspecified". */
-const UNSPECIFIED_ECONOMY = 'XXX';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -2,8 +2,7 @@ import { generateKeyPairSync, type JsonWebKey, sign } from 'node:crypto';
 import { CompactSign, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { encodeCoseSecured } from '../cose/cose-credential.js';
-import { mutations } from '../test-support.js';
-import { createTrustStore } from '../trust/trust-store.js';
+import { mutations, trustOfOneKey } from '../test-support.js';
 import { MAX_PRESENTED_CREDENTIALS, verifyPresentation } from './verify-presentation.js';
 
 // Presentations are signed here with jose, an independent JOSE implementation.
@@ -18,18 +17,7 @@ const holderPair = generateKeyPairSync('ec', { namedCurve: 'P-384' });
 const holderJwk = holderPair.publicKey.export({ format: 'jwk' });
 const holder = `did:jwk:${Buffer.from(JSON.stringify(holderJwk)).toString('base64url')}`;
 
-const trust = createTrustStore({
-  entries: [
-    {
-      framework: 'passage',
-      did: issuer,
-      name: 'Example authority',
-      economy: 'XXX',
-      types: ['VaccinationCertificate', 'BusinessTravelCard'],
-      keys: [{ kid: issuerKid, publicKeyJwk: issuerPair.publicKey.export({ format: 'jwk' }) as never }],
-    },
-  ],
-});
+const trust = trustOfOneKey(issuer, issuerKid, issuerPair.publicKey.export({ format: 'jwk' }));
 
 async function signJws(alg: string, key: JsonWebKey, header: object, payload: object): Promise<string> {
   const imported = await importJWK(key as Parameters<typeof importJWK>[0], alg);
@@ -204,18 +192,7 @@ describe('verifyPresentation (vp+jwt)', () => {
 
   it('checks a holder key given out of band (the trust store) as well as a did:jwk', async () => {
     const person = 'https://holder.example/alice';
-    const given = createTrustStore({
-      entries: [
-        {
-          framework: 'passage',
-          did: person,
-          name: 'the key given',
-          economy: 'XXX',
-          types: ['VaccinationCertificate', 'BusinessTravelCard'],
-          keys: [{ kid: `${person}#k`, publicKeyJwk: holderJwk as never }],
-        },
-      ],
-    });
+    const given = trustOfOneKey(person, `${person}#k`, holderJwk);
     const vp = await signJws(
       'ES384',
       holderPair.privateKey.export({ format: 'jwk' }),
