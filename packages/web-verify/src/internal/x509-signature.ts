@@ -148,6 +148,18 @@ export function ecdsaDerToRaw(der: Uint8Array, size: number): Uint8Array | undef
   }
 }
 
+/** Imports `key` as `as` and checks `signature` over `bytes` with `check`; false when it does not import. */
+async function importAndVerify(
+  key: SigningKey,
+  as: Parameters<typeof importAs>[1],
+  check: Parameters<typeof crypto.subtle.verify>[0],
+  signature: Uint8Array,
+  bytes: Uint8Array<ArrayBuffer>,
+): Promise<boolean> {
+  const imported = await importAs(key, as);
+  return !!imported && crypto.subtle.verify(check, imported, signature as Uint8Array<ArrayBuffer>, bytes);
+}
+
 /** Checks `signature` over `data` with `key` by `scheme`; false for a key that does not fit it. */
 export async function verifyWithScheme(
   key: SigningKey,
@@ -163,42 +175,18 @@ export async function verifyWithScheme(
       const size = CURVE_BYTES[key.namedCurve ?? ''];
       const raw = size === undefined ? undefined : ecdsaDerToRaw(signature, size);
       if (type !== 'ec' || !curve || !raw) return false;
-      const imported = await importAs(key, { name: 'ECDSA', namedCurve: curve });
-      return (
-        !!imported &&
-        (await crypto.subtle.verify(
-          { name: 'ECDSA', hash: scheme.hash },
-          imported,
-          raw as Uint8Array<ArrayBuffer>,
-          bytes,
-        ))
-      );
+      const as = { name: 'ECDSA', namedCurve: curve };
+      return await importAndVerify(key, as, { name: 'ECDSA', hash: scheme.hash }, raw, bytes);
     }
     if (scheme.kind === 'ed25519') {
-      const imported = type === 'ed25519' ? await importAs(key, { name: 'Ed25519' }) : undefined;
-      return (
-        !!imported &&
-        (await crypto.subtle.verify(
-          { name: 'Ed25519' },
-          imported,
-          signature as Uint8Array<ArrayBuffer>,
-          bytes,
-        ))
-      );
+      if (type !== 'ed25519') return false;
+      return await importAndVerify(key, { name: 'Ed25519' }, { name: 'Ed25519' }, signature, bytes);
     }
     if (type !== 'rsa' && type !== 'rsa-pss') return false;
     if (scheme.kind === 'pkcs1') {
       if (type !== 'rsa') return false;
-      const imported = await importAs(key, { name: 'RSASSA-PKCS1-v1_5', hash: scheme.hash });
-      return (
-        !!imported &&
-        (await crypto.subtle.verify(
-          { name: 'RSASSA-PKCS1-v1_5' },
-          imported,
-          signature as Uint8Array<ArrayBuffer>,
-          bytes,
-        ))
-      );
+      const as = { name: 'RSASSA-PKCS1-v1_5', hash: scheme.hash };
+      return await importAndVerify(key, as, { name: 'RSASSA-PKCS1-v1_5' }, signature, bytes);
     }
     const imported = await importAs(key, { name: 'RSA-PSS', hash: scheme.hash });
     if (!imported) return false;
