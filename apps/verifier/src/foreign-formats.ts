@@ -1,13 +1,20 @@
 import type { VerificationReport } from '@passage/credentials';
-import { type DetectedFormat, foreignInputOf, verifyDcc, verifyIcaoVdsNc, verifyShc } from '@passage/formats';
+import {
+  type DetectedFormat,
+  type ForeignOptionsOf,
+  verifyDcc,
+  verifyForeignWith,
+  verifyIcaoVdsNc,
+  verifyShc,
+} from '@passage/formats';
 import type { ForeignTrust } from '@passage/trust';
 
-/** The clock and leeway a foreign verification runs with. */
-export interface ForeignVerifyOptions {
-  trust: ForeignTrust;
-  now: Date;
-  clockToleranceSec: number;
-}
+/** The clock and leeway a foreign verification runs with, and the trust list's foreign trust. */
+export type ForeignVerifyOptions = ForeignOptionsOf<
+  ForeignTrust['dcc'],
+  ForeignTrust['shc'],
+  ForeignTrust['icao']
+>;
 
 /**
  * Verifies input of a detected foreign format with that format's verifier and its trust. Synchronous
@@ -18,14 +25,7 @@ export function verifyForeign(
   input: unknown,
   options: ForeignVerifyOptions,
 ): VerificationReport {
-  const { trust, now, clockToleranceSec } = options;
-  const given = foreignInputOf(format, input);
-  switch (given.format) {
-    case 'dcc':
-      return verifyDcc(given.text, { trust: trust.dcc, now, clockToleranceSec });
-    case 'shc':
-      return verifyShc(given.text, { trust: trust.shc, now, clockToleranceSec });
-    case 'icao-vds-nc':
-      return verifyIcaoVdsNc(given.seal, { trust: trust.icao, now });
-  }
+  return verifyForeignWith(format, input, options, NODE_VERIFIERS);
 }
+
+const NODE_VERIFIERS = { dcc: verifyDcc, shc: verifyShc, icao: verifyIcaoVdsNc };

@@ -53,3 +53,46 @@ export function foreignInputOf(format: Exclude<DetectedFormat, 'passage'>, input
   if (format === 'dcc') return { format, text: texts[0] ?? '' };
   return { format, text: texts.length === 1 ? (texts[0] ?? '') : texts };
 }
+
+/** The trust of each foreign format, on one platform (keys of node:crypto or of Web Crypto). */
+export interface ForeignTrustOf<D, S, I> {
+  dcc: D;
+  shc: S;
+  icao: I;
+}
+
+/** The clock and leeway a foreign verification runs with, and the trust it reads. */
+export interface ForeignOptionsOf<D, S, I> {
+  trust: ForeignTrustOf<D, S, I>;
+  now: Date;
+  clockToleranceSec: number;
+}
+
+/** Each foreign format's verifier on one platform, answering `R` (a report, or a promise of one). */
+export interface ForeignVerifiersOf<D, S, I, R> {
+  dcc(text: string, options: { trust: D; now: Date; clockToleranceSec: number }): R;
+  shc(text: string | string[], options: { trust: S; now: Date; clockToleranceSec: number }): R;
+  icao(seal: string | object, options: { trust: I; now: Date }): R;
+}
+
+/**
+ * Verifies input of a detected foreign format with that format's verifier and trust: the dispatch
+ * the verifier service (node) and the browser verifier (Web Crypto) share, each with its verifiers.
+ */
+export function verifyForeignWith<D, S, I, R>(
+  format: Exclude<DetectedFormat, 'passage'>,
+  input: unknown,
+  options: ForeignOptionsOf<D, S, I>,
+  verifiers: ForeignVerifiersOf<D, S, I, R>,
+): R {
+  const { trust, now, clockToleranceSec } = options;
+  const given = foreignInputOf(format, input);
+  switch (given.format) {
+    case 'dcc':
+      return verifiers.dcc(given.text, { trust: trust.dcc, now, clockToleranceSec });
+    case 'shc':
+      return verifiers.shc(given.text, { trust: trust.shc, now, clockToleranceSec });
+    case 'icao-vds-nc':
+      return verifiers.icao(given.seal, { trust: trust.icao, now });
+  }
+}

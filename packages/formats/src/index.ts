@@ -34,7 +34,8 @@ export {
 } from './dcc/issue-payload.js';
 export { type Es256Signer, keyObjectSigner } from './dcc/issue-signer.js';
 export { dccCountryCode } from './dcc/issue-value-sets.js';
-export { type DetectedFormat, detectFormat, type ForeignInput, foreignInputOf } from './detect.js';
+// Every export of detect.ts: format detection and the foreign dispatch both platforms share.
+export * from './detect.js';
 export {
   type IcaoTrust,
   type IcaoTrustEntry,

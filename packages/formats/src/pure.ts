@@ -8,6 +8,7 @@
 
 // One file of browser-safe modules per format, so that sorting keeps them apart.
 export * from './dcc/pure.js';
-export { type DetectedFormat, detectFormat, type ForeignInput, foreignInputOf } from './detect.js';
+// Every export of detect.ts: format detection and the foreign dispatch both platforms share.
+export * from './detect.js';
 export * from './icao/pure.js';
 export * from './shc/pure.js';

@@ -1,5 +1,11 @@
 import type { VerificationReport } from '@passage/credentials/pure';
-import { type DetectedFormat, foreignInputOf, type ShcIssuerOf } from '@passage/formats/pure';
+import {
+  type DetectedFormat,
+  type ForeignOptionsOf,
+  type ForeignTrustOf,
+  type ShcIssuerOf,
+  verifyForeignWith,
+} from '@passage/formats/pure';
 import { createWebDccTrust, type WebDccTrust } from './dcc/trust.js';
 import { verifyDccWeb } from './dcc/verify.js';
 import { lazyWebIcaoTrust, verifyIcaoVdsNcWeb, type WebIcaoTrust } from './icao/index.js';
@@ -8,11 +14,7 @@ import { verifyShcWeb } from './shc/verify.js';
 import type { WebKey } from './web-crypto.js';
 
 /** The foreign trust of a bundle's trust list: DCC signer certificates, SHC issuers, ICAO CSCAs. */
-export interface WebForeignTrust {
-  dcc: WebDccTrust;
-  shc: WebShcTrust;
-  icao: WebIcaoTrust;
-}
+export type WebForeignTrust = ForeignTrustOf<WebDccTrust, WebShcTrust, WebIcaoTrust>;
 
 /**
  * Reads the foreign entries of a verified trust list, as the verifier service's trust source does:
@@ -35,12 +37,8 @@ export async function createWebForeignTrust(entries: readonly unknown[]): Promis
 const frameworkOf = (entry: unknown): unknown =>
   typeof entry === 'object' && entry !== null ? Reflect.get(entry, 'framework') : undefined;
 
-/** The clock and leeway of a foreign verification. */
-export interface WebForeignOptions {
-  trust: WebForeignTrust;
-  now: Date;
-  clockToleranceSec: number;
-}
+/** The clock and leeway of a foreign verification, and the bundle's foreign trust. */
+export type WebForeignOptions = ForeignOptionsOf<WebDccTrust, WebShcTrust, WebIcaoTrust>;
 
 /**
  * Verifies input of a detected foreign format with that format's browser verifier and the bundle's
@@ -51,14 +49,7 @@ export async function verifyForeignWeb(
   input: unknown,
   options: WebForeignOptions,
 ): Promise<VerificationReport> {
-  const { trust, now, clockToleranceSec } = options;
-  const given = foreignInputOf(format, input);
-  switch (given.format) {
-    case 'dcc':
-      return verifyDccWeb(given.text, { trust: trust.dcc, now, clockToleranceSec });
-    case 'shc':
-      return verifyShcWeb(given.text, { trust: trust.shc, now, clockToleranceSec });
-    case 'icao-vds-nc':
-      return verifyIcaoVdsNcWeb(given.seal, { trust: trust.icao, now });
-  }
+  return verifyForeignWith(format, input, options, WEB_VERIFIERS);
 }
+
+const WEB_VERIFIERS = { dcc: verifyDccWeb, shc: verifyShcWeb, icao: verifyIcaoVdsNcWeb };
