@@ -1,4 +1,4 @@
-import { checkEnvelope, parseDataUrl } from '@passage/schema';
+import { checkEnvelope, type DataUrl, parseDataUrl } from '@passage/schema';
 import { decodeCoseCredential, looksLikeCoseText, VC_COSE_MEDIA_TYPE } from '../cose/cose-credential.js';
 import { CredentialError } from '../errors.js';
 import { type DecodedSecured, decodeCompactJws } from '../jws/compact.js';
@@ -21,30 +21,32 @@ export function extractJws(input: unknown): { envelope: Envelope; jws: string } 
   return found.envelope === 'qr' ? { envelope: 'qr', jws: decodeQrText(found.text) } : found;
 }
 
-/** A credential secured with COSE or SD-JWT in `input` (as it is, in a data: URL or an envelope), if that is what it is. */
-function otherSecuredOf(input: unknown): { envelope: Envelope; decoded: () => DecodedSecured } | undefined {
-  const text =
-    typeof input === 'string'
-      ? input.trim()
-      : checkEnvelope(input, 'EnvelopedVerifiableCredential').length === 0
-        ? (input as { id: string }).id
-        : undefined;
-  if (text === undefined) return undefined;
-  if (text.startsWith('data:')) {
-    const url = parseDataUrl(text);
-    if (url?.mediaType === VC_SD_JWT_MEDIA_TYPE && !url.base64) {
-      return { envelope: 'enveloped', decoded: () => decodeSdJwtCredential(url.data) };
-    }
-    if (url?.mediaType !== VC_COSE_MEDIA_TYPE) return undefined;
-    if (!url.base64)
-      throw new CredentialError('DECODING_FAILED', 'an application/vc+cose data: URL must be base64');
-    return { envelope: 'enveloped', decoded: () => decodeCoseCredential(url.data) };
+const OTHER_MEDIA_TYPES: ReadonlySet<string> = new Set([VC_SD_JWT_MEDIA_TYPE, VC_COSE_MEDIA_TYPE]);
+
+/** A credential secured with COSE or SD-JWT in `input` (as it is, in a data: URL or an envelope), decoded. */
+function otherSecuredOf(input: unknown): { envelope: Envelope; decoded: DecodedSecured } | undefined {
+  if (typeof input === 'string') {
+    const text = input.trim();
+    if (text.startsWith('data:')) return fromDataUrl(parseDataUrl(text));
+    if (looksLikeSdJwt(text)) return { envelope: 'jws', decoded: decodeSdJwtCredential(text) };
+    return looksLikeCoseText(text) ? { envelope: 'cose', decoded: decodeCoseCredential(text) } : undefined;
   }
-  if (typeof input !== 'string') return undefined;
-  if (looksLikeSdJwt(text)) return { envelope: 'jws', decoded: () => decodeSdJwtCredential(text) };
-  return looksLikeCoseText(text)
-    ? { envelope: 'cose', decoded: () => decodeCoseCredential(text) }
-    : undefined;
+  // An envelope is checked whole only when its data: URL is one of these; jwsFromEnvelope checks the rest.
+  const id = typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined;
+  const url = typeof id === 'string' && id.startsWith('data:') ? parseDataUrl(id) : undefined;
+  if (!url || !OTHER_MEDIA_TYPES.has(url.mediaType)) return undefined;
+  return checkEnvelope(input, 'EnvelopedVerifiableCredential').length === 0 ? fromDataUrl(url) : undefined;
+}
+
+/** A credential secured with SD-JWT or COSE in a data: URL, decoded; undefined for another media type. */
+function fromDataUrl(url: DataUrl | undefined): { envelope: Envelope; decoded: DecodedSecured } | undefined {
+  if (url?.mediaType === VC_SD_JWT_MEDIA_TYPE && !url.base64) {
+    return { envelope: 'enveloped', decoded: decodeSdJwtCredential(url.data) };
+  }
+  if (url?.mediaType !== VC_COSE_MEDIA_TYPE) return undefined;
+  if (!url.base64)
+    throw new CredentialError('DECODING_FAILED', 'an application/vc+cose data: URL must be base64');
+  return { envelope: 'enveloped', decoded: decodeCoseCredential(url.data) };
 }
 
 /**
@@ -60,7 +62,7 @@ export function extractDecodedJws(input: unknown): { envelope: Envelope; decoded
     if (text !== '' && isPassageQrText(text)) return { envelope: 'qr', decoded: decodeQrJws(text) };
   }
   const other = otherSecuredOf(input);
-  if (other) return { envelope: other.envelope, decoded: other.decoded() };
+  if (other) return other;
   const { envelope, jws } = extractJws(input);
   return { envelope, decoded: decodeCompactJws(jws) };
 }
