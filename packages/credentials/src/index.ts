@@ -4,6 +4,7 @@ export {
   type PassageAgentHandle,
   type PassageStores,
 } from './agent.js';
+export { concatBytes } from './bytes.js';
 export {
   COSE_ALGORITHM_IDS,
   type CoseKind,

@@ -6,6 +6,7 @@
  * reaches a Node built-in.
  */
 
+export { concatBytes } from './bytes.js';
 export { isSelfCertifyingDid, publicJwkOfDid, type SelfCertifiedJwk } from './did/self-certifying.js';
 export {
   CredentialError,

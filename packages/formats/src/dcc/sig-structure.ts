@@ -1,3 +1,4 @@
+import { concatBytes } from '@passage/credentials/pure';
 import type { CoseSign1 } from './cose.js';
 
 /** COSE algorithm ids the DCC specification allows: ES256 (primary) and PS256 (secondary). */
@@ -21,21 +22,12 @@ const EMPTY_BSTR = Uint8Array.of(0x40);
 
 /** The bytes a COSE_Sign1 signature covers (RFC 9052 §4.4), with empty external AAD. */
 export function sigStructure(cose: CoseSign1): Uint8Array {
-  const parts = [
+  return concatBytes([
     SIG_STRUCTURE_HEAD,
     bstrHeader(cose.protectedBytes.length),
     cose.protectedBytes,
     EMPTY_BSTR,
     bstrHeader(cose.payload.length),
     cose.payload,
-  ];
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  ]);
 }

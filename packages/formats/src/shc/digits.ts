@@ -1,6 +1,7 @@
 // Portable decoding of shc:/ digits (no native buffer), for verifiers that run in a browser. It gives
 // the bytes and errors of the Node decoder (./numeric.ts), character by character; both run the checks
 // of ./chunks.ts around it.
+import { concatBytes } from '@passage/credentials/pure';
 import {
   joinShcChunkBytes,
   locateShcChunk,
@@ -26,16 +27,6 @@ function decodeChunk(text: string): ShcChunkBytes<Uint8Array> {
   return { index, total, bytes, overflow };
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 // Every byte is a JWS character (at most 'z', 122) once joined, so ASCII: any single-byte decoder reads it.
 const ascii = new TextDecoder('latin1');
 
@@ -47,5 +38,5 @@ const ascii = new TextDecoder('latin1');
  * const jws = joinShcChunksPortable([scan2, scan1, scan3]);
  */
 export function joinShcChunksPortable(chunks: readonly string[]): string {
-  return ascii.decode(joinShcChunkBytes(chunks, decodeChunk, concat));
+  return ascii.decode(joinShcChunkBytes(chunks, decodeChunk, concatBytes));
 }

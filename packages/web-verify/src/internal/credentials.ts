@@ -15,6 +15,7 @@ export {
   checkValidity,
   chooseKeys,
   compactJwsSegments,
+  concatBytes,
   DEFAULT_CLOCK_TOLERANCE_SEC,
   DICTIONARY_V1,
   DICTIONARY_V2,

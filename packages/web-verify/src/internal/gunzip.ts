@@ -1,4 +1,4 @@
-import { CredentialError } from './credentials.js';
+import { CredentialError, concatBytes } from './credentials.js';
 
 /**
  * GUNZIPs with the platform's `DecompressionStream`, reading at most `maxBytes` of output: past the
@@ -28,11 +28,5 @@ export async function gunzipBounded(compressed: Uint8Array, maxBytes: number): P
     if (error instanceof CredentialError) throw error;
     throw new CredentialError('INVALID_COMPRESSION', 'encodedList is not GZIP within the size bound');
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }

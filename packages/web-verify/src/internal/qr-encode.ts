@@ -2,6 +2,7 @@ import { deflateRaw } from 'pako';
 import { decodeBase64url, encodeBase64url } from './base64url.js';
 import {
   CredentialError,
+  concatBytes,
   DICTIONARY_V2,
   encodeBase45,
   encodeVarint,
@@ -20,16 +21,6 @@ function segmentBytes(segment: string | undefined): Uint8Array {
     throw new CredentialError('INVALID_ARGUMENT', 'JWS segment is empty or not canonical base64url');
   }
   return bytes;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 /**
@@ -53,12 +44,12 @@ export function encodeQrJws(jws: string): string {
   if (!header || !payload || !signature) {
     throw new CredentialError('INVALID_ARGUMENT', 'JWS must have three segments (compact serialization)');
   }
-  const inner = concat([encodeVarint(header.length), header, payload]);
+  const inner = concatBytes([encodeVarint(header.length), header, payload]);
   if (inner.length > MAX_INFLATED_BYTES) {
     throw new CredentialError('INPUT_TOO_LARGE', 'credential is too large for a QR code');
   }
   const compressed = deflateRaw(inner, { level: 9, memLevel: 9, dictionary: DICTIONARY_V2 });
-  const container = concat([
+  const container = concatBytes([
     Uint8Array.of(CONTAINER_V2),
     encodeVarint(signature.length),
     signature,
