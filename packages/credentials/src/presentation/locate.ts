@@ -10,27 +10,29 @@ import { type DecodedSecured, decodeCompactJws } from '../jws/compact.js';
 import { looksLikeCompactJws } from '../jws/segments.js';
 
 const JWT_MEDIA_TYPE = 'application/vp+jwt';
+/** A VC 1.1 presentation JWT in a data: URL (as the VC Data Model 2.0 suite envelopes one). */
+const PLAIN_JWT_MEDIA_TYPE = 'application/jwt';
 
 /** How a presentation reached the verifier: as it is (a JWS, a COSE message in base64) or enveloped. */
 export type PresentationEnvelope = 'jws' | 'cose' | 'enveloped';
 
 /** The secured presentation in a verifier's input, still as text, and how it is secured. */
-type Located = { envelope: PresentationEnvelope; securing: 'vp+jwt' | 'vp+cose'; text: string };
+type Located = { envelope: PresentationEnvelope; securedWith: 'jose' | 'cose'; text: string };
 
 function fromDataUrl(value: string): Located {
   const url = parseDataUrl(value);
   if (!url) throw new CredentialError('MALFORMED_INPUT', 'the data: URL is malformed');
-  if (url.mediaType === JWT_MEDIA_TYPE && !url.base64) {
+  if ((url.mediaType === JWT_MEDIA_TYPE || url.mediaType === PLAIN_JWT_MEDIA_TYPE) && !url.base64) {
     if (!looksLikeCompactJws(url.data))
-      throw new CredentialError('DECODING_FAILED', 'the vp+jwt is not a compact JWS');
-    return { envelope: 'enveloped', securing: 'vp+jwt', text: url.data };
+      throw new CredentialError('DECODING_FAILED', 'the presentation JWT is not a compact JWS');
+    return { envelope: 'enveloped', securedWith: 'jose', text: url.data };
   }
   if (url.mediaType === VP_COSE_MEDIA_TYPE && url.base64) {
-    return { envelope: 'enveloped', securing: 'vp+cose', text: url.data };
+    return { envelope: 'enveloped', securedWith: 'cose', text: url.data };
   }
   throw new CredentialError(
     'UNSUPPORTED_FORMAT',
-    'only application/vp+jwt and application/vp+cose (base64) presentations are supported',
+    'only application/vp+jwt, application/jwt and application/vp+cose (base64) presentations are supported',
   );
 }
 
@@ -38,8 +40,8 @@ function locate(input: unknown): Located {
   if (typeof input === 'string') {
     const text = input.trim();
     if (text.startsWith('data:')) return fromDataUrl(text);
-    if (looksLikeCompactJws(text)) return { envelope: 'jws', securing: 'vp+jwt', text };
-    if (looksLikeCoseText(text)) return { envelope: 'cose', securing: 'vp+cose', text };
+    if (looksLikeCompactJws(text)) return { envelope: 'jws', securedWith: 'jose', text };
+    if (looksLikeCoseText(text)) return { envelope: 'cose', securedWith: 'cose', text };
     throw new CredentialError('MALFORMED_INPUT', 'the input is not a secured or an enveloped presentation');
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -57,8 +59,9 @@ function locate(input: unknown): Located {
 }
 
 /**
- * The presentation in what a verifier was given, decoded (not verified): a `vp+jwt` (the compact
- * JWS, a `data:application/vp+jwt,` URL) or an `application/vp+cose` (base64, or a
+ * The presentation in what a verifier was given, decoded (not verified): a `vp+jwt` or a VC 1.1
+ * presentation JWT (the compact JWS, a `data:application/vp+jwt,` or `data:application/jwt,` URL),
+ * or an `application/vp+cose` (base64, or a
  * `data:application/vp+cose;base64,` URL), either one also inside an `EnvelopedVerifiablePresentation`
  * (VC Data Model 2.0 §4.13.2).
  *
@@ -70,17 +73,38 @@ export function decodePresentation(input: unknown): {
   envelope: PresentationEnvelope;
   decoded: DecodedSecured;
 } {
-  const { envelope, securing, text } = locate(input);
+  const { envelope, securedWith, text } = locate(input);
   return {
     envelope,
-    decoded: securing === 'vp+jwt' ? decodeCompactJws(text) : decodeCoseSecured(text, 'vp'),
+    decoded: securedWith === 'jose' ? decodeCompactJws(text) : decodeCoseSecured(text, 'vp'),
   };
+}
+
+/** The JSON object a base64url JWS segment holds, or undefined. */
+function segmentObject(segment: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A compact JWS that secures a presentation: `typ: vp+jwt`, or a VC 1.1 JWT (`typ: JWT` or none) with a `vp` claim. */
+function isPresentationJws(text: string): boolean {
+  const [head = '', body = ''] = text.split('.');
+  const typ = segmentObject(head)?.typ;
+  if (typ === 'vp+jwt') return true;
+  return (typ === undefined || typ === 'JWT') && segmentObject(body)?.vp !== undefined;
 }
 
 /**
  * True when `input` is a presentation rather than a credential: a `data:application/vp+jwt,` or
  * `data:application/vp+cose;base64,` URL, an `EnvelopedVerifiablePresentation`, a compact JWS whose
- * header says `typ: vp+jwt`, or a COSE message whose protected header says `application/vp+cose`.
+ * header says `typ: vp+jwt` (or a VC 1.1 JWT with a `vp` claim, as it is or in a
+ * `data:application/jwt,` URL), or a COSE message whose protected header says `application/vp+cose`.
  */
 export function looksLikePresentation(input: unknown): boolean {
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
@@ -90,17 +114,10 @@ export function looksLikePresentation(input: unknown): boolean {
   if (typeof input !== 'string') return false;
   const text = input.trim();
   if (text.startsWith('data:')) {
-    const mediaType = parseDataUrl(text)?.mediaType;
-    return mediaType === JWT_MEDIA_TYPE || mediaType === VP_COSE_MEDIA_TYPE;
+    const url = parseDataUrl(text);
+    if (url?.mediaType === PLAIN_JWT_MEDIA_TYPE) return !url.base64 && isPresentationJws(url.data);
+    return url?.mediaType === JWT_MEDIA_TYPE || url?.mediaType === VP_COSE_MEDIA_TYPE;
   }
   if (looksLikeCoseText(text)) return coseMediaTypeOf(text) === VP_COSE_MEDIA_TYPE;
-  if (!looksLikeCompactJws(text)) return false;
-  try {
-    const header: unknown = JSON.parse(
-      Buffer.from(text.slice(0, text.indexOf('.')), 'base64url').toString('utf8'),
-    );
-    return typeof header === 'object' && header !== null && (header as { typ?: unknown }).typ === 'vp+jwt';
-  } catch {
-    return false;
-  }
+  return looksLikeCompactJws(text) && isPresentationJws(text);
 }

@@ -1,14 +1,18 @@
 import type { Check, VerificationIssue, VerificationReport } from '../report.js';
+import type { PresentationSecuring } from './claims.js';
 
 /** The checks of a presentation, in the order they are read. */
 export interface PresentationChecks {
-  /** The input is a `vp+jwt` or `vp+cose` (as it is, in a data: URL, or in an enveloped presentation). */
+  /**
+   * The input is a `vp+jwt` or `vp+cose` (as it is, in a data: URL, or in an enveloped presentation), or
+   * a VC 1.1 presentation JWT.
+   */
   decoding: Check;
   /** The holder's signature, with a key given out of band (the trust store) or a did:jwk holder's own. */
   signature: Check;
   /** The JWT's `nbf` and `exp`, and the `challenge` (`nonce`) and `domain` (`aud`) asked for. */
   validity: Check;
-  /** VC Data Model 2.0 §4.13: context, type, holder, every credential enveloped. */
+  /** VC Data Model 2.0 §4.13: context, type, holder, every credential enveloped (1.1 §4 for a VC 1.1 JWT). */
   schema: Check;
   /** Every credential the presentation carries verifies on its own. */
   credentials: Check;
@@ -20,7 +24,7 @@ export interface PresentationChecks {
  */
 export interface PresentationReport {
   verified: boolean;
-  securing?: 'vp+jwt' | 'vp+cose';
+  securing?: PresentationSecuring;
   envelope?: 'jws' | 'cose' | 'enveloped';
   checks: PresentationChecks;
   errors: VerificationIssue[];

@@ -8,6 +8,7 @@ import { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from '../verify/optio
 import { checkSignatureOf, verifyCredentialDetailed } from '../verify/verify.js';
 import { PresentationReportBuilder } from './builder.js';
 import { type PresentationClaims, presentationClaimsOf } from './claims.js';
+import { checkV1PresentationModel } from './jwt-vp.js';
 import { decodePresentation, type PresentationEnvelope } from './locate.js';
 import type { PresentationReport } from './report.js';
 
@@ -66,20 +67,23 @@ function checkTimesAndBinding(
   const toleranceMs = (options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC) * 1000;
   checkValidity(claims, now, toleranceMs, report, 'the presentation');
   if (!report.checks.validity.ok) return;
-  const { presentation } = claims;
-  if (options.challenge !== undefined && presentation.nonce !== options.challenge) {
+  if (options.challenge !== undefined && claims.nonce !== options.challenge) {
     report.fail('validity', 'CHALLENGE_MISMATCH', 'the presentation does not answer the challenge given');
-  } else if (options.domain !== undefined && !audiences(presentation.aud).includes(options.domain)) {
+  } else if (options.domain !== undefined && !audiences(claims.aud).includes(options.domain)) {
     report.fail('validity', 'DOMAIN_MISMATCH', 'the presentation is not meant for this domain');
   }
 }
 
 function checkModel(claims: PresentationClaims, report: Writer) {
-  const issues = checkPresentationModel(claims.presentation);
+  const v1 = claims.securing === 'jwt';
+  const issues = v1
+    ? checkV1PresentationModel(claims.presentation)
+    : checkPresentationModel(claims.presentation);
   if (issues.length === 0) report.pass('schema');
   else {
     const paths = [...new Set(issues.map((i) => i.path || '(root)'))].join(', ');
-    report.fail('schema', 'SCHEMA_INVALID', `the presentation breaks the VC Data Model 2.0 at ${paths}`);
+    const model = v1 ? '1.1' : '2.0';
+    report.fail('schema', 'SCHEMA_INVALID', `the presentation breaks the VC Data Model ${model} at ${paths}`);
   }
 }
 
