@@ -74,6 +74,7 @@ export type {
   VerificationIssue,
   VerificationReport,
 } from './report.js';
+export { keyBindingRequired } from './sd-jwt/key-binding.js';
 export {
   decodeSdJwtCredential,
   encodeSdJwtCredential,
@@ -127,7 +128,12 @@ export {
 export { createTrustStore, type TrustStore, trustEntryFor } from './trust/trust-store.js';
 export { extractDecodedJws as decodeVerifiableInput } from './verify/input.js';
 export { methodIdOf } from './verify/key-choice.js';
-export { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from './verify/options.js';
+export {
+  DEFAULT_CLOCK_TOLERANCE_SEC,
+  DEFAULT_KEY_BINDING_MAX_AGE_SEC,
+  type KeyBindingPolicy,
+  type VerifyOptions,
+} from './verify/options.js';
 export { ReportBuilder } from './verify/report-builder.js';
 export type { SchemaOutcome } from './verify/schema-check.js';
 export { statusListUrlsOf } from './verify/status-check.js';

@@ -13,6 +13,11 @@ export interface VerificationChecks {
   /** Revocation and suspension (Bitstring Status List). Passes when the credential carries no status entry. */
   status: Check;
   schema: Check;
+  /**
+   * The holder's key binding JWT (RFC 9901 §7.3), present only when one was checked: an SD-JWT came
+   * with one, or the verifier required key binding. Absent, nothing proved who presented the credential.
+   */
+  keyBinding?: Check;
 }
 
 /** One problem found while verifying. The message names no token and no personal data. */

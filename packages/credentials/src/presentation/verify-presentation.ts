@@ -2,6 +2,7 @@ import { checkPresentationModel } from '@passage/schema';
 import type { DecodedSecured } from '../jws/compact.js';
 import type { VerificationKey } from '../jws/signature.js';
 import type { VerificationReport } from '../report.js';
+import { audiencesOf } from '../verify/claims.js';
 import { checkValidity, reportDecodingError } from '../verify/credential-checks.js';
 import type { KeyChoice } from '../verify/key-choice.js';
 import { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from '../verify/options.js';
@@ -54,10 +55,6 @@ function checkHolderSignature(
   checkSignatureOf(decoded, holder, trusted, options, report, holderKeys);
 }
 
-function audiences(aud: unknown): unknown[] {
-  return Array.isArray(aud) ? aud : [aud];
-}
-
 function checkTimesAndBinding(
   claims: PresentationClaims,
   now: number,
@@ -69,7 +66,7 @@ function checkTimesAndBinding(
   if (!report.checks.validity.ok) return;
   if (options.challenge !== undefined && claims.nonce !== options.challenge) {
     report.fail('validity', 'CHALLENGE_MISMATCH', 'the presentation does not answer the challenge given');
-  } else if (options.domain !== undefined && !audiences(claims.aud).includes(options.domain)) {
+  } else if (options.domain !== undefined && !audiencesOf(claims.aud).includes(options.domain)) {
     report.fail('validity', 'DOMAIN_MISMATCH', 'the presentation is not meant for this domain');
   }
 }

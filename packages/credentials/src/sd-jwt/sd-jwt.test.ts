@@ -141,24 +141,6 @@ describe('credentials secured with SD-JWT (application/vc+sd-jwt)', () => {
     );
   });
 
-  it("checks a key binding JWT with the credential's cnf key, over this very SD-JWT", () => {
-    const holder = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const sdJwt = issue({ cnf: { jwk: holder.publicKey.export({ format: 'jwk' }) } });
-    const kb = (key: typeof privateKey, presented: string) => {
-      const sdHash = createHash('sha256').update(presented).digest('base64url');
-      const input = `${b64({ alg: 'ES256', typ: 'kb+jwt' })}.${b64({ iat: 1, aud: 'verifier', nonce: 'n', sd_hash: sdHash })}`;
-      return `${input}.${es256(key)(Buffer.from(input)).toString('base64url')}`;
-    };
-    expect(verifyCredential(`${sdJwt}${kb(holder.privateKey, sdJwt)}`, { trust, now }).verified).toBe(true);
-    expect(codes(verifyCredential(`${sdJwt}${kb(privateKey, sdJwt)}`, { trust, now }))).toEqual([
-      'SIGNATURE_INVALID',
-    ]);
-    const other = issue({ cnf: { jwk: holder.publicKey.export({ format: 'jwk' }) } });
-    expect(codes(verifyCredential(`${sdJwt}${kb(holder.privateKey, other)}`, { trust, now }))).toEqual([
-      'DECODING_FAILED',
-    ]);
-  });
-
   it('is read inside a presentation', async () => {
     const holder = generateKeyPairSync('ed25519');
     const did = `did:jwk:${b64(holder.publicKey.export({ format: 'jwk' }))}`;

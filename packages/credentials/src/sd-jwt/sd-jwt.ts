@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { CredentialError } from '../errors.js';
 import { type DecodedSecured, decodeCompactJws } from '../jws/compact.js';
 import { withinJsonDepth } from '../jws/json-depth.js';
-import { signatureIsValid, verificationKeyFromJwk } from '../jws/signature.js';
+import { sdDigest as digestOf } from './digest.js';
 
 // SD-JWT (RFC 9901) as VC-JOSE-COSE §3.2 secures a credential with it (`application/vc+sd-jwt`): an
 // issuer-signed JWT whose payload is the credential with some members replaced by digests, then the
@@ -22,8 +22,6 @@ export function looksLikeSdJwt(text: string): boolean {
   const tilde = text.indexOf('~');
   return tilde > 0 && text.slice(0, tilde).split('.').length === 3 && /^[A-Za-z0-9_.~-]+$/.test(text);
 }
-
-const digestOf = (disclosure: string) => createHash('sha256').update(disclosure, 'ascii').digest('base64url');
 
 interface Disclosure {
   name?: string;
@@ -111,31 +109,21 @@ function reveal(
   return out;
 }
 
-/** RFC 9901 §7.3: a key binding JWT signed by the key in `cnf`, over this very SD-JWT (`sd_hash`). */
-function checkKeyBinding(kbJwt: string, presented: string, cnf: unknown): void {
-  const jwk = (cnf as { jwk?: unknown } | undefined)?.jwk;
-  if (typeof jwk !== 'object' || jwk === null) throw decodingFailed('a key binding JWT needs a cnf.jwk');
-  const kb = decodeCompactJws(kbJwt);
-  if (kb.header.typ !== 'kb+jwt') throw decodingFailed('the key binding JWT is not typ kb+jwt');
-  const key = verificationKeyFromJwk(jwk as never);
-  if (kb.header.alg !== key.alg || !signatureIsValid(kb, key)) {
-    throw new CredentialError('SIGNATURE_INVALID', 'the key binding JWT does not verify');
-  }
-  if (kb.payload.sd_hash !== digestOf(presented))
-    throw decodingFailed('the key binding JWT is for another SD-JWT');
+/** What a holder's key binding is checked with, read from an SD-JWT as presented (RFC 9901 §4.3). */
+export interface SdJwtBinding {
+  /** The SD-JWT up to and including its last `~`: what the key binding JWT's `sd_hash` digests. */
+  presented: string;
+  /** The key binding JWT, when the holder appended one. */
+  kbJwt?: string;
+  /** The credential's `cnf` claim (RFC 7800) once disclosures are put back: the holder's key. */
+  cnf?: unknown;
 }
 
 /**
- * Reads an SD-JWT securing a credential (`typ: vc+sd-jwt`) into the shape a JWS decodes to: its
- * issuer-signed JWT's header and signing input (what the issuer's signature covers), and as payload the
- * credential with the disclosed members put back (RFC 9901 §7.1). A key binding JWT, when present,
- * must verify with the credential's `cnf` key and cover this SD-JWT.
- *
- * @throws CredentialError `DECODING_FAILED` for malformed parts, repeated or unreferenced disclosures,
- *   a digest algorithm other than sha-256; `UNSUPPORTED_FORMAT` for another `typ`; `SIGNATURE_INVALID`
- *   for a key binding JWT that does not verify.
+ * Reads an SD-JWT securing a credential: the credential decoded as {@link decodeSdJwtCredential}
+ * answers it, and what its key binding is checked with. Neither signature is checked here.
  */
-export function decodeSdJwtCredential(text: string): DecodedSecured {
+export function readSdJwt(text: string): { decoded: DecodedSecured; binding: SdJwtBinding } {
   const parts = text.trim().split('~');
   const [issuerJwt = '', ...rest] = parts;
   const kbJwt = rest.pop() ?? '';
@@ -153,8 +141,24 @@ export function decodeSdJwtCredential(text: string): DecodedSecured {
     if (!disclosure.used) throw decodingFailed('an SD-JWT disclosure is not referenced by the credential');
   }
   if (!withinJsonDepth(revealed)) throw decodingFailed('the disclosed credential nests too deeply');
-  if (kbJwt !== '') checkKeyBinding(kbJwt, `${parts.slice(0, -1).join('~')}~`, revealed.cnf);
-  return { ...decoded, payload: revealed };
+  const binding: SdJwtBinding = { presented: `${parts.slice(0, -1).join('~')}~` };
+  if (kbJwt !== '') binding.kbJwt = kbJwt;
+  if (revealed.cnf !== undefined) binding.cnf = revealed.cnf;
+  return { decoded: { ...decoded, payload: revealed }, binding };
+}
+
+/**
+ * Reads an SD-JWT securing a credential (`typ: vc+sd-jwt`) into the shape a JWS decodes to: its
+ * issuer-signed JWT's header and signing input (what the issuer's signature covers), and as payload the
+ * credential with the disclosed members put back (RFC 9901 §7.1). Like `decodeCompactJws` it checks
+ * no signature: not the issuer's, and not a key binding JWT's, which `verifyCredential` checks against
+ * the verifier's key binding policy (`checks.keyBinding`).
+ *
+ * @throws CredentialError `DECODING_FAILED` for malformed parts, repeated or unreferenced disclosures,
+ *   a digest algorithm other than sha-256; `UNSUPPORTED_FORMAT` for another `typ`.
+ */
+export function decodeSdJwtCredential(text: string): DecodedSecured {
+  return readSdJwt(text).decoded;
 }
 
 /** A disclosure path (`credentialSubject.address.street`, `credentialSubject.phoneNumbers[0]`) as steps. */

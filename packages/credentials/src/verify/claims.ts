@@ -20,6 +20,9 @@ export const asObject = (value: unknown): Record<string, unknown> | undefined =>
     ? (value as Record<string, unknown>)
     : undefined;
 
+/** A JWT's `aud` as a list: RFC 7519 §4.1.3 allows one string or an array of them. */
+export const audiencesOf = (aud: unknown): unknown[] => (Array.isArray(aud) ? aud : [aud]);
+
 function instant(value: unknown, what: string): number | undefined {
   if (value === undefined) return undefined;
   const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;

@@ -5,7 +5,7 @@ import { type DecodedSecured, decodeCompactJws } from '../jws/compact.js';
 import { decodeQrJws } from '../qr/decode.js';
 import { decodeQrText, isPassageQrText } from '../qr/index.js';
 import type { Envelope } from '../report.js';
-import { decodeSdJwtCredential, looksLikeSdJwt, VC_SD_JWT_MEDIA_TYPE } from '../sd-jwt/sd-jwt.js';
+import { looksLikeSdJwt, readSdJwt, type SdJwtBinding, VC_SD_JWT_MEDIA_TYPE } from '../sd-jwt/sd-jwt.js';
 import { locateJws } from './locate.js';
 
 /** What a verifier may be handed: QR text, a compact JWS, a data URL or an enveloped credential. */
@@ -23,12 +23,22 @@ export function extractJws(input: unknown): { envelope: Envelope; jws: string } 
 
 const OTHER_MEDIA_TYPES: ReadonlySet<string> = new Set([VC_SD_JWT_MEDIA_TYPE, VC_COSE_MEDIA_TYPE]);
 
+/**
+ * A credential decoded from a verifier's input, and how it came; for an SD-JWT, what its key binding
+ * is checked with.
+ */
+export interface DecodedInput {
+  envelope: Envelope;
+  decoded: DecodedSecured;
+  binding?: SdJwtBinding;
+}
+
 /** A credential secured with COSE or SD-JWT in `input` (as it is, in a data: URL or an envelope), decoded. */
-function otherSecuredOf(input: unknown): { envelope: Envelope; decoded: DecodedSecured } | undefined {
+function otherSecuredOf(input: unknown): DecodedInput | undefined {
   if (typeof input === 'string') {
     const text = input.trim();
     if (text.startsWith('data:')) return fromDataUrl(parseDataUrl(text));
-    if (looksLikeSdJwt(text)) return { envelope: 'jws', decoded: decodeSdJwtCredential(text) };
+    if (looksLikeSdJwt(text)) return { envelope: 'jws', ...readSdJwt(text) };
     return looksLikeCoseText(text) ? { envelope: 'cose', decoded: decodeCoseCredential(text) } : undefined;
   }
   // An envelope is checked whole only when its data: URL is one of these; jwsFromEnvelope checks the rest.
@@ -39,9 +49,9 @@ function otherSecuredOf(input: unknown): { envelope: Envelope; decoded: DecodedS
 }
 
 /** A credential secured with SD-JWT or COSE in a data: URL, decoded; undefined for another media type. */
-function fromDataUrl(url: DataUrl | undefined): { envelope: Envelope; decoded: DecodedSecured } | undefined {
+function fromDataUrl(url: DataUrl | undefined): DecodedInput | undefined {
   if (url?.mediaType === VC_SD_JWT_MEDIA_TYPE && !url.base64) {
-    return { envelope: 'enveloped', decoded: decodeSdJwtCredential(url.data) };
+    return { envelope: 'enveloped', ...readSdJwt(url.data) };
   }
   if (url?.mediaType !== VC_COSE_MEDIA_TYPE) return undefined;
   if (!url.base64)
@@ -53,10 +63,10 @@ function fromDataUrl(url: DataUrl | undefined): { envelope: Envelope; decoded: D
  * {@link extractJws}, then the JWS decoded: QR text goes from its container to the decoded parts
  * directly, a credential secured with COSE (base64, or in a `data:application/vc+cose;base64,` URL or
  * envelope) through `decodeCoseCredential`, one secured with SD-JWT (`vc+sd-jwt`, as it is, in a data:
- * URL or an envelope) through `decodeSdJwtCredential`, anything else through `decodeCompactJws`. Throws
- * as they do.
+ * URL or an envelope) through `decodeSdJwtCredential` (with its key binding parts), anything else
+ * through `decodeCompactJws`. Throws as they do.
  */
-export function extractDecodedJws(input: unknown): { envelope: Envelope; decoded: DecodedSecured } {
+export function extractDecodedJws(input: unknown): DecodedInput {
   if (typeof input === 'string') {
     const text = input.trim();
     if (text !== '' && isPassageQrText(text)) return { envelope: 'qr', decoded: decodeQrJws(text) };

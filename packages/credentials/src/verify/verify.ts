@@ -2,6 +2,7 @@ import type { Resolvable } from 'did-resolver';
 import type { DecodedSecured } from '../jws/compact.js';
 import { SUPPORTED_ALGORITHMS, signatureIsValid, type VerificationKey } from '../jws/signature.js';
 import type { VerificationReport } from '../report.js';
+import { checkKeyBinding } from '../sd-jwt/key-binding.js';
 import type { StatusListCache } from '../status/cache.js';
 import { securedCredentialOf } from './claims.js';
 import {
@@ -27,10 +28,10 @@ export type { VerificationOutcome } from './credential-checks.js';
 
 function decode(input: unknown, report: ReportBuilder) {
   try {
-    const { envelope, decoded } = extractDecodedJws(input);
-    const secured = securedCredentialOf(decoded);
+    const found = extractDecodedJws(input);
+    const secured = securedCredentialOf(found.decoded);
     report.pass('decoding');
-    return { envelope, decoded, secured };
+    return { ...found, secured };
   } catch (error) {
     reportDecodingError(error, report);
     return undefined;
@@ -65,8 +66,9 @@ export function checkSignatureOf(
 
 /**
  * Verifies a Passage credential given as QR text, a compact JWS (`vc+jwt` or VC 1.1 `JWT`), a
- * `data:application/vc+jwt,` URL or an enveloped credential. Never throws for a bad credential and
- * never touches the network: keys come from the trust store (or from a did:jwk itself).
+ * `data:application/vc+jwt,` URL or an enveloped credential (or one secured with SD-JWT or COSE).
+ * Never throws for a bad credential and never touches the network: keys come from the trust store
+ * (or from a did:jwk itself). An SD-JWT's key binding is held to `options.keyBinding`.
  *
  * @example
  * const { report } = verifyCredentialDetailed(qrText, { trust, now: new Date() });
@@ -97,6 +99,7 @@ function verifyDecoded(
     checkSignatureOf(decoded.decoded, secured.issuer, entry !== undefined, options, report);
   checkIssuer(entry, secured, schema.credentialType, now, report);
   checkValidity(secured, now, (options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC) * 1000, report);
+  checkKeyBinding(decoded.binding, options, report);
   const status = checkStatus(
     secured.credential,
     { issuer: secured.issuer, trust: options.trust, status: options.status },
