@@ -49,6 +49,7 @@ export {
 } from './presentation/locate.js';
 export type { PresentationChecks, PresentationReport } from './presentation/report.js';
 export {
+  credentialKeyBinding,
   MAX_PRESENTED_CREDENTIALS,
   type PresentationOptions,
   verifyPresentation,

@@ -1,7 +1,8 @@
-import { generateKeyPairSync, type JsonWebKey, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, type JsonWebKey, sign } from 'node:crypto';
 import { CompactSign, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { encodeCoseSecured } from '../cose/cose-credential.js';
+import { encodeSdJwtCredential } from '../sd-jwt/sd-jwt.js';
 import { mutations, trustOfOneKey } from '../test-support.js';
 import { MAX_PRESENTED_CREDENTIALS, verifyPresentation } from './verify-presentation.js';
 
@@ -205,6 +206,68 @@ describe('verifyPresentation (vp+jwt)', () => {
     );
     const report = await verifyPresentation(vp, { trust: given, now });
     expect([report.verified, report.credentials]).toEqual([true, []]);
+  });
+});
+
+// The presentation's proof binds the credentials in it to the challenge and domain; an SD-JWT's own
+// key binding JWT is checked when there, against them, and required only when the verifier says so.
+describe('verifyPresentation of an SD-JWT credential and its key binding', () => {
+  const sdJwt = encodeSdJwtCredential(
+    {
+      '@context': [V2],
+      type: ['VerifiableCredential'],
+      issuer,
+      validFrom: '2025-01-01T00:00:00Z',
+      credentialSubject: { id: holder, name: 'Alice' },
+      cnf: { jwk: holderJwk },
+    },
+    ['credentialSubject.name'],
+    { alg: 'ES256', kid: issuerKid },
+    (data) => sign('sha256', data, { key: issuerPair.privateKey, dsaEncoding: 'ieee-p1363' }),
+  );
+  const sdHash = createHash('sha256').update(sdJwt).digest('base64url');
+  const boundTo = async (nonce: string) =>
+    `${sdJwt}${await signJws('ES384', holderPair.privateKey.export({ format: 'jwk' }), { typ: 'kb+jwt' }, { iat: nowSec, aud: 'verifier.example', nonce, sd_hash: sdHash })}`;
+  const sdEnvelope = (text: string) => ({
+    '@context': V2,
+    type: 'EnvelopedVerifiableCredential',
+    id: `data:application/vc+sd-jwt,${text}`,
+  });
+  const asked = { trust, now, challenge: 'challenge-1', domain: 'verifier.example' };
+
+  it('verifies one whose KB-JWT answers the same challenge and domain', async () => {
+    const vp = await presentationJwt({ credentials: [sdEnvelope(await boundTo('challenge-1'))] });
+    const report = await verifyPresentation(vp, asked);
+    expect([report.verified, report.credentials[0]?.checks.keyBinding]).toEqual([true, { ok: true }]);
+  });
+
+  it('refuses one whose KB-JWT answers another challenge', async () => {
+    const vp = await presentationJwt({ credentials: [sdEnvelope(await boundTo('challenge-0'))] });
+    const report = await verifyPresentation(vp, asked);
+    expect(report.checks.credentials).toEqual({ ok: false, code: 'CHALLENGE_MISMATCH' });
+  });
+
+  it('does not require a KB-JWT, unless requireKeyBinding says so, for any credential in it', async () => {
+    const vp = await presentationJwt({ credentials: [sdEnvelope(sdJwt)] });
+    const report = await verifyPresentation(vp, asked);
+    expect([report.verified, report.credentials[0]?.checks.keyBinding]).toEqual([true, undefined]);
+    const required = await verifyPresentation(vp, { ...asked, requireKeyBinding: true });
+    expect(required.checks.credentials).toEqual({ ok: false, code: 'KEY_BINDING_REQUIRED' });
+    const vcJwt = await presentationJwt();
+    const vcRequired = await verifyPresentation(vcJwt, { ...asked, requireKeyBinding: true });
+    expect(vcRequired.checks.credentials).toEqual({ ok: false, code: 'KEY_BINDING_REQUIRED' });
+  });
+
+  it('hands a verifyCredential of its own the key binding asked of each credential', async () => {
+    const policies: unknown[] = [];
+    await verifyPresentation(await presentationJwt(), {
+      ...asked,
+      verifyCredential: (_credential, keyBinding) => {
+        policies.push(keyBinding);
+        return { verified: true, format: 'passage', checks: {} as never, errors: [], checkedAt: '' };
+      },
+    });
+    expect(policies).toEqual([{ required: false, challenge: 'challenge-1', domain: 'verifier.example' }]);
   });
 });
 

@@ -5,7 +5,7 @@ import type { VerificationReport } from '../report.js';
 import { audiencesOf } from '../verify/claims.js';
 import { checkValidity, reportDecodingError } from '../verify/credential-checks.js';
 import type { KeyChoice } from '../verify/key-choice.js';
-import { DEFAULT_CLOCK_TOLERANCE_SEC, type VerifyOptions } from '../verify/options.js';
+import { DEFAULT_CLOCK_TOLERANCE_SEC, type KeyBindingPolicy, type VerifyOptions } from '../verify/options.js';
 import { checkSignatureOf, verifyCredentialDetailed } from '../verify/verify.js';
 import { PresentationReportBuilder } from './builder.js';
 import { type PresentationClaims, presentationClaimsOf } from './claims.js';
@@ -17,16 +17,46 @@ import type { PresentationReport } from './report.js';
 export const MAX_PRESENTED_CREDENTIALS = 32;
 
 /** The security settings of a presentation's verification. */
-export interface PresentationOptions extends VerifyOptions {
+export interface PresentationOptions extends Omit<VerifyOptions, 'keyBinding'> {
   /** The challenge the verifier gave the holder: the presentation's `nonce` must be it. */
   challenge?: string;
   /** The verifier's domain: the presentation's `aud` must name it. */
   domain?: string;
   /**
-   * How each credential the presentation carries is verified. Default: `verifyCredentialDetailed` with
-   * these options (offline: keys from the trust store, status from `status`).
+   * Every credential in the presentation must also carry its own key binding: be an SD-JWT with a key
+   * binding JWT signed by its `cnf` key. Default: false, the presentation's proof binds them (see
+   * {@link credentialKeyBinding}).
    */
-  verifyCredential?: (credential: unknown) => VerificationReport | Promise<VerificationReport>;
+  requireKeyBinding?: boolean;
+  /**
+   * How each credential the presentation carries is verified, with the key binding asked of it.
+   * Default: `verifyCredentialDetailed` with these options (offline: keys from the trust store, status
+   * from `status`).
+   */
+  verifyCredential?: (
+    credential: unknown,
+    keyBinding: KeyBindingPolicy | undefined,
+  ) => VerificationReport | Promise<VerificationReport>;
+}
+
+/**
+ * The key binding asked of each credential in a presentation. The presentation's proof (the holder's
+ * signature over its `nonce` and `aud`) already binds it, and every credential in it with exactly the
+ * disclosures shown, to this transaction and this verifier: what an SD-JWT's key binding JWT does on
+ * its own with `nonce`, `aud` and `sd_hash` (RFC 9901 §4.3; its drafts let the enclosing signed JWT
+ * stand for the KB-JWT). So a KB-JWT is required only when the verifier asks (`requireKeyBinding`):
+ * what the presentation's proof does not show is that its holder key is the one the issuer bound the
+ * credential to (`cnf`). A KB-JWT that is there is checked, and must answer the presentation's challenge
+ * and domain.
+ */
+export function credentialKeyBinding(options: PresentationOptions): KeyBindingPolicy | undefined {
+  const { challenge, domain, requireKeyBinding = false } = options;
+  if (challenge === undefined && domain === undefined && !requireKeyBinding) return undefined;
+  return {
+    required: requireKeyBinding,
+    ...(challenge === undefined ? {} : { challenge }),
+    ...(domain === undefined ? {} : { domain }),
+  };
 }
 
 type Writer = PresentationReportBuilder;
@@ -100,9 +130,12 @@ async function checkCredentials(
     return [];
   }
   const verifyOne =
-    options.verifyCredential ?? ((entry: unknown) => verifyCredentialDetailed(entry, options).report);
+    options.verifyCredential ??
+    ((entry: unknown, keyBinding: KeyBindingPolicy | undefined) =>
+      verifyCredentialDetailed(entry, keyBinding ? { ...options, keyBinding } : options).report);
+  const keyBinding = credentialKeyBinding(options);
   const reports: VerificationReport[] = [];
-  for (const entry of entries) reports.push(await verifyOne(entry));
+  for (const entry of entries) reports.push(await verifyOne(entry, keyBinding));
   const failed = reports.findIndex((r) => !r.verified);
   if (failed < 0) report.pass('credentials');
   else {
@@ -122,7 +155,7 @@ async function checkCredentials(
  * `EnvelopedVerifiablePresentation` (see `decodePresentation`): the
  * holder's signature, the JWT's validity window (and the challenge and domain asked for), the
  * presentation's data model, and every credential it carries, each an enveloped credential that must
- * verify on its own. Never throws for a bad presentation, and never touches the network.
+ * verify on its own (an SD-JWT's key binding as {@link credentialKeyBinding} says). Never throws for a bad presentation, and never touches the network.
  *
  * @example
  * const report = await verifyPresentation(vpJwt, { trust, now: new Date(), challenge });
