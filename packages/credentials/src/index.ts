@@ -75,6 +75,7 @@ export type {
   VerificationIssue,
   VerificationReport,
 } from './report.js';
+export { appendKeyBinding, type KeyBindingClaims } from './sd-jwt/bind.js';
 export { keyBindingRequired } from './sd-jwt/key-binding.js';
 export {
   decodeSdJwtCredential,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mutations, trustOfOneKey } from '../test-support.js';
 import type { KeyBindingPolicy } from '../verify/options.js';
 import { verifyCredential } from '../verify/verify.js';
+import { appendKeyBinding } from './bind.js';
 import { encodeSdJwtCredential } from './sd-jwt.js';
 
 // Key binding JWTs are made here with jose, an independent JOSE implementation, and checked against
@@ -213,6 +214,15 @@ describe('key binding of an SD-JWT (RFC 9901 §7.3)', () => {
     expect(outcome(await bound({}, unbound), policy).keyBinding).toBe('KEY_BINDING_INVALID');
     expect(outcome(await bound({}, issue({ jwk: { kty: 'oct', k: 'AAAA' } })), policy).keyBinding).toBe(
       'KEY_BINDING_INVALID',
+    );
+  });
+
+  it('binds an SD-JWT with appendKeyBinding, which a bound one refuses', () => {
+    const claims = { aud: domain, nonce: challenge, iat: nowSec };
+    const text = appendKeyBinding(sdJwt, claims, 'ES256', es256(holderPair.privateKey));
+    expect(outcome(text, policy)).toEqual({ verified: true, keyBinding: 'ok', othersPass: true });
+    expect(() => appendKeyBinding(text, claims, 'ES256', es256(holderPair.privateKey))).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
     );
   });
 
