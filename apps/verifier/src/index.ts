@@ -26,6 +26,7 @@ export {
   type VerifierAppDeps,
   type VerifierHttp,
 } from './http/app.js';
+export { type KeyBindingAsk, keyBindingAsked } from './key-binding.js';
 export { readOperatorKeys } from './operator-key.js';
 export { fetchJson, fetchText, RemoteError, type RemoteOptions } from './remote.js';
 export type { DocumentInfo, DocumentOrigin, LoadResult } from './signed-source.js';

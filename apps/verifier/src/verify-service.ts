@@ -1,6 +1,7 @@
 import {
   createDidResolver,
   didWebMethod,
+  type KeyBindingPolicy,
   type StatusListCache,
   type TrustStore,
   type VerificationReport,
@@ -19,6 +20,7 @@ import type { ForeignTrust } from '@passage/trust';
 import type { Resolvable } from 'did-resolver';
 import type { DataSources } from './data.js';
 import { verifyForeign } from './foreign-formats.js';
+import { withKeyBindingPolicy } from './key-binding.js';
 import { NO_FOREIGN_TRUST } from './trust-source.js';
 
 /**
@@ -46,6 +48,8 @@ export interface VerifyInputOptions {
   entry?: EntryQuestion & { ruleSet: RuleSet | undefined };
   /** Described in the answer so the officer knows how fresh the data is. */
   sources?: DataSources;
+  /** The key binding asked of the credential (see `keyBindingAsked`). Default: none asked. */
+  keyBinding?: KeyBindingPolicy;
 }
 
 // One resolver per process, so its cache serves every request.
@@ -58,16 +62,20 @@ const defaultResolver = createDidResolver({ web: didWebMethod() });
  * multi-part card as an array) as a SMART Health Card, a VDS-NC seal (object or JSON text) as ICAO
  * VDS-NC, and anything else (QR text, compact JWS, enveloped credential) as Passage. The answer's
  * `format` says which. Never throws for bad input. A trusted issuer listed without keys has its
- * did:web document fetched (once, then cached); no other DID is.
+ * did:web document fetched (once, then cached); no other DID is. Key binding asked for
+ * (`options.keyBinding`) only an SD-JWT can give: any other credential then fails KEY_BINDING_REQUIRED.
  */
 export async function verifyForOfficer(input: unknown, options: VerifyInputOptions): Promise<VerifierAnswer> {
   const format = detectFormat(input);
   if (format !== 'passage') {
-    const report = verifyForeign(format, input, {
-      trust: options.foreign ?? NO_FOREIGN_TRUST,
-      now: options.now,
-      clockToleranceSec: options.clockToleranceSec,
-    });
+    const report = withKeyBindingPolicy(
+      verifyForeign(format, input, {
+        trust: options.foreign ?? NO_FOREIGN_TRUST,
+        now: options.now,
+        clockToleranceSec: options.clockToleranceSec,
+      }),
+      options.keyBinding,
+    );
     // A canonical record is a vaccination, whatever the format's own typing: entry rules need the type.
     // A copy either way: answerOf adds to the report it is given.
     return answerOf(
@@ -82,6 +90,7 @@ export async function verifyForOfficer(input: unknown, options: VerifyInputOptio
     clockToleranceSec: options.clockToleranceSec,
     resolver: options.resolver ?? defaultResolver,
     ...(options.statusLists ? { statusLists: options.statusLists } : {}),
+    ...(options.keyBinding ? { keyBinding: options.keyBinding } : {}),
   });
   const typed = schema?.subject;
   // The report is this call's own object: the record is added to it, not to a copy of it.

@@ -1,11 +1,12 @@
 import type { RequestListener } from 'node:http';
-import { type StatusListCache, verifyPresentation } from '@passage/credentials';
+import { type KeyBindingPolicy, type StatusListCache, verifyPresentation } from '@passage/credentials';
 import { aheadErrors, loggedText, sendJson, serveAhead } from '@passage/service-kit';
 import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { createVerifierData, type VerifierData } from '../data.js';
 import { VerifierError } from '../errors.js';
+import { keyBindingAsked } from '../key-binding.js';
 import type { TrustSource } from '../trust-source.js';
 import { type VerifierAnswer, verifyForOfficer } from '../verify-service.js';
 import { answerAhead } from './fast-verify.js';
@@ -79,9 +80,14 @@ export function createVerifierHttp(deps: VerifierAppDeps): VerifierHttp {
     });
   let lastRefresh = 0;
 
-  const run = async (input: unknown, ask: VerifyAsk): Promise<VerifierAnswer> => {
+  const run = async (
+    input: unknown,
+    ask: VerifyAsk,
+    keyBinding?: KeyBindingPolicy,
+  ): Promise<VerifierAnswer> => {
     const now = ask.at ? new Date(ask.at) : (deps.now?.() ?? new Date());
     return verifyForOfficer(input, {
+      ...(keyBinding ? { keyBinding } : {}),
       trust: data.trust(),
       foreign: data.foreign(),
       now,
@@ -99,7 +105,7 @@ export function createVerifierHttp(deps: VerifierAppDeps): VerifierHttp {
 
   app.post('/v1/verify', async (req, res) => {
     const body: VerifyRequest = quickBody(req) ?? parseBody(verifyRequestSchema, req);
-    const answer = await run(body.qr ?? body.qrs ?? body.credential, body);
+    const answer = await run(body.qr ?? body.qrs ?? body.credential, body, keyBindingAsked(body));
     res.locals.verdict = verdictLog(answer);
     sendJson(res, 200, answer);
   });
@@ -115,12 +121,15 @@ export function createVerifierHttp(deps: VerifierAppDeps): VerifierHttp {
 
   app.post('/credentials/verify', async (req, res) => {
     const body = parseBody(vcApiVerifyRequestSchema, req);
-    const answer = await run(body.verifiableCredential, body.options ?? {});
+    const ask = body.options ?? {};
+    const answer = await run(body.verifiableCredential, ask, keyBindingAsked(ask));
     res.locals.verdict = verdictLog(answer);
     sendJson(res, answer.verified ? 200 : 422, answer);
   });
 
-  // A holder's presentation: its proof and binding, then each credential as /credentials/verify takes it.
+  // A holder's presentation: its proof and binding, then each credential as /credentials/verify takes it,
+  // with the key binding the presentation asks of it (credentialKeyBinding): an SD-JWT's KB-JWT is
+  // required only with requireKeyBinding, the presentation's proof binding it otherwise.
   app.post('/presentations/verify', async (req, res) => {
     const body = parseBody(vcApiPresentationRequestSchema, req);
     const ask = body.options ?? {};
@@ -130,7 +139,8 @@ export function createVerifierHttp(deps: VerifierAppDeps): VerifierHttp {
       clockToleranceSec: deps.clockToleranceSec ?? 60,
       ...(ask.challenge === undefined ? {} : { challenge: ask.challenge }),
       ...(ask.domain === undefined ? {} : { domain: ask.domain }),
-      verifyCredential: (credential) => run(credential, ask),
+      ...(ask.requireKeyBinding === undefined ? {} : { requireKeyBinding: ask.requireKeyBinding }),
+      verifyCredential: (credential, keyBinding) => run(credential, ask, keyBinding),
     });
     res.locals.verdict = {
       verified: report.verified,

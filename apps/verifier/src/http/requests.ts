@@ -8,6 +8,17 @@ const at = z.iso.datetime({ offset: true });
 const MAX_QRS = 16;
 
 /**
+ * What a request may ask of a credential's key binding (RFC 9901 §7.3): the challenge a key binding
+ * JWT's `nonce` must answer and the domain its `aud` must name (VC-API's names; either requires one),
+ * and `requireKeyBinding` to require one without them.
+ */
+const keyBindingFields = {
+  challenge: z.string().min(1).max(1024).optional(),
+  domain: z.string().min(1).max(1024).optional(),
+  requireKeyBinding: z.boolean().optional(),
+};
+
+/**
  * `POST /v1/verify`: exactly one of `qr` (scanned text: Passage, `HC1:`, `shc:/` or a VDS-NC seal's
  * JSON), `qrs` (every chunk of a legacy multi-part SMART Health Card, any order) or `credential`
  * (compact JWS, enveloped VC, or a VDS-NC seal as an object).
@@ -26,13 +37,13 @@ export const verifyRequestSchema = z
       .optional(),
     /** The traveller's arrival: a date (`2026-12-01`) or date-time. Default: the validation clock. */
     arrivalDate: z.union([z.iso.date(), at]).optional(),
+    ...keyBindingFields,
   })
   .refine((b) => [b.qr, b.qrs, b.credential].filter((v) => v !== undefined).length === 1, {
     message: 'give exactly one of qr, qrs or credential',
     path: ['qr'],
   });
 
-/** `POST /credentials/verify` in the W3C VC-API shape. */
 /** The VC-API `options` Passage reads: the validation clock, and the economy whose entry rules apply. */
 const vcApiOptionFields = {
   at: at.optional(),
@@ -43,25 +54,25 @@ const vcApiOptionFields = {
   arrivalDate: z.union([z.iso.date(), at]).optional(),
 };
 
-export const vcApiVerifyRequestSchema = z.object({
+/**
+ * `POST /credentials/verify` in the W3C VC-API shape, with the key binding asked of the credential.
+ * An option this verifier does not know is refused rather than ignored: a verification option left
+ * unread (a misspelt `requireKeyBinding`) would pass what the caller meant to refuse.
+ */
+export const vcApiVerifyRequestSchema = z.strictObject({
   verifiableCredential: credentialInput,
-  options: z.object(vcApiOptionFields).loose().optional(),
+  options: z.strictObject({ ...vcApiOptionFields, ...keyBindingFields }).optional(),
 });
 
 /**
  * `POST /presentations/verify` in the W3C VC-API shape: a `vp+jwt` (compact, as a data: URL, or an
- * `EnvelopedVerifiablePresentation`), with the challenge and domain the verifier gave the holder.
+ * `EnvelopedVerifiablePresentation`), with the challenge and domain the verifier gave the holder, and
+ * `requireKeyBinding` to ask every credential in it for its own key binding JWT as well. Unknown
+ * options are refused, as for `/credentials/verify`.
  */
-export const vcApiPresentationRequestSchema = z.object({
+export const vcApiPresentationRequestSchema = z.strictObject({
   verifiablePresentation: credentialInput,
-  options: z
-    .object({
-      ...vcApiOptionFields,
-      challenge: z.string().min(1).max(1024).optional(),
-      domain: z.string().min(1).max(1024).optional(),
-    })
-    .loose()
-    .optional(),
+  options: z.strictObject({ ...vcApiOptionFields, ...keyBindingFields }).optional(),
 });
 
 export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
