@@ -37,6 +37,10 @@ const WORDS: Record<string, string> = {
   SUSPENDED: 'Suspended by the issuer',
   STATUS_UNAVAILABLE: 'Could not check whether the issuer revoked it (no current status list)',
   SCHEMA_INVALID: 'The credential’s content is not well-formed',
+  KEY_BINDING_REQUIRED: 'The holder did not prove they hold the credential’s key',
+  KEY_BINDING_INVALID: 'The holder’s proof of holding the credential does not verify',
+  KEY_BINDING_EXPIRED: 'The holder’s proof of holding the credential is too old: it may be replayed',
+  KEY_BINDING_NOT_YET_VALID: 'The holder’s proof is dated in the future: check the device clocks',
 };
 
 /**

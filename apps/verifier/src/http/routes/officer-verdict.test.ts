@@ -56,6 +56,11 @@ describe('reasonFor', () => {
     expect(reasonFor('INVALID_BASE45', failed())).toMatch(/not a travel credential/);
   });
 
+  it("says a key binding failure is about the holder's proof, not the issuer's signature", () => {
+    expect(reasonFor('KEY_BINDING_INVALID', failed('KEY_BINDING_INVALID'))).toMatch(/holder’s proof/);
+    expect(reasonFor('KEY_BINDING_INVALID', failed())).not.toBe(reasonFor('SIGNATURE_INVALID', failed()));
+  });
+
   it('keeps an unknown code in a sentence', () => {
     expect(reasonFor('SOMETHING_NEW', failed())).toBe('Could not be verified (SOMETHING_NEW)');
   });
