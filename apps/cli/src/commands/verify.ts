@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { looksLikePresentation, verifyPresentation } from '@passage/credentials';
+import { type KeyBindingPolicy, looksLikePresentation, verifyPresentation } from '@passage/credentials';
 import {
+  keyBindingAsked,
   loadVerifierConfig,
   openVerifierData,
   type VerifierConfig,
@@ -11,7 +12,7 @@ import { type CliIo, printJson, readInput } from '../io.js';
 import { trustForKey } from './verify-key.js';
 
 export const verifyUsage =
-  'passage verify [--key FILE] [--bundle FILE] [--operator-key FILE] [--trust-list URL|FILE] [--rules URL|FILE] [--trust FILE] [--offline] [--economy CODE [--arrival DATE]] [--at ISO-8601] [TEXT... | -]   (TEXT: Passage QR or JWS, HC1:…, shc:/… (several for a multi-part card, or one per line on stdin), a VDS-NC seal JSON, or a vp+jwt presentation)';
+  "passage verify [--key FILE] [--bundle FILE] [--operator-key FILE] [--trust-list URL|FILE] [--rules URL|FILE] [--trust FILE] [--offline] [--economy CODE [--arrival DATE]] [--at ISO-8601] [--challenge NONCE] [--domain AUD] [--require-key-binding] [TEXT... | -]   (TEXT: Passage QR or JWS, HC1:…, shc:/… (several for a multi-part card, or one per line on stdin), a VDS-NC seal JSON, a vc+sd-jwt, or a vp+jwt presentation; --challenge and --domain: what a presentation, or a vc+sd-jwt's key binding JWT, must answer)";
 
 /** The verifier configuration with this invocation's options laid over the environment's. */
 function configWith(values: Record<string, string | boolean | undefined>, io: CliIo): VerifierConfig {
@@ -51,11 +52,19 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       arrival: { type: 'string' },
       at: { type: 'string' },
       key: { type: 'string' },
+      challenge: { type: 'string' },
+      domain: { type: 'string' },
+      'require-key-binding': { type: 'boolean' },
     },
   });
   if (values.arrival !== undefined && values.economy === undefined) {
     throw new CliError('USAGE', '--arrival needs --economy');
   }
+  if (values.challenge === '' || values.domain === '') {
+    throw new CliError('USAGE', '--challenge and --domain take a value');
+  }
+  const { challenge, domain } = values;
+  const requireKeyBinding = values['require-key-binding'] === true;
   const now = values.at === undefined ? new Date() : parseInstant(values.at, '--at');
   if (values.arrival !== undefined) parseInstant(values.arrival, '--arrival');
   const config = configWith(values, io);
@@ -64,8 +73,9 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   const input = await inputOf(positionals, io);
   // --key: that one key is the trust anchor for the credential's issuer, in place of the trust list.
   const keyTrust = values.key === undefined ? undefined : trustForKey(input, await readInput(io, values.key));
-  const officer = (credential: unknown) =>
+  const officer = (credential: unknown, keyBinding: KeyBindingPolicy | undefined) =>
     verifyForOfficer(credential, {
+      ...(keyBinding ? { keyBinding } : {}),
       trust: keyTrust ?? data.trust(),
       foreign: data.foreign(),
       now,
@@ -86,14 +96,18 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   const meets = (answer: Awaited<ReturnType<typeof officer>>) =>
     answer.entry === undefined || answer.entry.outcome === 'meets';
   if (looksLikePresentation(input)) {
-    // A presentation: the holder's proof, then each credential it carries as the officer's path takes it.
+    // A presentation: the holder's proof, then each credential it carries as the officer's path takes it,
+    // with the key binding the presentation asks of it.
     const answers: Array<Awaited<ReturnType<typeof officer>>> = [];
     const report = await verifyPresentation(input, {
       trust: keyTrust ?? data.trust(),
       now,
       clockToleranceSec: config.clockToleranceSec,
-      verifyCredential: async (credential) => {
-        const answer = await officer(credential);
+      ...(challenge === undefined ? {} : { challenge }),
+      ...(domain === undefined ? {} : { domain }),
+      requireKeyBinding,
+      verifyCredential: async (credential, keyBinding) => {
+        const answer = await officer(credential, keyBinding);
         answers.push(answer);
         return answer;
       },
@@ -102,7 +116,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
     printJson(io, report);
     return report.verified && answers.every(meets) ? EXIT.ok : EXIT.notVerified;
   }
-  const report = await officer(input);
+  const report = await officer(input, keyBindingAsked({ challenge, domain, requireKeyBinding }));
   data.close();
   printJson(io, report);
   return report.verified && meets(report) ? EXIT.ok : EXIT.notVerified;
