@@ -90,10 +90,22 @@ describe('POST /credentials/verify of an SD-JWT with challenge and domain', () =
     ['a requireKeyBinding that is not a boolean', { requireKeyBinding: 'yes' }],
     ['an empty challenge', { challenge: '' }],
     ['a domain that is not a string', { domain: ['https://border.example'] }],
-    ['an option this verifier does not know', { requireKeybinding: true }],
+    ['a misspelt option of this verifier', { requireKeybinding: true }],
+    ['VC-API checks that are not a list of strings', { checks: 'proof' }],
   ])('400 MALFORMED_INPUT for %s', async (_name, options) => {
     const res = await verify(bound(), options);
     expect([res.status, res.body.code]).toEqual([400, 'MALFORMED_INPUT']);
+  });
+
+  it("takes VC-API's checks and expectedProofPurpose, and other implementations' options, as the W3C suites send them", async () => {
+    const res = await verify(bound(), {
+      challenge,
+      domain,
+      checks: ['proof', 'credentialStatus'],
+      expectedProofPurpose: 'assertionMethod',
+      'x-trace': 7,
+    });
+    expect([res.status, res.body.verified]).toEqual([200, true]);
   });
 });
 

@@ -54,25 +54,49 @@ const vcApiOptionFields = {
   arrivalDate: z.union([z.iso.date(), at]).optional(),
 };
 
+/** Option names Passage reads on the VC-API routes, lower-cased: to catch a misspelt one. */
+const KNOWN_OPTIONS = new Map(
+  [...Object.keys(vcApiOptionFields), ...Object.keys(keyBindingFields)].map((k) => [k.toLowerCase(), k]),
+);
+
 /**
- * `POST /credentials/verify` in the W3C VC-API shape, with the key binding asked of the credential.
- * An option this verifier does not know is refused rather than ignored: a verification option left
- * unread (a misspelt `requireKeyBinding`) would pass what the caller meant to refuse.
+ * VC-API verify `options`: Passage's own, checked; VC-API's `checks` and `expectedProofPurpose`
+ * (every check is always made, so they narrow nothing); and other implementations' extension options,
+ * passed by as the VC-API allows, which the W3C suites send. A name that differs from one of
+ * Passage's only in case (`requireKeybinding`) is refused: left unread, it would pass what the caller
+ * meant to refuse.
  */
-export const vcApiVerifyRequestSchema = z.strictObject({
+const vcApiOptions = z
+  .object({
+    ...vcApiOptionFields,
+    ...keyBindingFields,
+    checks: z.array(z.string().max(256)).max(64).optional(),
+    expectedProofPurpose: z.string().max(256).optional(),
+  })
+  .loose()
+  .superRefine((options, ctx) => {
+    for (const key of Object.keys(options)) {
+      const known = KNOWN_OPTIONS.get(key.toLowerCase());
+      if (known !== undefined && known !== key) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `unknown option; did you mean ${known}?` });
+      }
+    }
+  });
+
+/** `POST /credentials/verify` in the W3C VC-API shape, with the key binding asked of the credential. */
+export const vcApiVerifyRequestSchema = z.object({
   verifiableCredential: credentialInput,
-  options: z.strictObject({ ...vcApiOptionFields, ...keyBindingFields }).optional(),
+  options: vcApiOptions.optional(),
 });
 
 /**
  * `POST /presentations/verify` in the W3C VC-API shape: a `vp+jwt` (compact, as a data: URL, or an
  * `EnvelopedVerifiablePresentation`), with the challenge and domain the verifier gave the holder, and
- * `requireKeyBinding` to ask every credential in it for its own key binding JWT as well. Unknown
- * options are refused, as for `/credentials/verify`.
+ * `requireKeyBinding` to ask every credential in it for its own key binding JWT as well.
  */
-export const vcApiPresentationRequestSchema = z.strictObject({
+export const vcApiPresentationRequestSchema = z.object({
   verifiablePresentation: credentialInput,
-  options: z.strictObject({ ...vcApiOptionFields, ...keyBindingFields }).optional(),
+  options: vcApiOptions.optional(),
 });
 
 export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
