@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIssuerConfig } from './config.js';
 import { isIssuerError } from './errors.js';
+import { BUNDLED_FONT_FILES } from './service/certificate/font-files.js';
 
 const base = () => ({
   PASSAGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'passage-issuer-config-')),
@@ -40,5 +41,32 @@ describe('status list settings', () => {
 
   it('refuse a ttl that is not a number of milliseconds', () => {
     expect(refused({ ...base(), PASSAGE_STATUS_TTL_MS: 'soon' })).toEqual(['PASSAGE_STATUS_TTL_MS']);
+  });
+});
+
+describe('PASSAGE_PDF_FONTS', () => {
+  // The bundled Thai font stands in for an extra font such as Noto Sans CJK.
+  const [, thai = ''] = BUNDLED_FONT_FILES.regular;
+
+  it('takes font files, in order', () => {
+    const config = loadIssuerConfig({ ...base(), PASSAGE_PDF_FONTS: [thai, thai].join(delimiter) });
+    expect(config.pdfFonts).toEqual([thai, thai]);
+  });
+
+  it('takes an empty value as no extra font', () => {
+    expect(loadIssuerConfig({ ...base(), PASSAGE_PDF_FONTS: '' }).pdfFonts).toEqual([]);
+  });
+
+  it('refuses a file that does not exist (CONFIG_INVALID)', () => {
+    const missing = join(base().PASSAGE_DATA_DIR, 'NotoSansCJK-Regular.ttc');
+    expect(refused({ ...base(), PASSAGE_PDF_FONTS: missing })).toEqual(['PASSAGE_PDF_FONTS']);
+  });
+
+  it('refuses a file that is not a font (CONFIG_INVALID)', () => {
+    const text = join(base().PASSAGE_DATA_DIR, 'font.ttf');
+    writeFileSync(text, 'not a font');
+    expect(refused({ ...base(), PASSAGE_PDF_FONTS: [thai, text].join(delimiter) })).toEqual([
+      'PASSAGE_PDF_FONTS',
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { MAX_STATUS_LIST_BYTES, MIN_STATUS_LIST_SIZE } from '@passage/credential
 import { commonEnvShape, configIssues, findRepoRoot } from '@passage/service-kit';
 import { z } from 'zod';
 import { IssuerError } from './errors.js';
+import { extraFontFiles, fontFileProblem } from './service/certificate/font-files.js';
 
 /** Settings of the issuer service and of the CLI commands that share its database. */
 export interface IssuerConfig {
@@ -32,6 +33,8 @@ export interface IssuerConfig {
   walletUrl?: string;
   /** HTTP processes sharing the port and the SQLite file (node:cluster); 1 serves from the starting process. */
   workers: number;
+  /** Font files printed certificates try after the bundled ones (PASSAGE_PDF_FONTS, else system CJK fonts). */
+  pdfFonts: string[];
 }
 
 const envSchema = z.object({
@@ -53,6 +56,7 @@ const envSchema = z.object({
   PASSAGE_ENTRY_RULES_FILE: z.string().min(1).optional(),
   PASSAGE_WALLET_URL: z.url({ protocol: /^https?$/ }).optional(),
   PASSAGE_ISSUER_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  PASSAGE_PDF_FONTS: z.string().optional(),
 });
 
 /** The repository root (the folder holding pnpm-workspace.yaml), found from this file. */
@@ -71,10 +75,30 @@ function developmentSecret(dataDir: string): string {
 }
 
 /**
+ * The extra font files of printed certificates, each checked to be a font file (its first bytes), so
+ * a wrong path stops the start rather than a certificate.
+ *
+ * @throws IssuerError `CONFIG_INVALID` naming each file that is missing or not a font
+ */
+function pdfFontFiles(setting: string | undefined): string[] {
+  const files = extraFontFiles(setting);
+  const details = files.flatMap((file) => {
+    const problem = fontFileProblem(file);
+    return problem === undefined ? [] : [{ path: 'PASSAGE_PDF_FONTS', message: `${file} ${problem}` }];
+  });
+  if (details.length > 0) {
+    const why = details.map((d) => d.message).join('; ');
+    throw new IssuerError('CONFIG_INVALID', `invalid configuration: PASSAGE_PDF_FONTS: ${why}`, details);
+  }
+  return files;
+}
+
+/**
  * Reads and validates the issuer's configuration from the environment. Without PASSAGE_SECRET a
  * secret is generated into the data folder, except in production, where it is required.
  *
- * @throws IssuerError `CONFIG_INVALID` naming each bad variable.
+ * @throws IssuerError `CONFIG_INVALID` naming each bad variable (a PDF font file that is missing or
+ *   not a font too).
  */
 export function loadIssuerConfig(env: NodeJS.ProcessEnv = process.env): IssuerConfig {
   const parsed = envSchema.safeParse(env);
@@ -115,5 +139,6 @@ export function loadIssuerConfig(env: NodeJS.ProcessEnv = process.env): IssuerCo
     // One process per core: on 2 idle cores two served 1,120-1,230 issuances a second against 845-864
     // for one, p99 26-29 ms against 42-45 (bench:http, 2026-11-26), all on one SQLite file in WAL mode.
     workers: e.PASSAGE_ISSUER_WORKERS ?? Math.min(64, availableParallelism()),
+    pdfFonts: pdfFontFiles(e.PASSAGE_PDF_FONTS),
   };
 }

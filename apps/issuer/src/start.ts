@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serviceLogger } from '@passage/service-kit';
 import type { IssuerConfig } from './config.js';
 import { createIssuerHttp } from './http/app.js';
+import { loadCertificateFonts } from './service/certificate/font-set.js';
 import type { IssuerService } from './service/issuer-service.js';
 import { openIssuer } from './service/open.js';
 
@@ -18,6 +19,9 @@ export async function startIssuerServer(config: IssuerConfig): Promise<RunningIs
   const logger = serviceLogger('passage-issuer', config.logLevel);
   if (config.secretGenerated)
     logger.warn('PASSAGE_SECRET is not set: using the development secret in the data folder');
+  // Parsed now, once per process: a font file fontkit cannot read stops the start, not a request.
+  await loadCertificateFonts(config.pdfFonts);
+  if (config.pdfFonts.length > 0) logger.info({ files: config.pdfFonts }, 'extra certificate fonts');
   const issuer = await openIssuer(config);
   const { listener } = createIssuerHttp({
     service: issuer.service,

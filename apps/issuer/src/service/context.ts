@@ -22,6 +22,8 @@ export interface IssuerContext {
   publicUrl: string;
   clock: () => Date;
   status: StatusSettings;
+  /** Font files tried after the bundled ones on printed certificates (CJK, other scripts). */
+  pdfFonts: readonly string[];
 }
 
 /** An authenticated API key with its authority: what a request may do. */

@@ -23,7 +23,7 @@ export interface OpenIssuer {
  */
 export async function openIssuer(
   config: Pick<IssuerConfig, 'databaseUrl' | 'secret' | 'publicUrl'> &
-    Partial<Pick<IssuerConfig, 'statusTtlMs' | 'statusListSize'>>,
+    Partial<Pick<IssuerConfig, 'statusTtlMs' | 'statusListSize' | 'pdfFonts'>>,
   clock: () => Date = () => new Date(),
 ): Promise<OpenIssuer> {
   const database = openDatabase(config.databaseUrl);
@@ -46,6 +46,7 @@ export async function openIssuer(
       publicUrl: config.publicUrl,
       clock,
       status,
+      pdfFonts: config.pdfFonts ?? [],
     });
     return { service, close: () => database.close() };
   } catch (error) {

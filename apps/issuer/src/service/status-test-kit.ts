@@ -24,6 +24,7 @@ export async function statusTestIssuer(listSize: number): Promise<StatusTestIssu
     publicUrl: 'https://issuer.example',
     clock: () => new Date(),
     status: { ttlMs: 300_000, listSize },
+    pdfFonts: [],
   };
   const service = createIssuerService(ctx);
   await service.createAuthority({ name: 'Health', economy: 'THA', types: ['VaccinationCertificate'] });
