@@ -1,9 +1,8 @@
-import { inflateSync } from 'node:zlib';
 import { exampleTravelCardInput, exampleVaccinationInput } from '@passage/schema';
-import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedAuthority } from '../service/authorities.js';
+import { readPdf } from '../service/certificate/test-pdf.js';
 import type { OpenIssuer } from '../service/open.js';
 import type { IssuerHttp } from './app.js';
 import { openTestApp } from './test-app.js';
@@ -22,27 +21,6 @@ beforeAll(async () => {
 afterAll(() => issuer.close());
 
 const bearer = (a: CreatedAuthority) => ({ authorization: `Bearer ${a.apiKey}` });
-
-/** The page count, whether an image is embedded, and the text drawn (pdf-lib writes hex strings). */
-async function readPdf(
-  bytes: Buffer,
-): Promise<{ pages: number; width: number; images: number; text: string }> {
-  const pdf = await PDFDocument.load(bytes);
-  let images = 0;
-  let text = '';
-  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFRawStream)) continue;
-    if (object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image')) images++;
-    const filter = object.dict.get(PDFName.of('Filter'));
-    const content =
-      filter === PDFName.of('FlateDecode') ? inflateSync(object.contents).toString('latin1') : '';
-    for (const match of content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) {
-      text += `${Buffer.from(match[1] ?? '', 'hex').toString('latin1')}\n`;
-    }
-  }
-  const [page] = pdf.getPages();
-  return { pages: pdf.getPageCount(), width: page?.getWidth() ?? 0, images, text };
-}
 
 async function issue(authority: CreatedAuthority, path: string, body: object): Promise<string> {
   const res = await request(app).post(path).set(bearer(authority)).send(body).expect(201);
@@ -83,6 +61,26 @@ describe('printable certificate', () => {
     const { text } = await readPdf(res.body);
     expect(text).toContain(exampleTravelCardInput.holder.passport.number);
     expect(text).toContain('Pre-cleared');
+  });
+
+  it('prints a Thai name in Thai, with a subset of Noto Sans Thai', async () => {
+    const person = { ...exampleVaccinationInput.person, name: 'สมชาย ใจดี' };
+    const self = await issue(health, '/v1/vaccination-certificates', { ...exampleVaccinationInput, person });
+    const { lines, fonts } = await readPdf((await getPdf(self, health).expect(200)).body);
+    expect(lines).toContain('Nameสมชาย ใจดี');
+    const thai = fonts.find((f) => f.name.startsWith('NotoSansThai-Regular'));
+    // The whole font file is 47 kB: a subset of the name's eight letters and marks is a few.
+    expect(thai?.file.length).toBeGreaterThan(0);
+    expect(thai?.file.length).toBeLessThan(10_000);
+  });
+
+  it('embeds no Thai font for a Latin name', async () => {
+    const self = await issue(health, '/v1/vaccination-certificates', exampleVaccinationInput);
+    const { fonts } = await readPdf((await getPdf(self, health).expect(200)).body);
+    expect(fonts.map((f) => f.name.replace(/-\d+$/, '')).sort()).toEqual([
+      'NotoSans-Bold',
+      'NotoSans-Regular',
+    ]);
   });
 
   it("is another authority's 404", async () => {

@@ -20,6 +20,7 @@ import {
   type BatchStreamResult,
   issueBatchStream,
 } from './batch/issue-stream.js';
+import { loadCertificateFonts } from './certificate/font-set.js';
 import { renderCertificatePdf } from './certificate/pdf.js';
 import { certificateView } from './certificate/view.js';
 import type { Caller, IssuerContext } from './context.js';
@@ -166,7 +167,8 @@ export function createIssuerService(ctx: IssuerContext): IssuerService {
     async certificatePdf(caller, id) {
       const record = await findCredential(ctx.db, id, caller.authority.id);
       if (!record) throw new IssuerError('NOT_FOUND', 'no such credential');
-      return renderCertificatePdf(certificateView(caller, fromRecord(ctx, record, false)));
+      const view = certificateView(caller, fromRecord(ctx, record, false));
+      return renderCertificatePdf(view, await loadCertificateFonts(ctx.pdfFonts));
     },
     async didDocument(slug) {
       const authority =

@@ -1,8 +1,12 @@
 import { renderQrPng } from '@passage/credentials';
-import { PageSizes, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { PageSizes, PDFDocument, type PDFPage, rgb } from 'pdf-lib';
+import type { CertificateFonts } from './font-set.js';
+import { type TextWriter, textWriter } from './text-writer.js';
 import type { CertificateView } from './view.js';
 
 const MARGIN = 48;
+const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4;
+const VALUE_X = MARGIN + 110;
 const MAX_QR_SIZE = 400;
 const MIN_QR_SIZE = 200;
 const ROW_HEIGHT = 17;
@@ -13,27 +17,6 @@ const TITLES: Record<CertificateView['type'], string> = {
   VaccinationCertificate: 'Vaccination Certificate',
   BusinessTravelCard: 'Business Travel Card',
 };
-
-/**
- * Text the standard PDF fonts can draw (WinAnsi): accents are kept where WinAnsi has them, other
- * letters lose their marks, and anything else becomes `?`. No font is fetched or embedded: the
- * passport's Latin form of the name is what an officer compares anyway.
- */
-export function printable(text: string, font: PDFFont): string {
-  return Array.from(text)
-    .map((ch) => {
-      for (const candidate of [ch, ch.normalize('NFKD').replace(/\p{M}/gu, '')]) {
-        try {
-          font.encodeText(candidate);
-          return candidate;
-        } catch {
-          // not in WinAnsi: try the next form
-        }
-      }
-      return '?';
-    })
-    .join('');
-}
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -64,22 +47,23 @@ function lines(view: CertificateView): Array<[string, string]> {
   return rows;
 }
 
-function drawRows(
-  page: PDFPage,
-  rows: Array<[string, string]>,
-  top: number,
-  fonts: { bold: PDFFont; regular: PDFFont },
-) {
+async function drawRows(page: PDFPage, write: TextWriter, rows: Array<[string, string]>, top: number) {
   let y = top;
   for (const [label, value] of rows) {
-    page.drawText(printable(label, fonts.bold), { x: MARGIN, y, size: 11, font: fonts.bold, color: INK });
-    page.drawText(printable(value, fonts.regular), {
-      x: MARGIN + 110,
+    await write(page, label, {
+      x: MARGIN,
       y,
       size: 11,
-      font: fonts.regular,
       color: INK,
-      maxWidth: PageSizes.A4[0] - 2 * MARGIN - 110,
+      bold: true,
+      maxWidth: VALUE_X - MARGIN - 8,
+    });
+    await write(page, value, {
+      x: VALUE_X,
+      y,
+      size: 11,
+      color: INK,
+      maxWidth: PAGE_WIDTH - MARGIN - VALUE_X,
     });
     y -= ROW_HEIGHT;
   }
@@ -89,43 +73,41 @@ function drawRows(
 /**
  * Renders an A4 printable certificate: the title, the QR as large as leaves room for the text (the
  * signed credential, what a verifier scans), and the human-readable data an officer compares with
- * the passport. Standard PDF fonts only, nothing fetched.
+ * the passport, in the holder's own script where `fonts` has it (Latin, Vietnamese, Cyrillic, Greek
+ * and Thai always; CJK with a configured font).
  */
-export async function renderCertificatePdf(view: CertificateView): Promise<Uint8Array> {
+export async function renderCertificatePdf(
+  view: CertificateView,
+  fonts: CertificateFonts,
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(TITLES[view.type]);
   pdf.setCreator('Passage issuer');
   pdf.setCreationDate(view.issuedAt);
   const page = pdf.addPage(PageSizes.A4);
-  const [width, height] = PageSizes.A4;
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  page.drawText(TITLES[view.type], { x: MARGIN, y: height - MARGIN - 20, size: 24, font: bold, color: INK });
-  page.drawText(printable(view.issuer.name, regular), {
+  const write = textWriter(pdf, fonts);
+  const maxWidth = PAGE_WIDTH - 2 * MARGIN;
+  const top = PAGE_HEIGHT - MARGIN;
+  await write(page, TITLES[view.type], {
     x: MARGIN,
-    y: height - MARGIN - 42,
-    size: 12,
-    font: regular,
-    color: MUTED,
+    y: top - 20,
+    size: 24,
+    color: INK,
+    bold: true,
+    maxWidth,
   });
+  await write(page, view.issuer.name, { x: MARGIN, y: top - 42, size: 12, color: MUTED, maxWidth });
   const rows = lines(view);
   const qr = await pdf.embedPng(await renderQrPng(view.qr, { scale: 8, margin: 4 }));
-  const qrTop = height - MARGIN - 60;
+  const qrTop = top - 60;
   // The QR is as large as leaves room for every row: a long dose history shrinks it, never the text.
   const room = qrTop - MARGIN - 44 - 24 - rows.length * ROW_HEIGHT;
   const qrSize = Math.max(MIN_QR_SIZE, Math.min(MAX_QR_SIZE, room));
-  page.drawImage(qr, { x: (width - qrSize) / 2, y: qrTop - qrSize, width: qrSize, height: qrSize });
+  page.drawImage(qr, { x: (PAGE_WIDTH - qrSize) / 2, y: qrTop - qrSize, width: qrSize, height: qrSize });
   const caption = 'Scan with a Passage verifier. The QR code holds the signed credential.';
-  page.drawText(caption, { x: MARGIN, y: qrTop - qrSize - 16, size: 9, font: regular, color: MUTED });
-  const end = drawRows(page, rows, qrTop - qrSize - 44, { bold, regular });
+  await write(page, caption, { x: MARGIN, y: qrTop - qrSize - 16, size: 9, color: MUTED, maxWidth });
+  const end = await drawRows(page, write, rows, qrTop - qrSize - 44);
   const note = `Issued ${day(view.issuedAt)} by ${view.issuer.did}. Only the QR code is proof; the printed text is for reading.`;
-  page.drawText(printable(note, regular), {
-    x: MARGIN,
-    y: Math.min(end - 8, MARGIN),
-    size: 8,
-    font: regular,
-    color: MUTED,
-    maxWidth: width - 2 * MARGIN,
-  });
+  await write(page, note, { x: MARGIN, y: Math.min(end - 8, MARGIN), size: 8, color: MUTED, maxWidth });
   return pdf.save();
 }
