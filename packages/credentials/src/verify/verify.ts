@@ -28,10 +28,11 @@ export type { VerificationOutcome } from './credential-checks.js';
 
 function decode(input: unknown, report: ReportBuilder) {
   try {
-    const found = extractDecodedJws(input);
-    const secured = securedCredentialOf(found.decoded);
+    const { envelope, decoded, binding } = extractDecodedJws(input);
+    const secured = securedCredentialOf(decoded);
     report.pass('decoding');
-    return { ...found, secured };
+    // One shape whatever the input (binding is undefined but for an SD-JWT), for the checks after.
+    return { envelope, decoded, binding, secured };
   } catch (error) {
     reportDecodingError(error, report);
     return undefined;
@@ -99,7 +100,9 @@ function verifyDecoded(
     checkSignatureOf(decoded.decoded, secured.issuer, entry !== undefined, options, report);
   checkIssuer(entry, secured, schema.credentialType, now, report);
   checkValidity(secured, now, (options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC) * 1000, report);
-  checkKeyBinding(decoded.binding, options, report);
+  // Only an SD-JWT carries a key binding, and only a policy can require one.
+  if (decoded.binding !== undefined || options.keyBinding !== undefined)
+    checkKeyBinding(decoded.binding, options, report);
   const status = checkStatus(
     secured.credential,
     { issuer: secured.issuer, trust: options.trust, status: options.status },
