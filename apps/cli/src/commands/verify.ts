@@ -12,7 +12,7 @@ import { type CliIo, printJson, readInput } from '../io.js';
 import { trustForKey } from './verify-key.js';
 
 export const verifyUsage =
-  "passage verify [--key FILE] [--bundle FILE] [--operator-key FILE] [--trust-list URL|FILE] [--rules URL|FILE] [--trust FILE] [--offline] [--economy CODE [--arrival DATE]] [--at ISO-8601] [--challenge NONCE] [--domain AUD] [--require-key-binding] [TEXT... | -]   (TEXT: Passage QR or JWS, HC1:…, shc:/… (several for a multi-part card, or one per line on stdin), a VDS-NC seal JSON, a vc+sd-jwt, or a vp+jwt presentation; --challenge and --domain: what a presentation, or a vc+sd-jwt's key binding JWT, must answer)";
+  "passage verify [--key FILE] [--bundle FILE] [--operator-key FILE] [--trust-list URL|FILE] [--rules URL|FILE] [--trust FILE] [--offline] [--economy CODE [--arrival DATE]] [--at ISO-8601] [--challenge NONCE] [--domain AUD] [--require-key-binding] [--require-holder-binding] [TEXT... | -]   (TEXT: Passage QR or JWS, HC1:…, shc:/… (several for a multi-part card, or one per line on stdin), a VDS-NC seal JSON, a vc+sd-jwt, or a vp+jwt presentation; --challenge and --domain: what a presentation, or a vc+sd-jwt's key binding JWT, must answer; --require-holder-binding: every credential in a presentation was issued to its holder)";
 
 /** The verifier configuration with this invocation's options laid over the environment's. */
 function configWith(values: Record<string, string | boolean | undefined>, io: CliIo): VerifierConfig {
@@ -55,6 +55,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       challenge: { type: 'string' },
       domain: { type: 'string' },
       'require-key-binding': { type: 'boolean' },
+      'require-holder-binding': { type: 'boolean' },
     },
   });
   if (values.arrival !== undefined && values.economy === undefined) {
@@ -106,6 +107,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       ...(challenge === undefined ? {} : { challenge }),
       ...(domain === undefined ? {} : { domain }),
       requireKeyBinding,
+      requireHolderBinding: values['require-holder-binding'] === true,
       verifyCredential: async (credential, keyBinding) => {
         const answer = await officer(credential, keyBinding);
         answers.push(answer);

@@ -250,6 +250,24 @@ describe('POST /presentations/verify (VC-API, vp+jwt)', () => {
     expect(res.body.credentials[0].entry.economy).toBe('THA');
   });
 
+  it('422 HOLDER_MISMATCH when asked that each credential was issued to the holder, and it was not', async () => {
+    const send = (options: Record<string, unknown>) =>
+      request(app)
+        .post('/presentations/verify')
+        .send({ verifiablePresentation: vpJwt({}), options });
+    const bound = await send({ requireHolderBinding: true });
+    expect([bound.status, bound.body.checks.credentials]).toEqual([
+      422,
+      { ok: false, code: 'HOLDER_MISMATCH' },
+    ]);
+    expect((await send({ requireHolderBinding: false })).status).toBe(200);
+    expect((await send({ requireHolderBinding: 'yes' })).body.code).toBe('MALFORMED_INPUT');
+    const onCredential = await request(app)
+      .post('/credentials/verify')
+      .send({ verifiableCredential: jws, options: { requireHolderBinding: true } });
+    expect([onCredential.status, onCredential.body.code]).toEqual([400, 'MALFORMED_INPUT']);
+  });
+
   it('422 for a replayed challenge, and as an enveloped presentation it reads the same', async () => {
     const vp = vpJwt({ nonce: 'n-1' });
     const replayed = await request(app)

@@ -140,6 +140,7 @@ export function createVerifierHttp(deps: VerifierAppDeps): VerifierHttp {
       ...(ask.challenge === undefined ? {} : { challenge: ask.challenge }),
       ...(ask.domain === undefined ? {} : { domain: ask.domain }),
       ...(ask.requireKeyBinding === undefined ? {} : { requireKeyBinding: ask.requireKeyBinding }),
+      ...(ask.requireHolderBinding === undefined ? {} : { requireHolderBinding: ask.requireHolderBinding }),
       verifyCredential: (credential, keyBinding) => run(credential, ask, keyBinding),
     });
     res.locals.verdict = {

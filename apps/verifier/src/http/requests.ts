@@ -54,49 +54,59 @@ const vcApiOptionFields = {
   arrivalDate: z.union([z.iso.date(), at]).optional(),
 };
 
+/** What `/presentations/verify` also takes: whether each credential must have been issued to the holder. */
+const holderBindingFields = { requireHolderBinding: z.boolean().optional() };
+
 /** Option names Passage reads on the VC-API routes, lower-cased: to catch a misspelt one. */
 const KNOWN_OPTIONS = new Map(
-  [...Object.keys(vcApiOptionFields), ...Object.keys(keyBindingFields)].map((k) => [k.toLowerCase(), k]),
+  [
+    ...Object.keys(vcApiOptionFields),
+    ...Object.keys(keyBindingFields),
+    ...Object.keys(holderBindingFields),
+  ].map((k) => [k.toLowerCase(), k]),
 );
 
 /**
- * VC-API verify `options`: Passage's own, checked; VC-API's `checks` and `expectedProofPurpose`
- * (every check is always made, so they narrow nothing); and other implementations' extension options,
- * passed by as the VC-API allows, which the W3C suites send. A name that differs from one of
- * Passage's only in case (`requireKeybinding`) is refused: left unread, it would pass what the caller
- * meant to refuse.
+ * VC-API verify `options`: Passage's own (`fields`), checked; VC-API's `checks` and
+ * `expectedProofPurpose` (every check is always made, so they narrow nothing); and other
+ * implementations' extension options, passed by as the VC-API allows, which the W3C suites send. A name
+ * that differs from one of Passage's only in case (`requireKeybinding`) is refused: left unread, it
+ * would pass what the caller meant to refuse.
  */
-const vcApiOptions = z
-  .object({
-    ...vcApiOptionFields,
-    ...keyBindingFields,
-    checks: z.array(z.string().max(256)).max(64).optional(),
-    expectedProofPurpose: z.string().max(256).optional(),
-  })
-  .loose()
-  .superRefine((options, ctx) => {
-    for (const key of Object.keys(options)) {
-      const known = KNOWN_OPTIONS.get(key.toLowerCase());
-      if (known !== undefined && known !== key) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `unknown option; did you mean ${known}?` });
+function vcApiOptions<F extends z.ZodRawShape>(fields: F) {
+  return z
+    .object({
+      ...fields,
+      checks: z.array(z.string().max(256)).max(64).optional(),
+      expectedProofPurpose: z.string().max(256).optional(),
+    })
+    .loose()
+    .superRefine((options, ctx) => {
+      for (const key of Object.keys(options)) {
+        const known = KNOWN_OPTIONS.get(key.toLowerCase());
+        if (known === undefined || (known === key && key in fields)) continue;
+        const message =
+          known === key ? 'not an option of this route' : `unknown option; did you mean ${known}?`;
+        ctx.addIssue({ code: 'custom', path: [key], message });
       }
-    }
-  });
+    });
+}
 
 /** `POST /credentials/verify` in the W3C VC-API shape, with the key binding asked of the credential. */
 export const vcApiVerifyRequestSchema = z.object({
   verifiableCredential: credentialInput,
-  options: vcApiOptions.optional(),
+  options: vcApiOptions({ ...vcApiOptionFields, ...keyBindingFields }).optional(),
 });
 
 /**
  * `POST /presentations/verify` in the W3C VC-API shape: a `vp+jwt` (compact, as a data: URL, or an
- * `EnvelopedVerifiablePresentation`), with the challenge and domain the verifier gave the holder, and
- * `requireKeyBinding` to ask every credential in it for its own key binding JWT as well.
+ * `EnvelopedVerifiablePresentation`), with the challenge and domain the verifier gave the holder,
+ * `requireKeyBinding` to ask every credential in it for its own key binding JWT as well, and
+ * `requireHolderBinding` to require that each was issued to the holder.
  */
 export const vcApiPresentationRequestSchema = z.object({
   verifiablePresentation: credentialInput,
-  options: vcApiOptions.optional(),
+  options: vcApiOptions({ ...vcApiOptionFields, ...keyBindingFields, ...holderBindingFields }).optional(),
 });
 
 export type VerifyRequest = z.infer<typeof verifyRequestSchema>;

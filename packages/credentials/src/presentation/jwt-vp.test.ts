@@ -72,6 +72,24 @@ describe('VC 1.1 presentation JWTs (Veramo createVerifiablePresentation, proofFo
     expect(codes(elsewhere)).toEqual(['DOMAIN_MISMATCH']);
   });
 
+  it('holds each credential to the holder when asked (requireHolderBinding)', async () => {
+    const { trust, present, jwkHolder, keyHolder } = await setUp();
+    const own = await verifyPresentation(await present(jwkHolder), {
+      trust,
+      now,
+      requireHolderBinding: true,
+    });
+    expect(codes(own)).toEqual([]);
+    // The credential was issued to the did:jwk holder; the did:key holder presents it.
+    const someoneElses = await present(keyHolder);
+    expect(codes(await verifyPresentation(someoneElses, { trust, now }))).toEqual([]);
+    const bound = await verifyPresentation(someoneElses, { trust, now, requireHolderBinding: true });
+    expect([bound.verified, bound.checks.credentials]).toEqual([
+      false,
+      { ok: false, code: 'HOLDER_MISMATCH' },
+    ]);
+  });
+
   it('reads one in a data:application/jwt URL and in an EnvelopedVerifiablePresentation', async () => {
     const { trust, present, jwkHolder } = await setUp();
     const vp = await present(jwkHolder);

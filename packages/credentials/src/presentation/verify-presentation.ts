@@ -9,6 +9,7 @@ import { DEFAULT_CLOCK_TOLERANCE_SEC, type KeyBindingPolicy, type VerifyOptions 
 import { checkSignatureOf, verifyCredentialDetailed } from '../verify/verify.js';
 import { PresentationReportBuilder } from './builder.js';
 import { type PresentationClaims, presentationClaimsOf } from './claims.js';
+import { firstNotHolders } from './holder-binding.js';
 import { checkV1PresentationModel } from './jwt-vp.js';
 import { decodePresentation, type PresentationEnvelope } from './locate.js';
 import type { PresentationReport } from './report.js';
@@ -28,6 +29,12 @@ export interface PresentationOptions extends Omit<VerifyOptions, 'keyBinding'> {
    * {@link credentialKeyBinding}).
    */
   requireKeyBinding?: boolean;
+  /**
+   * Every credential in the presentation must have been issued to its holder: one of its subjects'
+   * `id` is the holder, or its `cnf` key is the did:jwk or did:key holder's key (HOLDER_MISMATCH).
+   * Default: false, as the VC Data Model has it: anyone may present a credential (a parent a child's).
+   */
+  requireHolderBinding?: boolean;
   /**
    * How each credential the presentation carries is verified, with the key binding asked of it.
    * Default: `verifyCredentialDetailed` with these options (offline: keys from the trust store, status
@@ -137,15 +144,21 @@ async function checkCredentials(
   const reports: VerificationReport[] = [];
   for (const entry of entries) reports.push(await verifyOne(entry, keyBinding));
   const failed = reports.findIndex((r) => !r.verified);
-  if (failed < 0) report.pass('credentials');
-  else {
+  const notHolders = options.requireHolderBinding ? firstNotHolders(reports, claims.holder) : -1;
+  if (failed >= 0) {
     const code = reports[failed]?.errors[0]?.code ?? 'DECODING_FAILED';
     report.fail(
       'credentials',
       code,
       `credential ${failed + 1} of ${reports.length} does not verify (${code})`,
     );
-  }
+  } else if (notHolders >= 0) {
+    report.fail(
+      'credentials',
+      'HOLDER_MISMATCH',
+      `credential ${notHolders + 1} of ${reports.length} was not issued to the presentation's holder`,
+    );
+  } else report.pass('credentials');
   return reports;
 }
 
