@@ -59,6 +59,8 @@ export {
   encodeQrText,
   isPassageQrText,
   QR_PREFIX,
+  type QrModulePath,
+  qrModulePath,
   qrVersionFor,
   renderQrPng,
   renderQrSvg,

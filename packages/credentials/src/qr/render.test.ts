@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeQrText } from './encode.js';
 import { SAMPLE_VACCINATION_CREDENTIAL, signSample } from './fixtures.js';
-import { qrVersionFor, renderQrPng, renderQrSvg } from './render.js';
+import { qrModulePath, qrVersionFor, renderQrPng, renderQrSvg } from './render.js';
 
 const text = encodeQrText(signSample(SAMPLE_VACCINATION_CREDENTIAL, 'ES256').jws);
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -50,5 +50,40 @@ describe('qrVersionFor', () => {
     expect(qrVersionFor('PV1:A')).toBe(1);
     expect(qrVersionFor(text)).toBeGreaterThan(10);
     expect(qrVersionFor(text)).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('qrModulePath', () => {
+  it('outlines exactly the dark modules of the symbol renderQrPng draws', async () => {
+    const { size, path } = qrModulePath(text);
+    expect(size).toBe(17 + 4 * qrVersionFor(text));
+    // Paint the path's rectangles back into a grid, then read the same grid off qrcode's own SVG.
+    const painted = new Set<string>();
+    for (const [, x, y, n] of path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
+      for (let i = 0; i < Number(n); i++) painted.add(`${Number(x) + i},${y}`);
+    }
+    expect(path.replace(/M\d+ \d+h\d+v1h-\d+z/g, '')).toBe('');
+    const svg = await renderQrSvg(text);
+    const drawn = new Set<string>();
+    const quiet = 4;
+    const d = /<path stroke="#000000" d="([^"]+)"/.exec(svg)?.[1] ?? '';
+    let [col, row] = [0, 0];
+    for (const [, op, a, b] of d.matchAll(/([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?/g)) {
+      if (op === 'M') [col, row] = [Number(a), Number(b) - 0.5];
+      else if (op === 'm') [col, row] = [col + Number(a), row + Number(b)];
+      else {
+        for (let i = 0; i < Number(a); i++) drawn.add(`${col + i - quiet},${row - quiet}`);
+        col += Number(a);
+      }
+    }
+    expect(drawn.size).toBeGreaterThan(size);
+    expect(painted).toEqual(drawn);
+  });
+
+  it('refuses what renderQrPng refuses, with the same codes', () => {
+    expect(() => qrModulePath('lowercase')).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => qrModulePath('A'.repeat(4296))).toThrow(
+      expect.objectContaining({ code: 'INPUT_TOO_LARGE' }),
+    );
   });
 });

@@ -79,6 +79,43 @@ export function renderQrSvg(text: string): Promise<string> {
   );
 }
 
+/** A QR symbol as vector outlines: what a PDF or any vector canvas draws without an image. */
+export interface QrModulePath {
+  /** Modules per side, without a quiet zone (17 + 4 × version). */
+  size: number;
+  /**
+   * SVG path data in module units, y down from the symbol's top-left corner: one rectangle per run of
+   * dark modules in a row (`M x y h n v 1 h -n z`).
+   */
+  path: string;
+}
+
+/**
+ * Draws QR text as vector outlines, in alphanumeric mode at error correction Q (the symbol
+ * {@link renderQrPng} draws, without its quiet zone): a printed certificate stays sharp at any size
+ * and needs no image to be encoded and embedded.
+ *
+ * @throws CredentialError as {@link renderQrPng}.
+ */
+export function qrModulePath(text: string): QrModulePath {
+  const { modules } = symbolOf(text);
+  const { size } = modules;
+  const parts: string[] = [];
+  for (let row = 0; row < size; row++) {
+    let col = 0;
+    while (col < size) {
+      if (!modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < size && modules.get(row, col)) col++;
+      parts.push(`M${start} ${row}h${col - start}v1h${start - col}z`);
+    }
+  }
+  return { size, path: parts.join('') };
+}
+
 /**
  * The QR version (1 to 40; the symbol is 17 + 4 × version modules wide) that {@link renderQrPng} draws
  * for `text`: a size measure to compare with other formats.
@@ -86,8 +123,13 @@ export function renderQrSvg(text: string): Promise<string> {
  * @throws CredentialError as {@link renderQrPng}.
  */
 export function qrVersionFor(text: string): number {
+  return symbolOf(text).version;
+}
+
+/** The QR symbol of `text` (alphanumeric, level Q), with qrcode's errors made CredentialErrors. */
+function symbolOf(text: string): QRCode.QRCode {
   try {
-    return QRCode.create(segments(text), { errorCorrectionLevel: ERROR_CORRECTION }).version;
+    return QRCode.create(segments(text), { errorCorrectionLevel: ERROR_CORRECTION });
   } catch (error) {
     if (error instanceof CredentialError) throw error;
     throw new CredentialError('INPUT_TOO_LARGE', 'QR text does not fit in a QR code', { cause: error });

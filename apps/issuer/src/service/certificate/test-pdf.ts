@@ -9,6 +9,8 @@ export interface PdfContents {
   /** The text of each line, its runs joined, decoded through each font's ToUnicode map. */
   lines: string[];
   text: string;
+  /** Where each vector path starts (`x y m`, in the path's own units): the QR's rows of dark modules. */
+  pathStarts: string[];
   /** Each font embedded: its BaseFont name, its font file and its glyph ids (hex) → text. */
   fonts: Array<{ name: string; file: Uint8Array; toUnicode: Map<string, string> }>;
 }
@@ -62,10 +64,15 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContents> {
   const contents = page.node.Contents();
   const streams = contents instanceof PDFArray ? contents.asArray() : [contents];
   const lines: string[] = [];
+  const pathStarts: string[] = [];
   let [map, y, lastY] = [new Map<string, string>(), '', ''];
   for (const ref of streams) {
     const stream = ref instanceof PDFRef ? pdf.context.lookup(ref) : ref;
     if (!(stream instanceof PDFRawStream)) continue;
+    for (const [, at] of bytesOf(stream)
+      .toString('latin1')
+      .matchAll(/^(\S+ \S+) m$/gm))
+      pathStarts.push(at ?? '');
     const ops = /\/(\S+) [\d.]+ Tf|1 0 0 1 \S+ (\S+) Tm|<([0-9A-F]*)> Tj/gi;
     for (const [, font, at, hex] of bytesOf(stream).toString('latin1').matchAll(ops)) {
       if (font !== undefined) map = maps.get(font) ?? new Map();
@@ -87,6 +94,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContents> {
     pages: pdf.getPageCount(),
     width: page.getWidth(),
     images,
+    pathStarts,
     lines,
     text: lines.join('\n'),
     fonts: [...fonts.values()],
