@@ -1,7 +1,7 @@
 import { CredentialError } from '../errors.js';
 import type { DecodedSecured } from '../jws/compact.js';
 import { seconds } from '../verify/claims.js';
-import { holderIdOf, jwtPresentationOf } from './jwt-vp.js';
+import { holderIdOf, isV1PresentationJwt, jwtPresentationOf } from './jwt-vp.js';
 
 /** How a presentation is secured: VC-JOSE-COSE's `vp+jwt` or `vp+cose`, or a VC 1.1 `JWT`. */
 export type PresentationSecuring = 'vp+jwt' | 'vp+cose' | 'jwt';
@@ -19,15 +19,6 @@ export interface PresentationClaims {
   validUntil?: number;
 }
 
-/** A VC 1.1 presentation JWT (VC Data Model 1.1 §6.3.1): the `vp` claim and registered claims. */
-function v1ClaimsOf(payload: Record<string, unknown>): PresentationClaims {
-  const { validFrom, validUntil, ...read } = jwtPresentationOf(payload);
-  const claims: PresentationClaims = { securing: 'jwt', ...read };
-  if (validFrom !== undefined) claims.validFrom = validFrom;
-  if (validUntil !== undefined) claims.validUntil = validUntil;
-  return claims;
-}
-
 /**
  * Reads a decoded JWS (or COSE message) as a presentation: VC-JOSE-COSE (§3.1.2, §3.3.2) `typ`
  * `vp+jwt` or `vp+cose`, with no `vc` or `vp` claims and an `iss` that agrees with `holder`; or a
@@ -40,8 +31,24 @@ export function presentationClaimsOf(jws: Pick<DecodedSecured, 'header' | 'paylo
   const { header, payload } = jws;
   if (header.crit !== undefined)
     throw new CredentialError('DECODING_FAILED', 'critical header parameters are not understood');
-  if ((header.typ === undefined || header.typ === 'JWT') && payload.vp !== undefined)
-    return v1ClaimsOf(payload);
+  const { securing, presentation, holder } = isV1PresentationJwt(jws)
+    ? { securing: 'jwt' as const, ...jwtPresentationOf(payload) }
+    : vcJosePresentationOf(header, payload);
+  // The JWT claims beside the presentation are the same for both kinds.
+  const claims: PresentationClaims = { securing, presentation, nonce: payload.nonce, aud: payload.aud };
+  if (typeof holder === 'string') claims.holder = holder;
+  const validFrom = seconds(payload.nbf, 'nbf');
+  const validUntil = seconds(payload.exp, 'exp');
+  if (validFrom !== undefined) claims.validFrom = validFrom;
+  if (validUntil !== undefined) claims.validUntil = validUntil;
+  return claims;
+}
+
+/** A VC-JOSE-COSE presentation: the payload itself, signed by `holder` (or else the JWT `iss`). */
+function vcJosePresentationOf(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+): { securing: 'vp+jwt' | 'vp+cose'; presentation: Record<string, unknown>; holder: unknown } {
   if (header.typ !== 'vp+jwt' && header.typ !== 'vp+cose')
     throw new CredentialError('UNSUPPORTED_FORMAT', 'the JWS type is not vp+jwt');
   if (payload.vc !== undefined || payload.vp !== undefined)
@@ -51,17 +58,5 @@ export function presentationClaimsOf(jws: Pick<DecodedSecured, 'header' | 'paylo
   if (iss !== undefined && (typeof iss !== 'string' || (holder !== undefined && iss !== holder))) {
     throw new CredentialError('DECODING_FAILED', 'the iss claim contradicts the presentation holder');
   }
-  const signer = typeof holder === 'string' ? holder : iss;
-  const claims: PresentationClaims = {
-    securing: header.typ,
-    presentation: payload,
-    nonce: payload.nonce,
-    aud: payload.aud,
-  };
-  if (typeof signer === 'string') claims.holder = signer;
-  const validFrom = seconds(payload.nbf, 'nbf');
-  const validUntil = seconds(payload.exp, 'exp');
-  if (validFrom !== undefined) claims.validFrom = validFrom;
-  if (validUntil !== undefined) claims.validUntil = validUntil;
-  return claims;
+  return { securing: header.typ, presentation: payload, holder: typeof holder === 'string' ? holder : iss };
 }

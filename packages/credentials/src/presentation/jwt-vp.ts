@@ -1,5 +1,5 @@
 import { CredentialError } from '../errors.js';
-import { asObject, seconds } from '../verify/claims.js';
+import { asObject } from '../verify/claims.js';
 
 /** The VC Data Model 1.1 base context, first in a VC 1.1 presentation's `@context`. */
 export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
@@ -9,45 +9,40 @@ export function holderIdOf(value: unknown): unknown {
   return typeof value === 'string' ? value : asObject(value)?.id;
 }
 
-/** A VC 1.1 presentation read out of its JWT (VC Data Model 1.1 §6.3.1), as a vp+jwt's claims are. */
-export interface JwtPresentation {
-  /** The `vp` claim, with `holder` from `iss` and `id` from `jti` (the claims VC 1.1 maps them to). */
-  presentation: Record<string, unknown>;
-  holder: string;
-  nonce: unknown;
-  aud: unknown;
-  validFrom?: number;
-  validUntil?: number;
+/** True for a VC 1.1 presentation JWT (VC Data Model 1.1 §6.3.1): `typ: JWT` or none, and a `vp` claim. */
+export function isV1PresentationJwt(jws: {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+}) {
+  const { typ } = jws.header;
+  return (typ === undefined || typ === 'JWT') && jws.payload.vp !== undefined;
 }
 
 /**
- * Reads a VC 1.1 presentation secured as a JWT (`typ: JWT` or none, a `vp` claim): what Veramo's
- * `createVerifiablePresentation` with `proofFormat: 'jwt'` (did-jwt-vc) and other VC 1.1 wallets sign.
- * `iss` is the holder and must agree with a `vp.holder`; `nbf` and `exp` bound its use; `nonce` and
- * `aud` answer the verifier's challenge and domain.
+ * The presentation of a VC 1.1 presentation JWT, as Veramo's `createVerifiablePresentation` with
+ * `proofFormat: 'jwt'` (did-jwt-vc) and other VC 1.1 wallets sign it: the `vp` claim, with `holder`
+ * from `iss` (which must agree with a `vp.holder`) and `id` from `jti`. Its `nbf`, `exp`, `nonce` and
+ * `aud` are the JWT's, read as a `vp+jwt`'s are.
  *
- * @throws CredentialError `DECODING_FAILED` for a `vp` that is not an object, a missing or
- *   contradicted `iss`, or time claims that are not NumericDates.
+ * @throws CredentialError `DECODING_FAILED` for a `vp` that is not an object, or a missing or
+ *   contradicted `iss`.
  */
-export function jwtPresentationOf(payload: Record<string, unknown>): JwtPresentation {
+export function jwtPresentationOf(payload: Record<string, unknown>): {
+  presentation: Record<string, unknown>;
+  holder: string;
+} {
   const vp = asObject(payload.vp);
   if (!vp) throw new CredentialError('DECODING_FAILED', 'the JWT carries no presentation (vp claim)');
   const { iss } = payload;
   if (typeof iss !== 'string')
     throw new CredentialError('DECODING_FAILED', 'the presentation JWT has no iss');
-  const holderValue = vp.holder;
-  const named = holderIdOf(holderValue);
+  const named = holderIdOf(vp.holder);
   if (named !== undefined && named !== iss) {
     throw new CredentialError('DECODING_FAILED', 'the iss claim contradicts the presentation holder');
   }
-  const presentation: Record<string, unknown> = { ...vp, holder: holderValue ?? iss };
+  const presentation: Record<string, unknown> = { ...vp, holder: vp.holder ?? iss };
   if (typeof payload.jti === 'string') presentation.id = payload.jti;
-  const read: JwtPresentation = { presentation, holder: iss, nonce: payload.nonce, aud: payload.aud };
-  const validFrom = seconds(payload.nbf, 'nbf');
-  const validUntil = seconds(payload.exp, 'exp');
-  if (validFrom !== undefined) read.validFrom = validFrom;
-  if (validUntil !== undefined) read.validUntil = validUntil;
-  return read;
+  return { presentation, holder: iss };
 }
 
 /** One place where a VC 1.1 presentation breaks its data model. */

@@ -8,6 +8,7 @@ import {
 import { CredentialError } from '../errors.js';
 import { type DecodedSecured, decodeCompactJws } from '../jws/compact.js';
 import { looksLikeCompactJws } from '../jws/segments.js';
+import { isV1PresentationJwt } from './jwt-vp.js';
 
 const JWT_MEDIA_TYPE = 'application/vp+jwt';
 /** A VC 1.1 presentation JWT in a data: URL (as the VC Data Model 2.0 suite envelopes one). */
@@ -80,24 +81,14 @@ export function decodePresentation(input: unknown): {
   };
 }
 
-/** The JSON object a base64url JWS segment holds, or undefined. */
-function segmentObject(segment: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A compact JWS that secures a presentation: `typ: vp+jwt`, or a VC 1.1 JWT (`typ: JWT` or none) with a `vp` claim. */
+/** A compact JWS that secures a presentation: `typ: vp+jwt`, or a VC 1.1 presentation JWT. */
 function isPresentationJws(text: string): boolean {
-  const [head = '', body = ''] = text.split('.');
-  const typ = segmentObject(head)?.typ;
-  if (typ === 'vp+jwt') return true;
-  return (typ === undefined || typ === 'JWT') && segmentObject(body)?.vp !== undefined;
+  try {
+    const jws = decodeCompactJws(text);
+    return jws.header.typ === 'vp+jwt' || isV1PresentationJwt(jws);
+  } catch {
+    return false;
+  }
 }
 
 /**
