@@ -2,7 +2,7 @@ import { checkPresentationModel } from '@passage/schema';
 import type { DecodedSecured } from '../jws/compact.js';
 import type { VerificationKey } from '../jws/signature.js';
 import type { VerificationReport } from '../report.js';
-import { audiencesOf } from '../verify/claims.js';
+import { transactionMismatch } from '../verify/claims.js';
 import { checkValidity, reportDecodingError } from '../verify/credential-checks.js';
 import type { KeyChoice } from '../verify/key-choice.js';
 import { DEFAULT_CLOCK_TOLERANCE_SEC, type KeyBindingPolicy, type VerifyOptions } from '../verify/options.js';
@@ -101,11 +101,8 @@ function checkTimesAndBinding(
   const toleranceMs = (options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC) * 1000;
   checkValidity(claims, now, toleranceMs, report, 'the presentation');
   if (!report.checks.validity.ok) return;
-  if (options.challenge !== undefined && claims.nonce !== options.challenge) {
-    report.fail('validity', 'CHALLENGE_MISMATCH', 'the presentation does not answer the challenge given');
-  } else if (options.domain !== undefined && !audiencesOf(claims.aud).includes(options.domain)) {
-    report.fail('validity', 'DOMAIN_MISMATCH', 'the presentation is not meant for this domain');
-  }
+  const mismatch = transactionMismatch(claims, options, 'the presentation');
+  if (mismatch) report.fail('validity', mismatch.code, mismatch.message);
 }
 
 function checkModel(claims: PresentationClaims, report: Writer) {

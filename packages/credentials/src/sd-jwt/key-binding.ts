@@ -8,7 +8,7 @@ import {
   type VerificationKey,
   verificationKeyFromJwk,
 } from '../jws/signature.js';
-import { asObject, audiencesOf } from '../verify/claims.js';
+import { asObject, audiencesOf, transactionMismatch } from '../verify/claims.js';
 import {
   DEFAULT_CLOCK_TOLERANCE_SEC,
   DEFAULT_KEY_BINDING_MAX_AGE_SEC,
@@ -106,21 +106,10 @@ function timeProblem(
   return undefined;
 }
 
-/** §7.3: `nonce` and `aud` bind the KB-JWT to this transaction and this verifier. */
-function transactionProblem(claims: Record<string, unknown>, policy: KeyBindingPolicy | undefined): Problem {
-  if (policy?.challenge !== undefined && claims.nonce !== policy.challenge) {
-    return { code: 'CHALLENGE_MISMATCH', message: 'the key binding JWT does not answer the challenge given' };
-  }
-  if (policy?.domain !== undefined && !audiencesOf(claims.aud).includes(policy.domain)) {
-    return { code: 'DOMAIN_MISMATCH', message: 'the key binding JWT is not meant for this domain' };
-  }
-  return undefined;
-}
-
 function problemOf(binding: SdJwtBinding | undefined, options: VerifyOptions): Problem {
   const policy = options.keyBinding;
+  // checkKeyBinding comes here without a KB-JWT only when one is required.
   if (binding?.kbJwt === undefined) {
-    if (!keyBindingRequired(policy)) return undefined;
     return {
       code: 'KEY_BINDING_REQUIRED',
       message: binding
@@ -135,7 +124,12 @@ function problemOf(binding: SdJwtBinding | undefined, options: VerifyOptions): P
   return (
     claimsProblem(kb.payload, binding.presented) ??
     timeProblem(kb.payload, policy, options) ??
-    transactionProblem(kb.payload, policy)
+    // §7.3: `nonce` and `aud` bind the KB-JWT to this transaction and this verifier.
+    transactionMismatch(
+      { nonce: kb.payload.nonce, aud: kb.payload.aud },
+      { challenge: policy?.challenge, domain: policy?.domain },
+      'the key binding JWT',
+    )
   );
 }
 

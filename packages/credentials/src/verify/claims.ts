@@ -23,6 +23,25 @@ export const asObject = (value: unknown): Record<string, unknown> | undefined =>
 /** A JWT's `aud` as a list: RFC 7519 §4.1.3 allows one string or an array of them. */
 export const audiencesOf = (aud: unknown): unknown[] => (Array.isArray(aud) ? aud : [aud]);
 
+/**
+ * Whether a signed `nonce` and `aud` answer the verifier's challenge and name its domain, for a
+ * presentation or a key binding JWT alike (`what` names it in the message): CHALLENGE_MISMATCH or
+ * DOMAIN_MISMATCH, or undefined when they do (or nothing was asked).
+ */
+export function transactionMismatch(
+  signed: { nonce: unknown; aud: unknown },
+  asked: { challenge?: string | undefined; domain?: string | undefined },
+  what: string,
+): { code: 'CHALLENGE_MISMATCH' | 'DOMAIN_MISMATCH'; message: string } | undefined {
+  if (asked.challenge !== undefined && signed.nonce !== asked.challenge) {
+    return { code: 'CHALLENGE_MISMATCH', message: `${what} does not answer the challenge given` };
+  }
+  if (asked.domain !== undefined && !audiencesOf(signed.aud).includes(asked.domain)) {
+    return { code: 'DOMAIN_MISMATCH', message: `${what} is not meant for this domain` };
+  }
+  return undefined;
+}
+
 function instant(value: unknown, what: string): number | undefined {
   if (value === undefined) return undefined;
   const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
