@@ -16,6 +16,10 @@ export interface VerificationKey {
   key: KeyObject;
 }
 
+/** True when two verification keys are the same public key (Node compares the key material). */
+export const sameVerificationKey = (a: VerificationKey, b: VerificationKey): boolean =>
+  a === b || a.key === b.key || a.key.equals(b.key);
+
 /** Imports a public JWK (P-256, P-384, P-521 or Ed25519) for verification. Throws KEY_NOT_FOUND for other keys. */
 export function verificationKeyFromJwk(jwk: JsonWebKey): VerificationKey {
   const alg = algorithmOfJwk(jwk);

@@ -1,12 +1,19 @@
+import type { JsonWebKey } from 'node:crypto';
 import { publicJwkOfDid } from '../did/self-certifying.js';
+import { sameVerificationKey, verificationKeyFromJwk } from '../jws/signature.js';
 import type { VerificationReport } from '../report.js';
 import { asObject } from '../verify/claims.js';
 
-/** The members of a public JWK that name the key itself (RFC 7638's thumbprint members). */
-const KEY_MEMBERS = ['kty', 'crv', 'x', 'y', 'n', 'e'] as const;
-
+/** True when both JWKs are usable public keys and the same key (compared as Node compares keys). */
 function sameKey(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  return a.kty !== undefined && KEY_MEMBERS.every((m) => a[m] === b[m]);
+  try {
+    return sameVerificationKey(
+      verificationKeyFromJwk(a as JsonWebKey),
+      verificationKeyFromJwk(b as JsonWebKey),
+    );
+  } catch {
+    return false;
+  }
 }
 
 /**

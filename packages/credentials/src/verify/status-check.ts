@@ -1,4 +1,4 @@
-import type { VerificationKey } from '../jws/signature.js';
+import { sameVerificationKey } from '../jws/signature.js';
 import type { StatusEntryReport } from '../report.js';
 import type { StatusLookup } from '../status/cache.js';
 import type { StatusListSnapshot } from '../status/list-credential.js';
@@ -18,15 +18,14 @@ export interface StatusCheckContext {
   status: StatusLookup | undefined;
 }
 
-const sameKey = (a: VerificationKey, b: VerificationKey) => a === b || a.key === b.key || a.key.equals(b.key);
-
 /** Lists from the status list cache, keys compared as Node key objects. */
 const cacheAccess: StatusListAccess<StatusCheckContext, StatusListSnapshot> = {
   peek: (ctx, url) => ctx.status?.peek(url),
   signerStillTrusted(ctx, list) {
-    if (list.kid === undefined) return ctx.trust.keysOf(list.issuer).some((k) => sameKey(k, list.key));
+    if (list.kid === undefined)
+      return ctx.trust.keysOf(list.issuer).some((k) => sameVerificationKey(k, list.key));
     const key = ctx.trust.keyFor(list.kid);
-    return key !== undefined && sameKey(key, list.key);
+    return key !== undefined && sameVerificationKey(key, list.key);
   },
 };
 
