@@ -33,6 +33,10 @@ export async function readInput(io: CliIo, path: string): Promise<string> {
   }
 }
 
+/** A JSON object (not an array, not null). */
+export const isJsonObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** Parses JSON text from a named source; the message names the source, never the content. */
 export function parseJson(text: string, source: string): unknown {
   try {

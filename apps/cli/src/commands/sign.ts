@@ -2,19 +2,17 @@ import { parseArgs } from 'node:util';
 import { encodeCoseSecured } from '@passage/credentials';
 import { checkCredentialModel, checkPresentationModel } from '@passage/schema';
 import { CliError, EXIT } from '../errors.js';
-import { type CliIo, parseJson, readInput } from '../io.js';
+import { type CliIo, isJsonObject, parseJson, readInput } from '../io.js';
 import { type SdJwtSigning, signSdJwt } from './sign-sd-jwt.js';
 import { signingKeyOf } from './signing-key.js';
 
 export const signUsage =
   'passage sign --key FILE [--kid KID] [--cose | --sd-jwt [--disclose PATH]... [--holder-key FILE [--nonce NONCE --aud AUD]]] [CREDENTIAL.json | PRESENTATION.json | -]   (prints the vc+jwt of a VC 2.0 credential or the vp+jwt of a presentation (with --cose, its application/vc+cose or application/vp+cose, in base64; with --sd-jwt, a vc+sd-jwt, bound to --holder-key and with its key binding JWT for --nonce and --aud), signed with a P-256, P-384, P-521 or Ed25519 private JWK)';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 
 const isPresentation = (value: unknown) =>
-  isObject(value) &&
+  isJsonObject(value) &&
   (Array.isArray(value.type) ? value.type : [value.type]).includes('VerifiablePresentation');
 
 /** The holder key and key binding `passage sign --sd-jwt` was asked for, once the flags agree. */
@@ -64,7 +62,7 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const presentation = isPresentation(credential);
   const what = presentation ? 'presentation' : 'credential';
   const issues = presentation ? checkPresentationModel(credential) : checkCredentialModel(credential);
-  if (!isObject(credential) || issues.length > 0) {
+  if (!isJsonObject(credential) || issues.length > 0) {
     const paths = [...new Set(issues.map((i) => i.path || '(root)'))].join(', ');
     throw new CliError('INPUT_INVALID', `the ${what} breaks the VC Data Model 2.0 at ${paths}`);
   }

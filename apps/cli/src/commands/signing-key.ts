@@ -1,10 +1,7 @@
 import { createPrivateKey, createPublicKey, type JsonWebKey, sign } from 'node:crypto';
 import { algorithmOfKey, ECDSA, type JoseAlgorithm } from '@passage/credentials';
 import { CliError } from '../errors.js';
-import { parseJson } from '../io.js';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isJsonObject, parseJson } from '../io.js';
 
 /** A private key from a key file, ready to sign JWS: its algorithm, its public JWK and its method id. */
 export interface SigningKey {
@@ -18,9 +15,9 @@ export interface SigningKey {
 /** The private JWK and its method id in a key file: a JWK with `d`, or a method with `secretKeyJwk`/`privateKeyJwk`. */
 function privateJwkOf(text: string, option: string): { jwk: JsonWebKey; id?: string } {
   const value = parseJson(text, option);
-  if (isObject(value) && typeof value.d === 'string') return { jwk: value as JsonWebKey };
+  if (isJsonObject(value) && typeof value.d === 'string') return { jwk: value as JsonWebKey };
   for (const member of ['secretKeyJwk', 'privateKeyJwk'] as const) {
-    if (isObject(value) && isObject(value[member])) {
+    if (isJsonObject(value) && isJsonObject(value[member])) {
       return { jwk: value[member] as JsonWebKey, ...(typeof value.id === 'string' ? { id: value.id } : {}) };
     }
   }

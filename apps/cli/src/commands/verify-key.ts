@@ -9,10 +9,9 @@ import {
 } from '@passage/credentials';
 import { CREDENTIAL_TYPES, UNSPECIFIED_ECONOMY } from '@passage/schema';
 import { CliError } from '../errors.js';
-import { parseJson } from '../io.js';
+import { isJsonObject, parseJson } from '../io.js';
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The public JWK in a `--key` file: a JWK itself, a verification method (`publicKeyJwk`), or a
@@ -21,10 +20,11 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  */
 export function publicJwkOf(text: string, kid: string | undefined): JsonWebKey {
   const value = parseJson(text, '--key');
-  if (isObject(value) && typeof value.kty === 'string') return value as JsonWebKey;
-  if (isObject(value) && isObject(value.publicKeyJwk)) return value.publicKeyJwk as JsonWebKey;
-  const methods = isObject(value) && Array.isArray(value.verificationMethod) ? value.verificationMethod : [];
-  const withKeys = methods.filter((m): m is Json => isObject(m) && isObject(m.publicKeyJwk));
+  if (isJsonObject(value) && typeof value.kty === 'string') return value as JsonWebKey;
+  if (isJsonObject(value) && isJsonObject(value.publicKeyJwk)) return value.publicKeyJwk as JsonWebKey;
+  const methods =
+    isJsonObject(value) && Array.isArray(value.verificationMethod) ? value.verificationMethod : [];
+  const withKeys = methods.filter((m): m is Json => isJsonObject(m) && isJsonObject(m.publicKeyJwk));
   const named = withKeys.find((m) => kid !== undefined && (m.id === kid || String(m.id).endsWith(`#${kid}`)));
   const method = named ?? withKeys[0];
   if (!method) throw new CliError('INPUT_INVALID', '--key holds no public JWK');
@@ -54,7 +54,7 @@ export function trustForKey(input: unknown, keyText: string): TrustStore | undef
   const { header, payload } = decoded;
   const issuerValue = payload.issuer ?? payload.holder ?? payload.iss;
   const issuer =
-    typeof issuerValue === 'string' ? issuerValue : isObject(issuerValue) ? issuerValue.id : undefined;
+    typeof issuerValue === 'string' ? issuerValue : isJsonObject(issuerValue) ? issuerValue.id : undefined;
   if (typeof issuer !== 'string') return undefined;
   const kid = typeof header.kid === 'string' ? header.kid : undefined;
   const publicKeyJwk = publicJwkOf(keyText, kid);
